@@ -1,0 +1,75 @@
+package io.muse4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Properties;
+
+/** The {@code muse4j} command: exit 0 on success, 2 for a usage error, 1 for any other failure. */
+@Command(name = "muse4j", mixinStandardHelpOptions = true, versionProvider = Muse4j.Version.class,
+        description = "Symbolic music generation with deep learning.",
+        subcommands = {InspectCommand.class, EncodeCommand.class, DecodeCommand.class})
+public final class Muse4j implements Runnable {
+    /** Exit code for a usage error. */
+    public static final int USAGE = 2;
+    /** Exit code for any other failure. */
+    public static final int FAILURE = 1;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces with errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (inspect, encode, decode)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given output streams and returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        CommandLine cli = new CommandLine(new Muse4j()).setOut(out).setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler((e, a) -> {
+                    e.getCommandLine().getErr().println("muse4j: " + e.getMessage() + " (see '"
+                            + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+                    return USAGE;
+                })
+                .setExecutionExceptionHandler((e, c, p) -> {
+                    c.getErr().println("muse4j: " + Failures.describe(e));
+                    if (verbose) {
+                        e.printStackTrace(c.getErr());
+                    }
+                    return e instanceof UsageException ? USAGE : FAILURE;
+                });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Reads the version that the build wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties props = new Properties();
+            try (InputStream in = Muse4j.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    props.load(in);
+                }
+            }
+            return new String[] {"muse4j " + props.getProperty("version", "unknown")};
+        }
+    }
+}

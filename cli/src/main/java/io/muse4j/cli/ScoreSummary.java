@@ -1,0 +1,131 @@
+package io.muse4j.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.muse4j.core.score.KeySignature;
+import io.muse4j.core.score.Note;
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.score.TempoChange;
+import io.muse4j.core.score.TempoMap;
+import io.muse4j.core.score.TimeSignature;
+import io.muse4j.midi.MidiFile;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** What {@code inspect} reports about one MIDI file, as text or as one JSON object. */
+record ScoreSummary(String file, MidiFile midi, List<Integer> programs, int pitchMin, int pitchMax, long drumNotes) {
+    private static final String[] NOTE_NAMES = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
+    private static final JsonFactory JSON = new JsonFactory();
+
+    static ScoreSummary of(String file, MidiFile midi) {
+        List<Note> notes = midi.sequence().notes();
+        List<Integer> programs = notes.stream().filter(n -> !n.drum()).map(Note::program).distinct().sorted().toList();
+        int min = notes.stream().mapToInt(Note::pitch).min().orElse(-1);
+        int max = notes.stream().mapToInt(Note::pitch).max().orElse(-1);
+        return new ScoreSummary(file, midi, programs, min, max, notes.stream().filter(Note::drum).count());
+    }
+
+    private NoteSequence seq() {
+        return midi.sequence();
+    }
+
+    String toText() {
+        NoteSequence seq = seq();
+        TempoMap time = seq.tempoMap();
+        StringBuilder s = new StringBuilder(file).append('\n');
+        line(s, "format", "%d, %d track%s, %d ticks per quarter", midi.format(), midi.trackCount(),
+                midi.trackCount() == 1 ? "" : "s", seq.resolution());
+        line(s, "notes", "%d (%d drum), %.2f s", seq.notes().size(), drumNotes, seq.durationSeconds());
+        line(s, "tempos", "%s", seq.tempos().isEmpty() ? "120 bpm (default)" : String.join(", ", seq.tempos().stream()
+                .map(t -> String.format(Locale.ROOT, "%.2f bpm at %.2f s", t.bpm(), time.seconds(t.tick()))).toList()));
+        line(s, "meters", "%s", seq.timeSignatures().isEmpty() ? "4/4 (default)" : String.join(", ",
+                seq.timeSignatures().stream().map(t -> String.format(Locale.ROOT, "%d/%d at %.2f s", t.numerator(),
+                        t.denominator(), time.seconds(t.tick()))).toList()));
+        line(s, "keys", "%s", seq.keySignatures().isEmpty() ? "none" : String.join(", ", seq.keySignatures().stream()
+                .map(k -> String.format(Locale.ROOT, "%s at %.2f s", k.name(), time.seconds(k.tick()))).toList()));
+        line(s, "programs", "%s", programs.isEmpty() ? "none" : String.join(", ",
+                programs.stream().map(String::valueOf).toList()));
+        line(s, "pitches", "%s", pitchMin < 0 ? "none"
+                : pitchMin + ".." + pitchMax + " (" + noteName(pitchMin) + ".." + noteName(pitchMax) + ")");
+        return s.toString();
+    }
+
+    private static void line(StringBuilder s, String label, String format, Object... args) {
+        s.append(String.format(Locale.ROOT, "  %-9s ", label + ":")).append(String.format(Locale.ROOT, format, args))
+                .append('\n');
+    }
+
+    static String noteName(int pitch) {
+        return NOTE_NAMES[pitch % 12] + (pitch / 12 - 1);
+    }
+
+    String toJson() {
+        NoteSequence seq = seq();
+        TempoMap time = seq.tempoMap();
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("file", file);
+            g.writeNumberField("format", midi.format());
+            g.writeNumberField("tracks", midi.trackCount());
+            g.writeNumberField("resolution", seq.resolution());
+            g.writeNumberField("notes", seq.notes().size());
+            g.writeNumberField("durationSeconds", seq.durationSeconds());
+            g.writeArrayFieldStart("tempos");
+            for (TempoChange t : seq.tempos()) {
+                g.writeStartObject();
+                timeFields(g, time, t.tick());
+                g.writeNumberField("bpm", t.bpm());
+                g.writeNumberField("microsPerQuarter", t.microsPerQuarter());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("timeSignatures");
+            for (TimeSignature t : seq.timeSignatures()) {
+                g.writeStartObject();
+                timeFields(g, time, t.tick());
+                g.writeNumberField("numerator", t.numerator());
+                g.writeNumberField("denominator", t.denominator());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("keySignatures");
+            for (KeySignature k : seq.keySignatures()) {
+                g.writeStartObject();
+                timeFields(g, time, k.tick());
+                g.writeStringField("key", k.name());
+                g.writeNumberField("sharps", k.sharps());
+                g.writeBooleanField("minor", k.minor());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("programs");
+            for (int program : programs) {
+                g.writeNumber(program);
+            }
+            g.writeEndArray();
+            writeNullableInt(g, "pitchMin", pitchMin);
+            writeNullableInt(g, "pitchMax", pitchMax);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON to a string failed", e);
+        }
+        return out.toString();
+    }
+
+    private static void timeFields(JsonGenerator g, TempoMap time, long tick) throws IOException {
+        g.writeNumberField("tick", tick);
+        g.writeNumberField("seconds", time.seconds(tick));
+    }
+
+    private static void writeNullableInt(JsonGenerator g, String field, int value) throws IOException {
+        if (value < 0) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, value);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.muse4j.corpora;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.muse4j.core.token.PianoRoll;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON piano-roll layout of the shared corpora: a list of sequences, each a list of frames, each a list of
+ * the MIDI pitches sounding ({@code [sequence][frame][pitch]}), either bare or wrapped in an object of splits
+ * ({@code {"train": [...], "valid": [...], "test": [...]}}).
+ *
+ * <p>Pitches may be written as whole floats ({@code 62.0}); {@code -1} marks a silent voice in the
+ * voice-separated layout and is skipped.
+ */
+public final class PianoRollJson {
+    /** The split name given to a file that holds a bare list of sequences. */
+    public static final String UNSPLIT = "all";
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private PianoRollJson() {
+    }
+
+    /** The splits of a file in file order; a bare list comes back as the one split {@value #UNSPLIT}. */
+    public static Map<String, List<PianoRoll>> read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /** {@link #read(Path)} from a stream; {@code name} names the source in error messages. */
+    public static Map<String, List<PianoRoll>> read(Reader in, String name) throws IOException {
+        try (JsonParser p = JSON.createParser(in)) {
+            Map<String, List<PianoRoll>> splits = new LinkedHashMap<>();
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                splits.put(UNSPLIT, sequences(p, name));
+            } else if (first == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String split = p.currentName();
+                    expect(p, p.nextToken(), JsonToken.START_ARRAY, name, "split \"" + split + "\"");
+                    splits.put(split, sequences(p, name));
+                }
+            } else {
+                throw error(p, name, "expected a list of sequences or an object of splits, found " + first);
+            }
+            if (p.nextToken() != null) {
+                throw error(p, name, "unexpected content after the end of the data");
+            }
+            return splits;
+        } catch (JsonParseException e) {
+            throw new CorpusFormatException(name, where(e.getLocation()), e.getOriginalMessage());
+        }
+    }
+
+    /** The sequences as one line of JSON in the bare-list layout. */
+    public static String toJson(List<PianoRoll> rolls) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartArray();
+            for (PianoRoll roll : rolls) {
+                g.writeStartArray();
+                for (int f = 0; f < roll.length(); f++) {
+                    int[] pitches = roll.frame(f);
+                    g.writeArray(pitches, 0, pitches.length);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON to a string failed", e);
+        }
+        return out.toString();
+    }
+
+    private static List<PianoRoll> sequences(JsonParser p, String name) throws IOException {
+        List<PianoRoll> rolls = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            expect(p, t, JsonToken.START_ARRAY, name, "a sequence");
+            List<int[]> frames = new ArrayList<>();
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                expect(p, t, JsonToken.START_ARRAY, name, "a frame");
+                frames.add(frame(p, name));
+            }
+            rolls.add(new PianoRoll(frames.toArray(new int[0][])));
+        }
+        return rolls;
+    }
+
+    private static int[] frame(JsonParser p, String name) throws IOException {
+        int[] pitches = new int[8];
+        int count = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+                throw error(p, name, "expected a pitch number, found " + t);
+            }
+            double value = p.getDoubleValue();
+            if (value == -1) {
+                continue;
+            }
+            if (value != Math.rint(value) || value < 0 || value > 127) {
+                throw error(p, name, "pitch " + p.getText() + " is not a MIDI pitch 0..127");
+            }
+            if (count == pitches.length) {
+                pitches = java.util.Arrays.copyOf(pitches, count * 2);
+            }
+            pitches[count++] = (int) value;
+        }
+        return java.util.Arrays.copyOf(pitches, count);
+    }
+
+    private static void expect(JsonParser p, JsonToken actual, JsonToken wanted, String name, String what)
+            throws CorpusFormatException {
+        if (actual != wanted) {
+            throw error(p, name, "expected " + what + " as a list, found " + actual);
+        }
+    }
+
+    private static CorpusFormatException error(JsonParser p, String name, String reason) {
+        return new CorpusFormatException(name, where(p.currentTokenLocation()), reason);
+    }
+
+    private static String where(JsonLocation at) {
+        return "line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+}
