@@ -6,6 +6,7 @@ final class ByteCursor {
     private final String name;
     private int pos;
     private int limit;
+    private boolean inChunk;
 
     ByteCursor(byte[] bytes, String name) {
         this.bytes = bytes;
@@ -25,9 +26,10 @@ final class ByteCursor {
         return limit;
     }
 
-    /** Restricts reading to {@code [pos, end)}, as inside a chunk. */
-    void limit(int end) {
+    /** Restricts reading to {@code [pos, end)}: a track chunk, or (outside one) the file's MIDI data. */
+    void limit(int end, boolean chunk) {
         limit = end;
+        inChunk = chunk;
     }
 
     int remaining() {
@@ -41,7 +43,7 @@ final class ByteCursor {
     void need(int count, String what) throws MidiFormatException {
         if (count > limit - pos) {
             throw error(pos, what + " needs " + count + " bytes but " + (limit - pos)
-                    + (limit == bytes.length ? " remain in the file" : " remain in the track chunk"));
+                    + (inChunk ? " remain in the track chunk" : " remain in the file"));
         }
     }
 

@@ -97,7 +97,7 @@ public final class MidiReader {
                 if (size > in.remaining()) {
                     throw in.error(at + 4, "RMID data length " + size + " runs past the end of the file");
                 }
-                in.limit(in.pos() + (int) size);
+                in.limit(in.pos() + (int) size, false);
                 return;
             }
             in.skip((int) Math.min(size + (size & 1), in.remaining()), "RIFF chunk");
@@ -146,9 +146,9 @@ public final class MidiReader {
             }
             int chunkEnd = in.pos() + (int) length;
             if (id.equals("MTrk")) {
-                in.limit(chunkEnd);
+                in.limit(chunkEnd, true);
                 new TrackParser(in, score, tracks).parse();
-                in.limit(end);
+                in.limit(end, false);
                 tracks++;
             }
             in.seek(chunkEnd);
