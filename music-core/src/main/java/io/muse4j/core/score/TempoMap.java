@@ -2,12 +2,17 @@ package io.muse4j.core.score;
 
 import java.util.List;
 
-/** Converts between ticks and seconds following a sequence's tempo changes. */
+/**
+ * Converts between ticks and time following a sequence's tempo changes. Besides seconds it gives exact time as
+ * an integer, microseconds times resolution, for code that must round ticks to a wall-clock grid without
+ * floating-point error.
+ */
 public final class TempoMap {
     private final int resolution;
     private final long[] ticks;
     private final int[] microsPerQuarter;
-    private final double[] seconds;
+    /** Microseconds times resolution at the start of each tempo segment. */
+    private final long[] microTicks;
 
     /** A map for sorted tempo changes; before the first change (or with none) 120 quarters per minute holds. */
     public TempoMap(int resolution, List<TempoChange> tempos) {
@@ -16,7 +21,7 @@ public final class TempoMap {
         int n = tempos.size() + (startsAtZero ? 0 : 1);
         ticks = new long[n];
         microsPerQuarter = new int[n];
-        seconds = new double[n];
+        microTicks = new long[n];
         int i = 0;
         if (!startsAtZero) {
             microsPerQuarter[i++] = TempoChange.DEFAULT_MICROS_PER_QUARTER;
@@ -24,32 +29,39 @@ public final class TempoMap {
         for (TempoChange tempo : tempos) {
             ticks[i] = tempo.tick();
             microsPerQuarter[i] = tempo.microsPerQuarter();
-            seconds[i] = seconds[i - 1 < 0 ? 0 : i - 1] + span(i - 1, tempo.tick());
+            microTicks[i] = i == 0 ? 0 : microTicksIn(i - 1, tempo.tick());
             i++;
         }
     }
 
-    private double span(int segment, long tick) {
-        if (segment < 0) {
-            return 0;
-        }
-        return (tick - ticks[segment]) * (microsPerQuarter[segment] / 1e6) / resolution;
+    /**
+     * The exact time from tick 0 to {@code tick} in microseconds times resolution; fails with an
+     * ArithmeticException where that exceeds a long (ticks at absurd distances).
+     */
+    public long microTicks(long tick) {
+        return microTicksIn(segmentAtTick(tick), tick);
+    }
+
+    private long microTicksIn(int segment, long tick) {
+        return Math.addExact(microTicks[segment],
+                Math.multiplyExact(tick - ticks[segment], (long) microsPerQuarter[segment]));
     }
 
     /** Seconds from tick 0 to {@code tick}. */
     public double seconds(long tick) {
         int segment = segmentAtTick(tick);
-        return seconds[segment] + span(segment, tick);
+        double micros = microTicks[segment] + (double) (tick - ticks[segment]) * microsPerQuarter[segment];
+        return micros / 1e6 / resolution;
     }
 
     /** The tick nearest to {@code secondsFromStart}. */
     public long tick(double secondsFromStart) {
+        double target = secondsFromStart * 1e6 * resolution;
         int segment = 0;
-        while (segment + 1 < seconds.length && seconds[segment + 1] <= secondsFromStart) {
+        while (segment + 1 < microTicks.length && microTicks[segment + 1] <= target) {
             segment++;
         }
-        double quarters = (secondsFromStart - seconds[segment]) * 1e6 / microsPerQuarter[segment];
-        return ticks[segment] + Math.round(quarters * resolution);
+        return ticks[segment] + Math.round((target - microTicks[segment]) / microsPerQuarter[segment]);
     }
 
     /** The tempo in microseconds per quarter at {@code tick}. */
