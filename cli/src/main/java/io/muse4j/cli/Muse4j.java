@@ -4,11 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.muse4j.core.LibraryVersion;
+
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.Properties;
 
 /** The {@code muse4j} command: exit 0 on success, 2 for a usage error, 1 for any other failure. */
 @Command(name = "muse4j", mixinStandardHelpOptions = true, versionProvider = Muse4j.Version.class,
@@ -59,17 +58,11 @@ public final class Muse4j implements Runnable {
         return code;
     }
 
-    /** Reads the version that the build wrote into the jar. */
+    /** The library version, as the build recorded it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties props = new Properties();
-            try (InputStream in = Muse4j.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    props.load(in);
-                }
-            }
-            return new String[] {"muse4j " + props.getProperty("version", "unknown")};
+        public String[] getVersion() {
+            return new String[] {"muse4j " + LibraryVersion.get()};
         }
     }
 }

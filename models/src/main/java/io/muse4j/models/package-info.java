@@ -1,2 +1,2 @@
-/** Generators on ND4J SameDiff, the Trainer, sampling and model files (to come). */
+/** Generators on ND4J SameDiff and their model files; the Trainer and sampling are to come. */
 package io.muse4j.models;

@@ -1,0 +1,16 @@
+package io.muse4j.models;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model as a file holds it.
+ *
+ * @param model the model, rebuilt and holding the saved weights
+ * @param vocabulary the names of the token ids the model was trained on
+ * @param training what the trainer recorded: corpus, steps, validation loss...
+ * @param libraryVersion the muse4j version that wrote the file
+ */
+public record SavedModel(TokenLstm model, List<String> vocabulary, Map<String, String> training,
+                         String libraryVersion) {
+}

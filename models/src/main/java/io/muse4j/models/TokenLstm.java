@@ -1,0 +1,176 @@
+package io.muse4j.models;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMActivations;
+import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDataFormat;
+import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDirectionMode;
+import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMLayerConfig;
+import org.nd4j.linalg.api.ops.impl.layers.recurrent.outputs.LSTMLayerOutputs;
+import org.nd4j.linalg.api.ops.impl.layers.recurrent.weights.LSTMLayerWeights;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A token language model: embedding, stacked LSTM layers, a softmax over the vocabulary. With the melody
+ * encoding it is Magenta's Melody RNN; with the performance encoding, Performance RNN (Oore et al. 2018).
+ *
+ * <p>The loss is the mean negative log-likelihood in nats per token over the positions the mask marks, so
+ * padded batches train as if unpadded.
+ */
+public final class TokenLstm {
+    static final String TOKENS = "tokens";
+    static final String TARGETS = "targets";
+    static final String MASK = "mask";
+    static final String LOSS = "loss";
+    static final String LOGITS = "logits";
+
+    private final LstmConfig config;
+    private final SameDiff sd;
+    private final int batch;
+    private final int steps;
+
+    /**
+     * A model with weights drawn from {@code seed}, as a graph for batches of {@code batch} sequences of
+     * {@code steps} tokens (a graph's placeholders have fixed shapes in ND4J's LSTM layer).
+     */
+    public TokenLstm(LstmConfig config, int batch, int steps, long seed) {
+        this.config = config;
+        this.batch = batch;
+        this.steps = steps;
+        this.sd = SameDiff.create();
+        build(new Random(seed));
+    }
+
+    public LstmConfig config() {
+        return config;
+    }
+
+    SameDiff graph() {
+        return sd;
+    }
+
+    private void build(Random random) {
+        int v = config.vocabularySize();
+        int h = config.hidden();
+        // one-hot inputs: a gather from an INT32 placeholder fails in SameDiff 1.0.0-M2.1 training
+        SDVariable tokens = sd.placeHolder(TOKENS, DataType.FLOAT, batch * steps, v);    // (B*T, V)
+        sd.placeHolder(TARGETS, DataType.FLOAT, batch * steps, v);                      // (B*T, V) one-hot
+        sd.placeHolder(MASK, DataType.FLOAT, batch * steps);                            // (B*T)
+        SDVariable embedding = sd.var("embedding", init(random, 0.1, v, config.embedding()));
+        SDVariable embedded = sd.reshape(tokens.mmul(embedding), batch, steps, config.embedding());
+        SDVariable x = sd.permute(embedded, 1, 0, 2);                                  // (T, B, E)
+        int in = config.embedding();
+        for (int layer = 0; layer < config.layers(); layer++) {
+            x = lstmLayer(x, layer, in, random);                                          // (T, B, H)
+            in = h;
+        }
+        SDVariable hidden = sd.reshape(sd.permute(x, 1, 0, 2), batch * steps, h);       // (B*T, H)
+        SDVariable logits = hidden.mmul(sd.var("softmax_w", init(random, 1 / Math.sqrt(h), h, v)))
+                .add(LOGITS, sd.var("softmax_b", Nd4j.zeros(DataType.FLOAT, v)));      // (B*T, V)
+        // mean over the positions with a non-zero mask weight
+        sd.loss().softmaxCrossEntropy(LOSS, sd.getVariable(TARGETS), logits,
+                sd.getVariable(MASK));
+        sd.setLossVariables(LOSS);
+    }
+
+    private SDVariable lstmLayer(SDVariable x, int layer, int in, Random random) {
+        int h = config.hidden();
+        LSTMLayerConfig cell = LSTMLayerConfig.builder().lstmdataformat(LSTMDataFormat.TNS)
+                .directionMode(LSTMDirectionMode.FWD).gateAct(LSTMActivations.SIGMOID)
+                .cellAct(LSTMActivations.TANH).outAct(LSTMActivations.TANH)
+                .retFullSequence(true).retLastC(false).retLastH(false).build();
+        INDArray bias = Nd4j.zeros(DataType.FLOAT, 4 * h);
+        bias.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(h, 2 * h)).assign(1.0); // forget gate starts open
+        LSTMLayerWeights weights = LSTMLayerWeights.builder()
+                .weights(sd.var("lstm" + layer + "_w", init(random, 1 / Math.sqrt(in), in, 4 * h)))
+                .rWeights(sd.var("lstm" + layer + "_r", init(random, 1 / Math.sqrt(h), h, 4 * h)))
+                .bias(sd.var("lstm" + layer + "_b", bias)).build();
+        return new LSTMLayerOutputs(sd.rnn().lstmLayer(x, weights, cell), cell).getOutput();
+    }
+
+    private static INDArray init(Random random, double scale, int rows, int cols) {
+        float[] values = new float[rows * cols];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((random.nextDouble() * 2 - 1) * scale);
+        }
+        return Nd4j.create(values, new long[] {rows, cols}, 'c');
+    }
+
+    /** The names of the trainable arrays, in a fixed order. */
+    public List<String> weightNames() {
+        List<String> names = new ArrayList<>(List.of("embedding"));
+        for (int layer = 0; layer < config.layers(); layer++) {
+            names.addAll(List.of("lstm" + layer + "_w", "lstm" + layer + "_r", "lstm" + layer + "_b"));
+        }
+        names.addAll(List.of("softmax_w", "softmax_b"));
+        return names;
+    }
+
+    /** The array of a named weight (live: writing to it changes the model). */
+    public INDArray weight(String name) {
+        return sd.getVariable(name).getArr();
+    }
+
+    /** Sets the optimiser: Adam at {@code learningRate}; needed before {@link #fitBatch}. */
+    public void useAdam(double learningRate) {
+        sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder()
+                .updater(new org.nd4j.linalg.learning.config.Adam(learningRate))
+                .dataSetFeatureMapping(TOKENS).dataSetLabelMapping(TARGETS, MASK).build());
+    }
+
+    /** One optimiser step on a batch; returns the loss before the step. */
+    public double fitBatch(int[][] tokens, int[][] targets, float[][] mask) {
+        double loss = loss(tokens, targets, mask); // SameDiff's listeners report 0 here (upstream 9684)
+        Map<String, INDArray> feeds = feeds(tokens, targets, mask); // output() frees the arrays it was fed
+        sd.fit(new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {feeds.get(TOKENS)},
+                new INDArray[] {feeds.get(TARGETS), feeds.get(MASK)}));
+        return loss;
+    }
+
+    /** Logits (B*T, V) for a batch of token ids (B, T). */
+    public INDArray logits(int[][] tokens) {
+        Map<String, INDArray> out = sd.output(Map.of(TOKENS, ids(tokens)), LOGITS);
+        return out.get(LOGITS);
+    }
+
+    /** Mean NLL in nats per token of {@code targets} after {@code tokens}, over the positions {@code mask} marks. */
+    public double loss(int[][] tokens, int[][] targets, float[][] mask) {
+        return sd.output(feeds(tokens, targets, mask), LOSS).get(LOSS).getDouble(0);
+    }
+
+    Map<String, INDArray> feeds(int[][] tokens, int[][] targets, float[][] mask) {
+        float[] flatMask = new float[batch * steps];
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < steps; t++) {
+                flatMask[b * steps + t] = mask[b][t];
+            }
+        }
+        return Map.of(TOKENS, ids(tokens), TARGETS, oneHot(targets), MASK, Nd4j.createFromArray(flatMask));
+    }
+
+    private INDArray ids(int[][] tokens) {
+        if (tokens.length != batch || tokens[0].length != steps) {
+            throw new IllegalArgumentException("batch of " + tokens.length + "x" + tokens[0].length
+                    + " tokens, but this graph takes " + batch + "x" + steps);
+        }
+        return oneHot(tokens);
+    }
+
+    private INDArray oneHot(int[][] ids) {
+        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, batch * steps, config.vocabularySize());
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < steps; t++) {
+                config.checkId(ids[b][t]);
+                oneHot.putScalar(b * steps + t, ids[b][t], 1f);
+            }
+        }
+        return oneHot;
+    }
+}
