@@ -24,7 +24,7 @@ import java.util.Random;
  * <p>The loss is the mean negative log-likelihood in nats per token over the positions the mask marks, so
  * padded batches train as if unpadded.
  */
-public final class TokenLstm {
+public final class TokenLstm implements Trainable<TokenBatches.Batch> {
     static final String TOKENS = "tokens";
     static final String TARGETS = "targets";
     static final String MASK = "mask";
@@ -113,25 +113,36 @@ public final class TokenLstm {
         return names;
     }
 
+    /** Every trainable array by name, in {@link #weightNames()} order (live: writing to one changes the model). */
+    @Override
+    public Map<String, INDArray> weights() {
+        Map<String, INDArray> weights = new java.util.LinkedHashMap<>();
+        for (String name : weightNames()) {
+            weights.put(name, weight(name));
+        }
+        return weights;
+    }
+
     /** The array of a named weight (live: writing to it changes the model). */
     public INDArray weight(String name) {
         return sd.getVariable(name).getArr();
     }
 
-    /** Sets the optimiser: Adam at {@code learningRate}; needed before {@link #fitBatch}. */
-    public void useAdam(double learningRate) {
-        sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder()
-                .updater(new org.nd4j.linalg.learning.config.Adam(learningRate))
-                .dataSetFeatureMapping(TOKENS).dataSetLabelMapping(TARGETS, MASK).build());
+    @Override
+    public LossAndGradients lossAndGradients(TokenBatches.Batch batch) {
+        org.nd4j.autodiff.samediff.api.OutAndGrad result = sd.calculateGradientsAndOutputs(
+                feeds(batch.tokens(), batch.targets(), batch.mask()), List.of(LOSS), weightNames());
+        return new LossAndGradients(result.getOutputs().get(LOSS).getDouble(0), result.getGradients());
     }
 
-    /** One optimiser step on a batch; returns the loss before the step. */
-    public double fitBatch(int[][] tokens, int[][] targets, float[][] mask) {
-        double loss = loss(tokens, targets, mask); // SameDiff's listeners report 0 here (upstream 9684)
-        Map<String, INDArray> feeds = feeds(tokens, targets, mask); // output() frees the arrays it was fed
-        sd.fit(new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {feeds.get(TOKENS)},
-                new INDArray[] {feeds.get(TARGETS), feeds.get(MASK)}));
-        return loss;
+    @Override
+    public double loss(TokenBatches.Batch batch) {
+        return loss(batch.tokens(), batch.targets(), batch.mask());
+    }
+
+    @Override
+    public int targets(TokenBatches.Batch batch) {
+        return batch.tokenCount();
     }
 
     /** Logits (B*T, V) for a batch of token ids (B, T). */

@@ -34,11 +34,7 @@ class ModelFileTest {
     }
 
     private Path trainedModel(TokenLstm model) throws Exception {
-        model.useAdam(0.01);
-        int[][][] data = TokenLstmTest.countingBatch(2, 8, 10);
-        for (int step = 0; step < 5; step++) {
-            model.fitBatch(data[0], data[1], TokenLstmTest.ones(2, 8));
-        }
+        TokenLstmTest.overfit(model, TokenLstmTest.countingBatch(2, 8, 10), 5, 0.01, dir);
         Path file = dir.resolve("model.m4j");
         ModelFile.save(file, model, vocabulary(10), Map.of("corpus", "counting", "steps", "5"));
         return file;
@@ -49,7 +45,7 @@ class ModelFileTest {
         TokenLstm model = new TokenLstm(new LstmConfig(10, 6, 16, 2), 2, 8, 3);
         Path file = trainedModel(model);
         SavedModel loaded = ModelFile.load(file, 2, 8);
-        int[][] tokens = TokenLstmTest.countingBatch(2, 8, 10)[0];
+        int[][] tokens = TokenLstmTest.countingBatch(2, 8, 10).tokens();
         INDArray before = model.logits(tokens);
         INDArray after = loaded.model().logits(tokens);
         assertTrue(Arrays.equals(before.data().asFloat(), after.data().asFloat()), "logits differ after loading");

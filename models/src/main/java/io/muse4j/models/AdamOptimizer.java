@@ -1,0 +1,72 @@
+package io.muse4j.models;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Adam (Kingma and Ba 2015) over named weights, with gradients first clipped by their global norm (Pascanu et
+ * al. 2013). Its state, the moment estimates and the step count, can be saved and restored exactly.
+ */
+final class AdamOptimizer {
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-8;
+
+    private final Map<String, INDArray> weights;
+    private final Map<String, INDArray> firstMoments = new LinkedHashMap<>();
+    private final Map<String, INDArray> secondMoments = new LinkedHashMap<>();
+    private long steps;
+
+    AdamOptimizer(Map<String, INDArray> weights) {
+        this.weights = weights;
+        for (Map.Entry<String, INDArray> w : weights.entrySet()) {
+            firstMoments.put(w.getKey(), w.getValue().ulike().assign(0));
+            secondMoments.put(w.getKey(), w.getValue().ulike().assign(0));
+        }
+    }
+
+    /** Clips the gradients to {@code clipNorm} (0: no clipping), takes one step; returns the norm before clipping. */
+    double step(Map<String, INDArray> gradients, double learningRate, double clipNorm) {
+        double norm = globalNorm(gradients);
+        double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
+        steps++;
+        double correction1 = 1 - Math.pow(BETA1, steps);
+        double correction2 = 1 - Math.pow(BETA2, steps);
+        for (Map.Entry<String, INDArray> w : weights.entrySet()) {
+            INDArray g = gradients.get(w.getKey()).mul(scale);
+            INDArray m = firstMoments.get(w.getKey()).muli(BETA1).addi(g.mul(1 - BETA1));
+            INDArray v = secondMoments.get(w.getKey()).muli(BETA2).addi(g.muli(g).muli(1 - BETA2));
+            INDArray denominator = Transforms.sqrt(v.div(correction2), false).addi(EPSILON);
+            w.getValue().subi(m.div(correction1).divi(denominator).muli(learningRate));
+        }
+        return norm;
+    }
+
+    private static double globalNorm(Map<String, INDArray> gradients) {
+        double sum = 0;
+        for (INDArray g : gradients.values()) {
+            double n = g.norm2Number().doubleValue();
+            sum += n * n;
+        }
+        return Math.sqrt(sum);
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    /** The moments as "m/NAME" and "v/NAME" arrays (live). */
+    Map<String, INDArray> state() {
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        firstMoments.forEach((name, m) -> state.put("m/" + name, m));
+        secondMoments.forEach((name, v) -> state.put("v/" + name, v));
+        return state;
+    }
+
+    void restoreSteps(long savedSteps) {
+        steps = savedSteps;
+    }
+}

@@ -1,0 +1,129 @@
+package io.muse4j.models;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Trains any {@link Trainable} with Adam, global-norm clipping, warmup and cosine decay; validates every N steps
+ * and stops early when validation stops improving; writes a checkpoint atomically every N steps and at the end.
+ * {@link #train(boolean)} with {@code resume} continues from the checkpoint with the optimiser state, the step
+ * and (since batch {@code i} is a pure function of {@code i}) the data position, so a resumed run ends where an
+ * uninterrupted one would. When training ends the model holds the weights of its best validation.
+ *
+ * @param <B> the model's batch type
+ */
+public final class Trainer<B> {
+    /**
+     * How a run ended.
+     *
+     * @param steps steps taken in all, across resumes
+     * @param lastLoss training loss of the last step
+     * @param bestValidationLoss lowest validation loss, NaN when no validation ran
+     * @param stoppedEarly whether validation stopped improving before the last step
+     */
+    public record Result(long steps, double lastLoss, double bestValidationLoss, boolean stoppedEarly) {
+    }
+
+    private final TrainerConfig config;
+    private final Trainable<B> model;
+    private final LongFunction<B> trainBatches;
+    private final List<B> validation;
+    private final Path checkpoint;
+    private final List<TrainingListener> listeners;
+
+    /**
+     * @param trainBatches training batch {@code i} for step {@code i}
+     * @param validation the validation batches
+     * @param checkpoint where checkpoints go
+     */
+    public Trainer(TrainerConfig config, Trainable<B> model, LongFunction<B> trainBatches, List<B> validation,
+                   Path checkpoint, List<TrainingListener> listeners) {
+        this.config = config;
+        this.model = model;
+        this.trainBatches = trainBatches;
+        this.validation = List.copyOf(validation);
+        this.checkpoint = checkpoint;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** Trains to the configured number of steps (or an early stop), resuming from the checkpoint if asked. */
+    public Result train(boolean resume) throws IOException {
+        Map<String, INDArray> weights = model.weights();
+        AdamOptimizer adam = new AdamOptimizer(weights);
+        Map<String, INDArray> best = copies(weights);
+        Checkpoint.Counters counters = new Checkpoint.Counters(0, 0, Double.NaN, 0, false);
+        if (resume && Files.exists(checkpoint)) {
+            counters = Checkpoint.restore(checkpoint, weights, adam.state(), best);
+            adam.restoreSteps(counters.optimizerSteps());
+        }
+        double lastLoss = Double.NaN;
+        boolean stopped = false;
+        long step = counters.step();
+        while (step < config.steps() && !stopped) {
+            B batch = trainBatches.apply(step);
+            Trainable.LossAndGradients lg = model.lossAndGradients(batch);
+            double rate = config.learningRateAt(step);
+            adam.step(lg.gradients(), rate, config.clipNorm());
+            lastLoss = lg.loss();
+            for (TrainingListener l : listeners) {
+                l.onStep(step, config.steps(), lastLoss, rate, model.targets(batch));
+            }
+            step++;
+            if (step % config.validateEvery() == 0 && !validation.isEmpty()) {
+                counters = validate(step, counters, weights, best);
+                stopped = config.patience() > 0 && counters.validationsWithoutGain() >= config.patience();
+            }
+            counters = new Checkpoint.Counters(step, adam.steps(), counters.bestValidationLoss(),
+                    counters.validationsWithoutGain(), counters.hasBest());
+            if (step % config.checkpointEvery() == 0 || step == config.steps() || stopped) {
+                Checkpoint.save(checkpoint, counters, weights, adam.state(), best);
+            }
+        }
+        if (counters.hasBest()) {
+            best.forEach((name, w) -> weights.get(name).assign(w));
+        }
+        Result result = new Result(step, lastLoss, counters.bestValidationLoss(), stopped);
+        listeners.forEach(l -> l.onEnd(result));
+        return result;
+    }
+
+    private Checkpoint.Counters validate(long step, Checkpoint.Counters counters, Map<String, INDArray> weights,
+                                         Map<String, INDArray> best) {
+        double loss = validationLoss();
+        boolean better = !counters.hasBest() || loss < counters.bestValidationLoss();
+        if (better) {
+            best.forEach((name, w) -> w.assign(weights.get(name)));
+        }
+        for (TrainingListener l : listeners) {
+            l.onValidation(step - 1, loss, better);
+        }
+        return new Checkpoint.Counters(step, counters.optimizerSteps(),
+                better ? loss : counters.bestValidationLoss(), better ? 0 : counters.validationsWithoutGain() + 1,
+                true);
+    }
+
+    /** Mean loss per target over the validation batches. */
+    public double validationLoss() {
+        double total = 0;
+        long targets = 0;
+        for (B batch : validation) {
+            int n = model.targets(batch);
+            total += model.loss(batch) * n;
+            targets += n;
+        }
+        return total / Math.max(1, targets);
+    }
+
+    private static Map<String, INDArray> copies(Map<String, INDArray> arrays) {
+        Map<String, INDArray> copies = new LinkedHashMap<>();
+        arrays.forEach((name, a) -> copies.put(name, a.dup()));
+        return copies;
+    }
+}

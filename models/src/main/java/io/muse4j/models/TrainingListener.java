@@ -1,0 +1,16 @@
+package io.muse4j.models;
+
+/** Hears what the {@link Trainer} does; every method does nothing unless overridden. */
+public interface TrainingListener {
+    /** After optimiser step {@code step} (from 0) of {@code totalSteps}, on a batch of {@code targets} targets. */
+    default void onStep(long step, long totalSteps, double loss, double learningRate, int targets) {
+    }
+
+    /** After a validation at {@code step}; {@code best} when it is the lowest validation loss so far. */
+    default void onValidation(long step, double validationLoss, boolean best) {
+    }
+
+    /** When training ends, normally or early. */
+    default void onEnd(Trainer.Result result) {
+    }
+}

@@ -1,0 +1,136 @@
+package io.muse4j.models;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainerTest {
+    @TempDir
+    Path dir;
+
+    private static List<int[]> corpus() {
+        List<int[]> seqs = new ArrayList<>();
+        for (int s = 0; s < 6; s++) {
+            int[] seq = new int[30];
+            for (int i = 0; i < seq.length; i++) {
+                seq[i] = (s + i * (1 + s % 3)) % 10;
+            }
+            seqs.add(seq);
+        }
+        return seqs;
+    }
+
+    /** Stops a run by throwing after the given step, as a kill would. */
+    private static final class Kill implements TrainingListener {
+        private final long after;
+
+        Kill(long after) {
+            this.after = after;
+        }
+
+        @Override
+        public void onStep(long step, long totalSteps, double loss, double learningRate, int targets) {
+            if (step == after) {
+                throw new IllegalStateException("killed");
+            }
+        }
+    }
+
+    private Trainer<TokenBatches.Batch> trainer(TokenLstm model, Path checkpoint, TrainingListener... listeners) {
+        TokenBatches train = new TokenBatches(corpus(), 2, 8, 9);
+        List<TokenBatches.Batch> valid = List.of(new TokenBatches(corpus().subList(0, 2), 2, 8, 1).batch(0));
+        TrainerConfig config = new TrainerConfig(24, 0.01, 4, 0.1, 1.0, 4, 6, 0);
+        return new Trainer<>(config, model, train::batch, valid, checkpoint, List.of(listeners));
+    }
+
+    @Test
+    void aKilledRunResumedEndsExactlyWhereAnUninterruptedOneDoes() throws Exception {
+        TokenLstm straight = new TokenLstm(new LstmConfig(10, 6, 12, 1), 2, 8, 4);
+        Trainer.Result whole = trainer(straight, dir.resolve("straight.ckpt")).train(false);
+
+        TokenLstm killed = new TokenLstm(new LstmConfig(10, 6, 12, 1), 2, 8, 4);
+        Path checkpoint = dir.resolve("killed.ckpt");
+        assertThrows(IllegalStateException.class, () -> trainer(killed, checkpoint, new Kill(15)).train(false));
+        TokenLstm resumedModel = new TokenLstm(new LstmConfig(10, 6, 12, 1), 2, 8, 77); // other init: all comes from the file
+        Trainer.Result resumed = trainer(resumedModel, checkpoint).train(true);
+
+        assertEquals(24, resumed.steps());
+        assertEquals(whole.bestValidationLoss(), resumed.bestValidationLoss());
+        for (Map.Entry<String, INDArray> w : straight.weights().entrySet()) {
+            assertArrayEquals(w.getValue().data().asFloat(), resumedModel.weights().get(w.getKey()).data().asFloat(),
+                    w.getKey());
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("killed.ckpt", "straight.ckpt"), files.map(p -> p.getFileName().toString()).sorted()
+                    .toList());
+        }
+    }
+
+    @Test
+    void stopsEarlyAndKeepsTheBestWeights() throws Exception {
+        TokenLstm model = new TokenLstm(new LstmConfig(10, 6, 12, 1), 2, 8, 4);
+        TokenBatches.Batch train = TokenLstmTest.countingBatch(2, 8, 10);
+        TokenBatches.Batch valid = new TokenBatches.Batch(train.tokens(), reversed(train.targets()), train.mask());
+        List<Double> validations = new ArrayList<>();
+        TrainingListener record = new TrainingListener() {
+            @Override
+            public void onValidation(long step, double loss, boolean best) {
+                validations.add(loss);
+            }
+        };
+        TrainerConfig config = new TrainerConfig(400, 0.05, 0, 1.0, 0, 2, 50, 3);
+        Trainer<TokenBatches.Batch> trainer = new Trainer<>(config, model, i -> train, List.of(valid),
+                dir.resolve("early.ckpt"), List.of(record));
+        Trainer.Result result = trainer.train(false);
+        assertTrue(result.stoppedEarly(), "learning the training pattern makes the reversed one worse");
+        assertTrue(result.steps() < 400);
+        double best = validations.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        assertEquals(best, result.bestValidationLoss());
+        assertEquals(best, trainer.validationLoss(), 1e-6);
+    }
+
+    @Test
+    void learningRateWarmsUpThenFollowsACosine() {
+        TrainerConfig config = new TrainerConfig(110, 1.0, 10, 0.1, 0, 1, 1, 0);
+        assertEquals(0.1, config.learningRateAt(0), 1e-12);
+        assertEquals(1.0, config.learningRateAt(9), 1e-12);
+        assertEquals(1.0, config.learningRateAt(10), 1e-12);
+        assertEquals(0.55, config.learningRateAt(60), 1e-12);
+        assertEquals(0.1, config.learningRateAt(110), 1e-12);
+        assertEquals("final learning-rate fraction 2.0 outside 0..1", assertThrows(IllegalArgumentException.class,
+                () -> new TrainerConfig(10, 1, 0, 2, 0, 1, 1, 0)).getMessage());
+    }
+
+    @Test
+    void aDamagedCheckpointIsNamed() throws Exception {
+        Path checkpoint = dir.resolve("bad.ckpt");
+        Files.writeString(checkpoint, "not a checkpoint");
+        TokenLstm model = new TokenLstm(new LstmConfig(10, 6, 12, 1), 2, 8, 4);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> trainer(model, checkpoint).train(true));
+        assertEquals(checkpoint + ": not a muse4j training checkpoint", e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    private static int[][] reversed(int[][] targets) {
+        int[][] out = new int[targets.length][];
+        for (int b = 0; b < targets.length; b++) {
+            out[b] = new int[targets[b].length];
+            for (int t = 0; t < targets[b].length; t++) {
+                out[b][t] = (targets[b][t] + 8) % 10;
+            }
+        }
+        return out;
+    }
+}
