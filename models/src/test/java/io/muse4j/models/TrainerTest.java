@@ -102,6 +102,24 @@ class TrainerTest {
     }
 
     @Test
+    void logsEveryStepAsCsvAndDrawsProgressOnTheGivenStream() throws Exception {
+        Path log = dir.resolve("train.csv");
+        java.io.ByteArrayOutputStream bar = new java.io.ByteArrayOutputStream();
+        TokenLstm model = new TokenLstm(new LstmConfig(10, 6, 12, 1), 2, 8, 4);
+        try (CsvLog csv = new CsvLog(log)) {
+            trainer(model, dir.resolve("log.ckpt"), csv, new ProgressBar(new java.io.PrintStream(bar), 10))
+                    .train(false);
+        }
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(CsvLog.HEADER, lines.get(0));
+        assertEquals(25, lines.size());
+        assertTrue(lines.get(1).startsWith("1,") && lines.get(1).endsWith(","), lines.get(1));
+        assertTrue(lines.get(4).matches("4,[0-9.]+,[0-9.e-]+,16,[0-9.]+"), lines.get(4));
+        assertTrue(bar.toString().contains("step 24/24"), bar.toString());
+        assertTrue(bar.toString().contains("epoch 2.40"), bar.toString());
+    }
+
+    @Test
     void learningRateWarmsUpThenFollowsACosine() {
         TrainerConfig config = new TrainerConfig(110, 1.0, 10, 0.1, 0, 1, 1, 0);
         assertEquals(0.1, config.learningRateAt(0), 1e-12);

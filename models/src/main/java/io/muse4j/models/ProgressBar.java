@@ -1,0 +1,61 @@
+package io.muse4j.models;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** A live one-line progress bar: step, epoch, loss, tokens per second and time left, redrawn on a stream. */
+public final class ProgressBar implements TrainingListener {
+    private static final int WIDTH = 24;
+    private final PrintStream out;
+    private final long batchesPerEpoch;
+    private final long started = System.nanoTime();
+    private long lastDraw;
+    private long targets;
+    private long firstStep = -1;
+    private double validation = Double.NaN;
+
+    /** A bar on {@code out} (standard error for the CLI); {@code batchesPerEpoch} turns steps into epochs. */
+    public ProgressBar(PrintStream out, long batchesPerEpoch) {
+        this.out = out;
+        this.batchesPerEpoch = Math.max(1, batchesPerEpoch);
+    }
+
+    @Override
+    public void onStep(long step, long totalSteps, double loss, double learningRate, int batchTargets) {
+        if (firstStep < 0) {
+            firstStep = step;
+        }
+        targets += batchTargets;
+        long now = System.nanoTime();
+        if (now - lastDraw < 200_000_000L && step + 1 < totalSteps) {
+            return;
+        }
+        lastDraw = now;
+        double seconds = (now - started) / 1e9;
+        long done = step + 1 - firstStep;
+        double eta = seconds / done * (totalSteps - step - 1);
+        int filled = (int) (WIDTH * (step + 1) / totalSteps);
+        out.printf(Locale.ROOT, "\r[%s%s] step %d/%d  epoch %.2f  loss %.4f  valid %s  %.0f tok/s  ETA %s ",
+                "#".repeat(filled), ".".repeat(WIDTH - filled), step + 1, totalSteps,
+                (double) (step + 1) / batchesPerEpoch, loss,
+                Double.isNaN(validation) ? "-" : String.format(Locale.ROOT, "%.4f", validation),
+                targets / Math.max(seconds, 1e-9), clock(eta));
+        out.flush();
+    }
+
+    @Override
+    public void onValidation(long step, double validationLoss, boolean best) {
+        validation = validationLoss;
+    }
+
+    @Override
+    public void onEnd(Trainer.Result result) {
+        out.println();
+        out.flush();
+    }
+
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    }
+}
