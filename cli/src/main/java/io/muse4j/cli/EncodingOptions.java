@@ -1,13 +1,11 @@
 package io.muse4j.cli;
 
-import io.muse4j.core.score.TempoChange;
-import io.muse4j.core.token.GridConfig;
-import io.muse4j.core.token.MelodyTokenizer;
-import io.muse4j.core.token.PerformanceTokenizer;
-import io.muse4j.core.token.PianoRollCodec;
-import io.muse4j.core.token.RemiTokenizer;
+import io.muse4j.core.token.Encodings;
 import io.muse4j.core.token.ScoreCodec;
 import picocli.CommandLine.Option;
+
+import java.util.Locale;
+import java.util.Map;
 
 /** The options that choose an encoding and its settings, shared by encode and decode. */
 final class EncodingOptions {
@@ -40,18 +38,19 @@ final class EncodingOptions {
     @Option(names = "--max-pitch", defaultValue = "84", description = "Highest melody pitch (default: ${DEFAULT-VALUE}).")
     int maxPitch;
 
-    /** The codec the options describe; fails with a usage error naming a bad setting. */
-    ScoreCodec<?> codec() {
-        GridConfig frame = new GridConfig(grid.stepsPerQuarter, 480, TempoChange.DEFAULT_MICROS_PER_QUARTER, 100);
+    /** The encoding and its settings as a spec (see {@link Encodings}); fails with a usage error on bad settings. */
+    Map<String, String> spec() {
         try {
-            return switch (encoding) {
-                case MELODY -> new MelodyTokenizer(minPitch, maxPitch, frame);
-                case PERFORMANCE -> new PerformanceTokenizer();
-                case PIANOROLL -> new PianoRollCodec(frame);
-                case REMI -> new RemiTokenizer();
-            };
+            return Encodings.spec(encoding.name().toLowerCase(Locale.ROOT), Map.of(
+                    "stepsPerQuarter", Integer.toString(grid.stepsPerQuarter),
+                    "minPitch", Integer.toString(minPitch), "maxPitch", Integer.toString(maxPitch)));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The codec the options describe. */
+    ScoreCodec<?> codec() {
+        return Encodings.create(spec());
     }
 }

@@ -32,14 +32,14 @@ public final class ModelFile {
     }
 
     /** Writes the model atomically. */
-    public static void save(Path file, TokenLstm model, List<String> vocabulary, Map<String, String> training)
-            throws IOException {
+    public static void save(Path file, TokenLstm model, Map<String, String> tokenizer, List<String> vocabulary,
+                            Map<String, String> training) throws IOException {
         if (vocabulary.size() != model.config().vocabularySize()) {
             throw new IllegalArgumentException("vocabulary of " + vocabulary.size() + " names for a model of "
                     + model.config().vocabularySize() + " ids");
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("header.json", header(model.config(), vocabulary, training));
+        entries.put("header.json", header(model.config(), tokenizer, vocabulary, training));
         entries.put("weights.bin", NamedArrays.write(model.weights()));
         ChecksummedZip.write(file, entries);
     }
@@ -64,11 +64,11 @@ public final class ModelFile {
             throw new ModelFileException(name, "bad model config " + h.config + ": " + e.getMessage());
         }
         NamedArrays.assign(model.weights(), NamedArrays.read(entries.get("weights.bin"), name), name);
-        return new SavedModel(model, h.vocabulary, h.training, h.libraryVersion);
+        return new SavedModel(model, h.tokenizer, h.vocabulary, h.training, h.libraryVersion);
     }
 
-    private static byte[] header(LstmConfig config, List<String> vocabulary, Map<String, String> training)
-            throws IOException {
+    private static byte[] header(LstmConfig config, Map<String, String> tokenizer, List<String> vocabulary,
+                                 Map<String, String> training) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(bytes)) {
             g.useDefaultPrettyPrinter();
@@ -83,19 +83,24 @@ public final class ModelFile {
             g.writeNumberField("hidden", config.hidden());
             g.writeNumberField("layers", config.layers());
             g.writeEndObject();
+            writeStrings(g, "tokenizer", tokenizer);
             g.writeArrayFieldStart("vocabulary");
             for (String token : vocabulary) {
                 g.writeString(token);
             }
             g.writeEndArray();
-            g.writeObjectFieldStart("training");
-            for (Map.Entry<String, String> e : new TreeMap<>(training).entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
+            writeStrings(g, "training", new TreeMap<>(training));
             g.writeEndObject();
         }
         return bytes.toByteArray();
+    }
+
+    private static void writeStrings(JsonGenerator g, String field, Map<String, String> values) throws IOException {
+        g.writeObjectFieldStart(field);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
     }
 
     /** The parsed header. */
@@ -106,6 +111,7 @@ public final class ModelFile {
         final Map<String, Integer> config = new LinkedHashMap<>();
         final List<String> vocabulary = new ArrayList<>();
         final Map<String, String> training = new LinkedHashMap<>();
+        final Map<String, String> tokenizer = new LinkedHashMap<>();
 
         static Header parse(byte[] json, String name) throws ModelFileException {
             Header h = new Header();
@@ -141,14 +147,17 @@ public final class ModelFile {
                         vocabulary.add(p.getText());
                     }
                 }
-                case "training" -> {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String key = p.currentName();
-                        p.nextToken();
-                        training.put(key, p.getText());
-                    }
-                }
+                case "training" -> readStrings(p, training);
+                case "tokenizer" -> readStrings(p, tokenizer);
                 default -> p.skipChildren();
+            }
+        }
+
+        private static void readStrings(JsonParser p, Map<String, String> into) throws IOException {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                into.put(key, p.getText());
             }
         }
     }

@@ -7,10 +7,11 @@ import java.util.Map;
  * A model as a file holds it.
  *
  * @param model the model, rebuilt and holding the saved weights
+ * @param tokenizer the spec of the tokenizer it was trained with (see {@code io.muse4j.core.token.Encodings})
  * @param vocabulary the names of the token ids the model was trained on
  * @param training what the trainer recorded: corpus, steps, validation loss...
  * @param libraryVersion the muse4j version that wrote the file
  */
-public record SavedModel(TokenLstm model, List<String> vocabulary, Map<String, String> training,
-                         String libraryVersion) {
+public record SavedModel(TokenLstm model, Map<String, String> tokenizer, List<String> vocabulary,
+                         Map<String, String> training, String libraryVersion) {
 }

@@ -36,7 +36,8 @@ class ModelFileTest {
     private Path trainedModel(TokenLstm model) throws Exception {
         TokenLstmTest.overfit(model, TokenLstmTest.countingBatch(2, 8, 10), 5, 0.01, dir);
         Path file = dir.resolve("model.m4j");
-        ModelFile.save(file, model, vocabulary(10), Map.of("corpus", "counting", "steps", "5"));
+        ModelFile.save(file, model, Map.of("encoding", "melody"), vocabulary(10),
+                Map.of("corpus", "counting", "steps", "5"));
         return file;
     }
 
@@ -50,6 +51,7 @@ class ModelFileTest {
         INDArray after = loaded.model().logits(tokens);
         assertTrue(Arrays.equals(before.data().asFloat(), after.data().asFloat()), "logits differ after loading");
         assertEquals(vocabulary(10), loaded.vocabulary());
+        assertEquals(Map.of("encoding", "melody"), loaded.tokenizer());
         assertEquals(Map.of("corpus", "counting", "steps", "5"), loaded.training());
         assertEquals(model.config(), loaded.model().config());
     }
@@ -98,7 +100,7 @@ class ModelFileTest {
     void theVocabularyMustFitTheModel() {
         TokenLstm model = new TokenLstm(new LstmConfig(10, 4, 8, 1), 1, 4, 1);
         assertEquals("vocabulary of 9 names for a model of 10 ids", assertThrows(IllegalArgumentException.class,
-                () -> ModelFile.save(dir.resolve("x"), model, vocabulary(9), Map.of())).getMessage());
+                () -> ModelFile.save(dir.resolve("x"), model, Map.of(), vocabulary(9), Map.of())).getMessage());
     }
 
     private static String message(Path file) {
