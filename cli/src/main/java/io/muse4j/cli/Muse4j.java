@@ -12,7 +12,8 @@ import java.util.Arrays;
 /** The {@code muse4j} command: exit 0 on success, 2 for a usage error, 1 for any other failure. */
 @Command(name = "muse4j", mixinStandardHelpOptions = true, versionProvider = Muse4j.Version.class,
         description = "Symbolic music generation with deep learning.",
-        subcommands = {InspectCommand.class, EncodeCommand.class, DecodeCommand.class})
+        subcommands = {InspectCommand.class, EncodeCommand.class, DecodeCommand.class, TrainCommand.class,
+                GenerateCommand.class, EvalCommand.class})
 public final class Muse4j implements Runnable {
     /** Exit code for a usage error. */
     public static final int USAGE = 2;

@@ -4,6 +4,7 @@ import io.muse4j.core.io.AtomicFiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +40,16 @@ final class ChecksummedZip {
 
     /** The entries, checked against the checksum; {@code what} names the kind of file in errors. */
     static Map<String, byte[]> read(Path file, String what, String... required) throws IOException {
-        String name = file.toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), what, required);
+        }
+    }
+
+    /** {@link #read(Path, String, String...)} from a stream; {@code name} names it in errors. */
+    static Map<String, byte[]> read(InputStream stream, String name, String what, String... required)
+            throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file))) {
+        try (ZipInputStream in = new ZipInputStream(stream)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 entries.put(entry.getName(), in.readNBytes(MAX_ENTRY_BYTES));

@@ -46,8 +46,14 @@ public final class ModelFile {
 
     /** Loads a model as a graph for batches of {@code batch} sequences of {@code steps} tokens. */
     public static SavedModel load(Path file, int batch, int steps) throws IOException {
-        String name = file.toString();
-        Map<String, byte[]> entries = ChecksummedZip.read(file, "muse4j model file", "header.json", "weights.bin");
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return load(in, file.toString(), batch, steps);
+        }
+    }
+
+    /** {@link #load(Path, int, int)} from a stream, such as a bundled resource; {@code name} names it in errors. */
+    public static SavedModel load(java.io.InputStream in, String name, int batch, int steps) throws IOException {
+        Map<String, byte[]> entries = ChecksummedZip.read(in, name, "muse4j model file", "header.json", "weights.bin");
         Header h = Header.parse(entries.get("header.json"), name);
         if (h.formatVersion > FORMAT_VERSION) {
             throw new ModelFileException(name, "model format version " + h.formatVersion + " is newer than this muse4j ("

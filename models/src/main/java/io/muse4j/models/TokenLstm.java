@@ -31,6 +31,10 @@ public final class TokenLstm implements Trainable<TokenBatches.Batch> {
     static final String LOSS = "loss";
     static final String LOGITS = "logits";
 
+    static {
+        CpuThreads.configure();
+    }
+
     private final LstmConfig config;
     private final SameDiff sd;
     private final int batch;
@@ -46,6 +50,13 @@ public final class TokenLstm implements Trainable<TokenBatches.Batch> {
         this.steps = steps;
         this.sd = SameDiff.create();
         build(new Random(seed));
+    }
+
+    /** The same model (a copy of its weights) as a graph for batches of another shape. */
+    public TokenLstm withBatchShape(int newBatch, int newSteps) {
+        TokenLstm copy = new TokenLstm(config, newBatch, newSteps, 0);
+        weights().forEach((name, w) -> copy.weight(name).assign(w));
+        return copy;
     }
 
     public LstmConfig config() {
@@ -143,6 +154,53 @@ public final class TokenLstm implements Trainable<TokenBatches.Batch> {
     @Override
     public int targets(TokenBatches.Batch batch) {
         return batch.tokenCount();
+    }
+
+    /**
+     * Summed negative log-likelihood (nats), correct argmax predictions and counted targets of a batch.
+     *
+     * @param nll summed NLL over the counted targets
+     * @param correct targets that were the model's likeliest token
+     * @param targets counted targets
+     */
+    public record Evaluation(double nll, long correct, long targets) {
+        /** This evaluation plus another. */
+        public Evaluation plus(Evaluation other) {
+            return new Evaluation(nll + other.nll, correct + other.correct, targets + other.targets);
+        }
+    }
+
+    /** The NLL and accuracy of the model on a batch. */
+    public Evaluation evaluate(TokenBatches.Batch batch) {
+        float[] logits = logits(batch.tokens()).dup('c').data().asFloat();
+        int v = config.vocabularySize();
+        double nll = 0;
+        long correct = 0;
+        long targets = 0;
+        for (int b = 0; b < batch.tokens().length; b++) {
+            for (int t = 0; t < batch.tokens()[b].length; t++) {
+                if (batch.mask()[b][t] == 0) {
+                    continue;
+                }
+                int row = (b * steps + t) * v;
+                int best = 0;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < v; k++) {
+                    if (logits[row + k] > max) {
+                        max = logits[row + k];
+                        best = k;
+                    }
+                }
+                double sum = 0;
+                for (int k = 0; k < v; k++) {
+                    sum += Math.exp(logits[row + k] - max);
+                }
+                nll += -(logits[row + batch.targets()[b][t]] - max - Math.log(sum));
+                correct += best == batch.targets()[b][t] ? 1 : 0;
+                targets++;
+            }
+        }
+        return new Evaluation(nll, correct, targets);
     }
 
     /** Logits (B*T, V) for a batch of token ids (B, T). */

@@ -1,0 +1,59 @@
+package io.muse4j.cli;
+
+import io.muse4j.models.ModelFile;
+import io.muse4j.models.SavedModel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** Loads the model a user names: a file, or "default" for the bundled folk-melody model. */
+final class Models {
+    /** The bundled model, a melody LSTM trained on the folk-abc corpus (see NOTICE). */
+    static final String DEFAULT = "default";
+    private static final String RESOURCE = "default-melody.m4j";
+
+    private Models() {
+    }
+
+    /** The named model as a graph for batches of {@code batch} sequences of {@code steps} tokens. */
+    static SavedModel load(String name, int batch, int steps) throws IOException {
+        return quietly(() -> {
+            if (DEFAULT.equals(name)) {
+                try (InputStream in = Models.class.getResourceAsStream(RESOURCE)) {
+                    if (in == null) {
+                        throw new IOException("the bundled model " + RESOURCE + " is missing from this build");
+                    }
+                    return ModelFile.load(in, "bundled model " + RESOURCE, batch, steps);
+                }
+            }
+            return ModelFile.load(Path.of(name), batch, steps);
+        });
+    }
+
+    /** Work that may build SameDiff graphs, which print chatter on System.out: it goes to standard error. */
+    interface GraphWork<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs the work with System.out pointed at standard error, so that standard output carries results only. */
+    static <T> T quietly(GraphWork<T> work) throws IOException {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            return work.run();
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    /** The sequence length the model was trained with, from its summary (64 when it does not say). */
+    static int trainedSequenceLength(SavedModel model) {
+        try {
+            return Integer.parseInt(model.training().getOrDefault("sequenceLength", "64"));
+        } catch (NumberFormatException e) {
+            return 64;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.muse4j.cli;
+
+import io.muse4j.models.LanguageModelTraining;
+import io.muse4j.models.LstmConfig;
+import io.muse4j.models.Trainer;
+import io.muse4j.models.TrainerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Trains a token LSTM (Melody RNN, Performance RNN) on a MIDI corpus. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a token LSTM on a folder, list file or MIDI file.",
+                "A checkpoint (MODEL.ckpt) and a CSV log (MODEL.log.csv) go beside the model; --resume continues."})
+final class TrainCommand implements Callable<Integer> {
+    enum ModelKind { LSTM }
+
+    @Option(names = "--model", defaultValue = "LSTM", description = "Model: ${COMPLETION-CANDIDATES}.")
+    ModelKind model;
+
+    @Mixin
+    EncodingOptions encoding;
+
+    @Option(names = "--corpus", required = true, paramLabel = "PATH", description = "MIDI folder, list file or file.")
+    Path corpus;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL", description = "Model file to write.")
+    Path out;
+
+    @Option(names = "--layers", defaultValue = "2", description = "LSTM layers (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--hidden", defaultValue = "256", description = "Units per layer (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--embedding", defaultValue = "64", description = "Embedding size (default: ${DEFAULT-VALUE}).")
+    int embedding;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Sequences per batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seq-len", defaultValue = "64", description = "Tokens per sequence (default: ${DEFAULT-VALUE}).")
+    int seqLen;
+
+    @Option(names = "--lr", defaultValue = "0.002", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--steps", defaultValue = "2000", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "100", description = "Warmup steps (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--clip", defaultValue = "5.0", description = "Gradient clip norm, 0 for none (default: ${DEFAULT-VALUE}).")
+    double clip;
+
+    @Option(names = "--val-every", defaultValue = "100", description = "Steps between validations (default: ${DEFAULT-VALUE}).")
+    int valEvery;
+
+    @Option(names = "--checkpoint-every", defaultValue = "100",
+            description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--patience", defaultValue = "0",
+            description = "Validations without improvement before stopping; 0 never stops (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--valid-fraction", defaultValue = "0.1", description = "Held-out share (default: ${DEFAULT-VALUE}).")
+    double validFraction;
+
+    @Option(names = "--transpose", defaultValue = "0",
+            description = "Augment by transpositions up to this many semitones (default: ${DEFAULT-VALUE}).")
+    int transpose;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of split, batches and weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--resume", description = "Continue from MODEL.ckpt.")
+    boolean resume;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LanguageModelTraining.Request request;
+        try {
+            request = new LanguageModelTraining.Request(corpus, encoding.spec(), new LstmConfig(2, embedding, hidden,
+                    layers), batch, seqLen, new TrainerConfig(steps, lr, warmup, 0.1, clip, valEvery, checkpointEvery,
+                    patience), validFraction, transpose, seed, out);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Trainer.Result result = Models.quietly(() -> LanguageModelTraining.run(request, resume, System.err));
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, training loss %.4f, best validation NLL %.4f "
+                + "nats per token%s%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss(),
+                result.stoppedEarly() ? " (stopped early)" : "");
+        return 0;
+    }
+}

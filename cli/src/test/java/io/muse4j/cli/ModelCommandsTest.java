@@ -1,0 +1,82 @@
+package io.muse4j.cli;
+
+import io.muse4j.core.score.SyntheticScores;
+import io.muse4j.midi.MidiReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** train, generate and eval end to end on a tiny corpus, with their errors. */
+class ModelCommandsTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    @BeforeAll
+    static void trainATinyModel() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        for (int i = 0; i < 6; i++) {
+            Muse4jTest.write(corpus, "tune" + i + ".mid", SyntheticScores.melody(i, 40, 55, 79, 4));
+        }
+        Files.writeString(corpus.resolve("broken.mid"), "MThd");
+        model = dir.resolve("tiny.m4j");
+        CliRun run = CliRun.of("train", "--encoding", "melody", "--corpus", corpus.toString(), "--out", model.toString(),
+                "--hidden", "16", "--layers", "1", "--embedding", "8", "--batch", "4", "--seq-len", "16",
+                "--steps", "30", "--val-every", "10", "--checkpoint-every", "10", "--valid-fraction", "0.2");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith(model + ": 30 steps, training loss "), run.out());
+        assertTrue(Files.exists(dir.resolve("tiny.m4j.ckpt")));
+        assertTrue(Files.readString(dir.resolve("tiny.m4j.log.csv")).lines().count() == 31);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFileByteForByte() throws Exception {
+        Path a = dir.resolve("a.mid");
+        Path b = dir.resolve("b.mid");
+        CliRun first = CliRun.of("generate", "--model", model.toString(), "--bars", "2", "--seed", "5", "--out", a.toString());
+        assertEquals(0, first.code(), first.err());
+        assertEquals(a + "\n", first.out());
+        CliRun second = CliRun.of("generate", "--model", model.toString(), "--bars", "2", "--seed", "5", "--out", b.toString());
+        assertEquals(0, second.code(), second.err());
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        assertTrue(MidiReader.read(a).sequence().endTick() <= 2 * 4 * 480 + 480);
+        CliRun many = CliRun.of("generate", "--model", model.toString(), "--steps", "20", "--count", "2", "--top-k", "3",
+                "--top-p", "0.9", "--temperature", "0.8", "--primer", a.toString(), "--out", dir.resolve("c.mid").toString());
+        assertEquals(0, many.code(), many.err());
+        assertEquals(dir.resolve("c-1.mid") + "\n" + dir.resolve("c-2.mid") + "\n", many.out());
+    }
+
+    @Test
+    void evalReportsNllPerTokenAndAccuracy() {
+        CliRun run = CliRun.of("eval", "--model", model.toString(), "--corpus", dir.resolve("corpus").toString(),
+                "--split", "valid", "--json");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().matches("\\{\"model\":.*\"split\":\"valid\",\"pieces\":1,\"tokens\":[0-9]+,"
+                + "\"nll\":[0-9.]+,\"nllUnit\":\"nats per token\",\"accuracy\":[0-9.]+}\\n"), run.out());
+    }
+
+    @Test
+    void badModelsAndSettingsGetOneLine() throws Exception {
+        Path notAModel = dir.resolve("notes.txt");
+        Files.writeString(notAModel, "hello");
+        CliRun foreign = CliRun.of("generate", "--model", notAModel.toString(), "--out", dir.resolve("x.mid").toString());
+        assertEquals(1, foreign.code());
+        assertEquals("muse4j: " + notAModel + ": not a muse4j model file\n", foreign.err());
+        CliRun hot = CliRun.of("generate", "--model", model.toString(), "--temperature", "-1", "--out", "x.mid");
+        assertEquals(2, hot.code());
+        assertEquals("muse4j: temperature -1.0 must be a finite number, at least 0\n", hot.err());
+        CliRun topP = CliRun.of("generate", "--model", model.toString(), "--top-p", "2", "--out", "x.mid");
+        assertEquals(2, topP.code());
+        CliRun noCorpus = CliRun.of("train", "--encoding", "melody", "--corpus", dir.resolve("nowhere").toString(),
+                "--out", dir.resolve("y.m4j").toString(), "--steps", "1");
+        assertEquals(1, noCorpus.code());
+        assertEquals(1, noCorpus.errLines().length, noCorpus.err());
+    }
+}
