@@ -18,11 +18,11 @@ import java.util.concurrent.Callable;
 
 /** Samples new music from a model, optionally continuing a primer. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate music with a trained model (default: the bundled folk-melody LSTM).",
+        description = {"Generate music with a trained model.",
                 "The same seed gives the same file, byte for byte. Prints the files written."})
 final class GenerateCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = Models.DEFAULT, paramLabel = "default|MODEL",
-            description = "Model file, or 'default' (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "Model file ('default' names the bundled model, once a build bundles one).")
     String model;
 
     @Option(names = "--primer", paramLabel = "FILE.mid", description = "Music to continue (default: middle C).")
