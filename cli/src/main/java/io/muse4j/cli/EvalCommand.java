@@ -1,12 +1,14 @@
 package io.muse4j.cli;
 
+import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.Encodings;
-import io.muse4j.core.token.Tokenizer;
-import io.muse4j.corpora.Corpus;
+import io.muse4j.core.token.PianoRoll;
 import io.muse4j.corpora.CorpusItem;
-import io.muse4j.corpora.CorpusLoader;
-import io.muse4j.corpora.Splits;
+import io.muse4j.corpora.CorpusSplits;
+import io.muse4j.corpora.CorpusSplits.Split;
+import io.muse4j.models.FrameBatches;
 import io.muse4j.models.LanguageModelTraining;
+import io.muse4j.models.PianoRollLstm;
 import io.muse4j.models.SavedModel;
 import io.muse4j.models.TokenBatches;
 import io.muse4j.models.TokenLstm;
@@ -22,18 +24,23 @@ import java.util.concurrent.Callable;
 
 /** Measures a model's negative log-likelihood and accuracy on a corpus. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluate a model: NLL in nats per token and next-token accuracy.",
-                "--split valid or train rebuilds the model's own seeded split of a corpus without one."})
+        description = {"Evaluate a model: NLL in nats per token (token models) or per frame (piano-roll models), "
+                + "and accuracy.",
+                "A piano-roll JSON corpus NAME.SPLIT.json takes --split from its sibling files; other corpora rebuild "
+                        + "the model's own seeded train/valid split."})
 final class EvalCommand implements Callable<Integer> {
-    enum Split { ALL, TRAIN, VALID }
+    /** Piano-roll sequences are scored whole, in graphs of this many at a time. */
+    private static final int BATCH = 8;
 
     @Option(names = "--model", required = true, paramLabel = "default|MODEL", description = "Model file or 'default'.")
     String model;
 
-    @Option(names = "--corpus", required = true, paramLabel = "PATH", description = "MIDI folder, list file or file.")
+    @Option(names = "--corpus", required = true, paramLabel = "PATH",
+            description = "MIDI folder, list file, MIDI file or piano-roll JSON file.")
     Path corpus;
 
-    @Option(names = "--split", defaultValue = "ALL", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--split", defaultValue = "ALL",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Split split;
 
     @Option(names = "--json", description = "Print one JSON object.")
@@ -42,41 +49,58 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What an evaluation found. */
+    private record Result(int pieces, long targets, double nll, String unit, double accuracy, String accuracyKind) {
+    }
+
     @Override
     public Integer call() throws Exception {
         SavedModel saved = Models.load(model, 1, 1);
-        int steps = Models.trainedSequenceLength(saved);
-        TokenLstm lstm = Models.quietly(() -> saved.model().withBatchShape(16, steps));
-        Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
-        Corpus loaded = CorpusLoader.midi(corpus);
-        System.err.print(loaded.skipReport());
-        List<CorpusItem> items = pieces(loaded, saved);
-        TokenBatches batches = new TokenBatches(LanguageModelTraining.tokenize(items, tokenizer, 0), 16, steps, 0);
-        TokenLstm.Evaluation total = new TokenLstm.Evaluation(0, 0, 0);
-        for (int i = 0; i < batches.batchesPerEpoch(); i++) {
-            total = total.plus(lstm.evaluate(batches.batch(i)));
-        }
-        double nll = total.nll() / total.targets();
-        double accuracy = (double) total.correct() / total.targets();
+        double fraction = Double.parseDouble(saved.training().getOrDefault("validFraction", "0.1"));
+        long seed = Long.parseLong(saved.training().getOrDefault("seed", "1"));
+        List<CorpusItem> items = CorpusSplits.pieces(corpus, split,
+                LanguageModelTraining.rollsFor(saved.tokenizer()), fraction, seed);
+        List<NoteSequence> scores = items.stream().map(CorpusItem::score).toList();
+        Result result = saved.model() instanceof PianoRollLstm ? frames(saved, scores) : tokens(saved, scores);
+        String splitName = split.name().toLowerCase(Locale.ROOT);
         spec.commandLine().getOut().println(json
                 ? String.format(Locale.ROOT, "{\"model\":\"%s\",\"corpus\":\"%s\",\"split\":\"%s\",\"pieces\":%d,"
-                        + "\"tokens\":%d,\"nll\":%.6f,\"nllUnit\":\"nats per token\",\"accuracy\":%.6f}",
-                        escape(model), escape(corpus.toString()), split.name().toLowerCase(Locale.ROOT), items.size(),
-                        total.targets(), nll, accuracy)
-                : String.format(Locale.ROOT, "%s on %s (%s, %d pieces, %d tokens): NLL %.4f nats per token, "
-                        + "accuracy %.4f", model, corpus, split.name().toLowerCase(Locale.ROOT), items.size(),
-                        total.targets(), nll, accuracy));
+                        + "\"targets\":%d,\"nll\":%.6f,\"nllUnit\":\"%s\",\"accuracy\":%.6f,\"accuracyKind\":\"%s\"}",
+                        escape(model), escape(corpus.toString()), splitName, result.pieces(), result.targets(),
+                        result.nll(), result.unit(), result.accuracy(), result.accuracyKind())
+                : String.format(Locale.ROOT, "%s on %s (%s, %d pieces, %d scored): NLL %.4f %s, %s %.4f", model,
+                        corpus, splitName, result.pieces(), result.targets(), result.nll(), result.unit(),
+                        result.accuracyKind(), result.accuracy()));
         return 0;
     }
 
-    private List<CorpusItem> pieces(Corpus loaded, SavedModel saved) {
-        if (split == Split.ALL) {
-            return loaded.items();
+    /** Token models, over windows of the length they were trained on. */
+    private static Result tokens(SavedModel saved, List<NoteSequence> scores) throws Exception {
+        int steps = Models.trainedSequenceLength(saved);
+        TokenLstm lstm = Models.quietly(() -> saved.tokenModel("model").withBatchShape(16, steps));
+        List<int[]> sequences = LanguageModelTraining.tokenize(scores, Encodings.tokenizer(saved.tokenizer()));
+        TokenLstm.Evaluation total = new TokenLstm.Evaluation(0, 0, 0);
+        for (TokenBatches.Batch batch : new TokenBatches(sequences, 16, steps, 0).epoch()) {
+            total = total.plus(lstm.evaluate(batch));
         }
-        double fraction = Double.parseDouble(saved.training().getOrDefault("validFraction", "0.1"));
-        long seed = Long.parseLong(saved.training().getOrDefault("seed", "1"));
-        Splits splits = Splits.seeded(loaded.items(), fraction, seed);
-        return split == Split.VALID ? splits.valid() : splits.train();
+        return new Result(scores.size(), total.targets(), total.nll() / total.targets(), "nats per token",
+                (double) total.correct() / total.targets(), "next-token accuracy");
+    }
+
+    /**
+     * Piano-roll models, each sequence whole from its first frame, scoring every frame after the first as the
+     * benchmark convention of Bai et al. 2018 does.
+     */
+    private static Result frames(SavedModel saved, List<NoteSequence> scores) throws Exception {
+        List<PianoRoll> rolls = LanguageModelTraining.encode(LanguageModelTraining.rollsFor(saved.tokenizer()), scores);
+        int longest = rolls.stream().mapToInt(PianoRoll::length).max().orElse(1);
+        PianoRollLstm lstm = Models.quietly(() -> ((PianoRollLstm) saved.model()).withBatchShape(BATCH, longest));
+        PianoRollLstm.Evaluation total = new PianoRollLstm.Evaluation(0, 0, 0, 0, 0);
+        for (FrameBatches.Batch batch : new FrameBatches(rolls, BATCH, longest, 0, false).epoch()) {
+            total = total.plus(lstm.evaluate(batch));
+        }
+        return new Result(rolls.size(), total.frames(), total.nllPerFrame(), "nats per frame", total.accuracy(),
+                "frame accuracy");
     }
 
     private static String escape(String text) {

@@ -15,14 +15,23 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 /** Samples new music from a model, optionally continuing a primer. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate music with a trained model.",
                 "The same seed gives the same file, byte for byte. Prints the files written."})
 final class GenerateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "MODEL",
-            description = "Model file ('default' names the bundled model, once a build bundles one).")
+    private static final int MAX_BEAM = 64;
+    private static final double MAX_SECONDS = 3600;
+    /** Tokens allowed per second asked for by --seconds, far above any encoding's rate, against endless silence. */
+    private static final double TOKENS_PER_SECOND_CAP = 200;
+    private static final int MAX_TOKENS = 200_000;
+    /** A bar of 4/4 at 120 beats a minute, for encodings whose time is in seconds rather than on a grid. */
+    private static final double SECONDS_PER_BAR = 2.0;
+
+    @Option(names = "--model", defaultValue = Models.DEFAULT, paramLabel = "MODEL",
+            description = "Model file, or 'default' for the bundled folk-melody LSTM (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--primer", paramLabel = "FILE.mid", description = "Music to continue (default: middle C).")
@@ -31,8 +40,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "Tokens to generate (default: 256, 16 bars of melody).")
     Integer steps;
 
-    @Option(names = "--bars", description = "Bars of 4/4 to generate (grid encodings such as melody).")
+    @Option(names = "--bars", description = "Bars of 4/4 to generate (at 120 bpm for encodings timed in seconds).")
     Integer bars;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Seconds of music to generate after the primer.")
+    Double seconds;
 
     @Option(names = "--temperature", defaultValue = "1.0", description = "Sampling temperature, 0 is greedy (default: ${DEFAULT-VALUE}).")
     double temperature;
@@ -42,6 +54,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--top-p", defaultValue = "1.0", description = "Nucleus sampling mass (default: ${DEFAULT-VALUE}).")
     double topP;
+
+    @Option(names = "--beam", defaultValue = "1", paramLabel = "N",
+            description = "Stochastic beam search over N beams, keeping the likeliest; 1 is plain sampling (default: ${DEFAULT-VALUE}).")
+    int beam;
 
     @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -57,27 +73,61 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (steps != null && bars != null) {
-            throw new UsageException("give --steps or --bars, not both");
-        }
-        if (count < 1) {
-            throw new UsageException("--count " + count + " must be at least 1");
-        }
+        checkSettings();
         Sampler check = sampler(seed); // fails early on bad sampling settings
         SavedModel saved = Models.load(model, 1, 1);
         Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
-        int length = bars != null ? bars * 4 * stepsPerQuarter(saved) : steps != null ? steps : 256;
         int[] start = primerTokens(tokenizer);
-        int window = Models.trainedSequenceLength(saved);
-        Generator generator = new Generator(Models.quietly(() -> saved.model().withBatchShape(1, window)), window);
+        boolean grid = "melody".equals(saved.tokenizer().get("encoding"));
+        Double duration = seconds != null ? seconds : bars != null && !grid ? bars * SECONDS_PER_BAR : null;
+        int length = duration != null ? (int) Math.min(MAX_TOKENS, Math.ceil(duration * TOKENS_PER_SECOND_CAP))
+                : bars != null ? bars * 4 * stepsPerQuarter(saved) : steps != null ? steps : 256;
+        Generator generator = new Generator(saved.tokenModel(model));
         for (int i = 1; i <= count; i++) {
             Sampler sampler = i == 1 ? check : sampler(seed + i - 1);
-            NoteSequence music = tokenizer.decode(generator.continueFrom(start, length, sampler));
+            Predicate<int[]> enough = duration == null ? tokens -> false : longerThan(tokenizer, start, duration);
+            NoteSequence music = tokenizer.decode(generator.beamSearch(start, length, beam, sampler, enough));
             Path target = count == 1 ? out : DecodeCommand.numbered(out, i);
             MidiWriter.write(music, target);
             spec.commandLine().getOut().println(target);
         }
         return 0;
+    }
+
+    private void checkSettings() {
+        int lengths = (steps != null ? 1 : 0) + (bars != null ? 1 : 0) + (seconds != null ? 1 : 0);
+        if (lengths > 1) {
+            throw new UsageException("give one of --steps, --bars and --seconds, not several");
+        }
+        if (steps != null && steps < 1) {
+            throw new UsageException("--steps " + steps + " must be at least 1");
+        }
+        if (bars != null && bars < 1) {
+            throw new UsageException("--bars " + bars + " must be at least 1");
+        }
+        if (seconds != null && !(seconds > 0 && seconds <= MAX_SECONDS)) {
+            throw new UsageException("--seconds " + seconds + " must be above 0 and at most " + MAX_SECONDS);
+        }
+        if (beam < 1 || beam > MAX_BEAM) {
+            throw new UsageException("--beam " + beam + " must be between 1 and " + MAX_BEAM);
+        }
+        if (count < 1) {
+            throw new UsageException("--count " + count + " must be at least 1");
+        }
+    }
+
+    /**
+     * True once the music after the primer lasts at least {@code seconds}. Decoding is linear in the tokens, so the
+     * check runs on every token for the first hundred and then ever more sparsely (overshooting by at most 1%),
+     * which keeps long pieces from costing quadratic time.
+     */
+    private static Predicate<int[]> longerThan(Tokenizer tokenizer, int[] primer, double seconds) {
+        double primed = tokenizer.seconds(primer);
+        int[] asked = {0};
+        return tokens -> {
+            int n = ++asked[0];
+            return n % Math.max(1, n / 100) == 0 && tokenizer.seconds(tokens) - primed >= seconds;
+        };
     }
 
     private Sampler sampler(long s) {

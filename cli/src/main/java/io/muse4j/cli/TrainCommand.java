@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** Trains a token LSTM (Melody RNN, Performance RNN) on a MIDI corpus. */
+/** Trains an LSTM: a token model (Melody RNN, Performance RNN) or a polyphonic piano-roll model. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a token LSTM on a folder, list file or MIDI file.",
+        description = {"Train an LSTM on a MIDI folder, list file or MIDI file, or a piano-roll JSON split file "
+                + "(NAME.train.json, validated on NAME.valid.json).",
+                "--encoding pianoroll trains the polyphonic piano-roll LSTM (88 sigmoid outputs, NLL per frame).",
                 "A checkpoint (MODEL.ckpt) and a CSV log (MODEL.log.csv) go beside the model; --resume continues."})
 final class TrainCommand implements Callable<Integer> {
     enum ModelKind { LSTM }
@@ -27,7 +29,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     EncodingOptions encoding;
 
-    @Option(names = "--corpus", required = true, paramLabel = "PATH", description = "MIDI folder, list file or file.")
+    @Option(names = "--corpus", required = true, paramLabel = "PATH",
+            description = "MIDI folder, list file, MIDI file or piano-roll JSON file.")
     Path corpus;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL", description = "Model file to write.")
@@ -38,6 +41,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--hidden", defaultValue = "256", description = "Units per layer (default: ${DEFAULT-VALUE}).")
     int hidden;
+
+    @Option(names = "--dropout", defaultValue = "0", description = "Dropout after each LSTM layer while training "
+            + "(default: ${DEFAULT-VALUE}).")
+    double dropout;
 
     @Option(names = "--embedding", defaultValue = "64", description = "Embedding size (default: ${DEFAULT-VALUE}).")
     int embedding;
@@ -53,6 +60,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--steps", defaultValue = "2000", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
     int steps;
+
+    @Option(names = "--epochs", defaultValue = "0", description = "Passes over the training data; overrides --steps "
+            + "when above 0 (default: ${DEFAULT-VALUE}).")
+    int epochs;
 
     @Option(names = "--warmup", defaultValue = "100", description = "Warmup steps (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -78,6 +89,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Augment by transpositions up to this many semitones (default: ${DEFAULT-VALUE}).")
     int transpose;
 
+    @Option(names = "--stretch", defaultValue = "0", description = "Augment by time-stretches of 1 - S and 1 + S, "
+            + "e.g. 0.05 as Performance RNN does (default: ${DEFAULT-VALUE}).")
+    double stretch;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of split, batches and weights (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -92,14 +107,15 @@ final class TrainCommand implements Callable<Integer> {
         LanguageModelTraining.Request request;
         try {
             request = new LanguageModelTraining.Request(corpus, encoding.spec(), new LstmConfig(2, embedding, hidden,
-                    layers), batch, seqLen, new TrainerConfig(steps, lr, warmup, 0.1, clip, valEvery, checkpointEvery,
-                    patience), validFraction, transpose, seed, out);
+                    layers, dropout), batch, seqLen, new TrainerConfig(steps, lr, warmup, 0.1, clip, valEvery,
+                    checkpointEvery, patience), epochs, validFraction, transpose, stretch, seed, out);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         Trainer.Result result = Models.quietly(() -> LanguageModelTraining.run(request, resume, System.err));
+        String unit = "pianoroll".equals(request.encoding().get("encoding")) ? "frame" : "token";
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, training loss %.4f, best validation NLL %.4f "
-                + "nats per token%s%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss(),
+                + "nats per %s%s%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss(), unit,
                 result.stoppedEarly() ? " (stopped early)" : "");
         return 0;
     }

@@ -58,8 +58,9 @@ class ModelCommandsTest {
         CliRun run = CliRun.of("eval", "--model", model.toString(), "--corpus", dir.resolve("corpus").toString(),
                 "--split", "valid", "--json");
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().matches("\\{\"model\":.*\"split\":\"valid\",\"pieces\":1,\"tokens\":[0-9]+,"
-                + "\"nll\":[0-9.]+,\"nllUnit\":\"nats per token\",\"accuracy\":[0-9.]+}\\n"), run.out());
+        assertTrue(run.out().matches("\\{\"model\":.*\"split\":\"valid\",\"pieces\":1,\"targets\":[0-9]+,"
+                + "\"nll\":[0-9.]+,\"nllUnit\":\"nats per token\",\"accuracy\":[0-9.]+,"
+                + "\"accuracyKind\":\"next-token accuracy\"}\\n"), run.out());
     }
 
     @Test
@@ -74,6 +75,15 @@ class ModelCommandsTest {
         assertEquals("muse4j: temperature -1.0 must be a finite number, at least 0\n", hot.err());
         CliRun topP = CliRun.of("generate", "--model", model.toString(), "--top-p", "2", "--out", "x.mid");
         assertEquals(2, topP.code());
+        CliRun twoLengths = CliRun.of("generate", "--model", model.toString(), "--steps", "9", "--seconds", "3", "--out", "x.mid");
+        assertEquals(2, twoLengths.code());
+        assertEquals("muse4j: give one of --steps, --bars and --seconds, not several\n", twoLengths.err());
+        CliRun noBeam = CliRun.of("generate", "--model", model.toString(), "--beam", "0", "--out", "x.mid");
+        assertEquals(2, noBeam.code());
+        assertEquals("muse4j: --beam 0 must be between 1 and 64\n", noBeam.err());
+        CliRun words = CliRun.of("generate", "--seconds", "soon", "--out", "x.mid");
+        assertEquals(2, words.code());
+        assertEquals(1, words.errLines().length, words.err());
         CliRun noCorpus = CliRun.of("train", "--encoding", "melody", "--corpus", dir.resolve("nowhere").toString(),
                 "--out", dir.resolve("y.m4j").toString(), "--steps", "1");
         assertEquals(1, noCorpus.code());

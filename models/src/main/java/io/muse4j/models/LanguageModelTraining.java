@@ -3,11 +3,14 @@ package io.muse4j.models;
 import io.muse4j.core.score.Check;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.PianoRoll;
+import io.muse4j.core.token.PianoRollCodec;
+import io.muse4j.core.token.ScoreCodec;
 import io.muse4j.core.token.Tokenizer;
 import io.muse4j.corpora.Augmentation;
 import io.muse4j.corpora.Corpus;
 import io.muse4j.corpora.CorpusItem;
-import io.muse4j.corpora.CorpusLoader;
+import io.muse4j.corpora.CorpusSplits;
 import io.muse4j.corpora.Splits;
 
 import java.io.IOException;
@@ -18,33 +21,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
- * Trains a token LSTM on a MIDI corpus end to end: load (reporting skipped files), split by seed, augment by
- * transposition, tokenize, batch, train with checkpoints, and save the model file with its tokenizer and a
- * training summary.
+ * Trains an LSTM on a corpus end to end: load (reporting skipped files), split (the corpus's own validation split,
+ * else one drawn from the seed), augment by transposition and time-stretch, encode, batch, train with checkpoints,
+ * and save the model file with its encoding and a training summary. The piano-roll encoding trains a
+ * {@link PianoRollLstm}; every token encoding trains a {@link TokenLstm}.
  */
 public final class LanguageModelTraining {
     /**
      * What to train.
      *
-     * @param corpus a MIDI folder, list file or MIDI file
-     * @param tokenizer the tokenizer spec (see {@link Encodings})
-     * @param model the LSTM's shape (its vocabulary size is taken from the tokenizer)
+     * @param corpus a MIDI folder, list file or MIDI file, or a piano-roll JSON split file
+     * @param encoding the encoding spec (see {@link Encodings})
+     * @param model the LSTM's hidden size, layers, embedding and dropout (its vocabulary size comes from the encoding)
      * @param batch sequences per batch
-     * @param steps tokens per sequence
+     * @param steps tokens (or frames) per sequence
      * @param trainer the trainer's settings
-     * @param validFraction share of pieces held out for validation
+     * @param epochs when above 0, train this many epochs, overriding the trainer's step count
+     * @param validFraction share of pieces held out for validation when the corpus has no validation split
      * @param transpose augment by every transposition up to this many semitones
-     * @param seed seeds the split, the batch order and the initial weights
+     * @param stretch augment by the time-stretch factors 1 - stretch and 1 + stretch as well as 1 (0 for none)
+     * @param seed seeds the split, the batch order, dropout and the initial weights
      * @param out the model file; the checkpoint and CSV log go beside it
      */
-    public record Request(Path corpus, Map<String, String> tokenizer, LstmConfig model, int batch, int steps,
-                          TrainerConfig trainer, double validFraction, int transpose, long seed, Path out) {
+    public record Request(Path corpus, Map<String, String> encoding, LstmConfig model, int batch, int steps,
+                          TrainerConfig trainer, int epochs, double validFraction, int transpose, double stretch,
+                          long seed, Path out) {
         public Request {
             Check.atLeast("batch size", batch, 1);
             Check.atLeast("sequence length", steps, 1);
+            Check.atLeast("epochs", epochs, 0);
             Check.range("transposition", transpose, 0, 24);
+            if (!(stretch >= 0 && stretch < 0.5)) {
+                throw new IllegalArgumentException("time-stretch " + stretch + " is outside [0, 0.5)");
+            }
+            Encodings.create(encoding); // validates
         }
     }
 
@@ -56,62 +69,109 @@ public final class LanguageModelTraining {
         return out.resolveSibling(out.getFileName() + ".ckpt");
     }
 
+    /** The piano-roll codec that decodes piano-roll corpora for an encoding: its own grid when it is one. */
+    public static PianoRollCodec rollsFor(Map<String, String> encoding) {
+        Map<String, String> spec = new LinkedHashMap<>(encoding);
+        spec.put("encoding", "pianoroll");
+        return (PianoRollCodec) Encodings.create(spec);
+    }
+
     /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
     public static Trainer.Result run(Request request, boolean resume, PrintStream log) throws IOException {
-        Tokenizer tokenizer = Encodings.tokenizer(request.tokenizer());
-        Corpus corpus = CorpusLoader.midi(request.corpus());
+        ScoreCodec<?> codec = Encodings.create(request.encoding());
+        PianoRollCodec rolls = rollsFor(request.encoding());
+        Corpus corpus = CorpusSplits.load(request.corpus(), rolls);
         log.print(corpus.skipReport());
-        Splits splits = Splits.seeded(corpus.items(), request.validFraction(), request.seed());
-        List<int[]> train = tokenize(splits.train(), tokenizer, request.transpose());
-        List<int[]> valid = tokenize(splits.valid(), tokenizer, 0);
-        log.printf(Locale.ROOT, "%s: %d pieces for training (%d sequences with transpositions), %d for validation%n",
+        Splits splits = CorpusSplits.forTraining(request.corpus(), corpus, rolls, request.validFraction(),
+                request.seed());
+        List<NoteSequence> train = augmented(splits.train(), request);
+        List<NoteSequence> valid = splits.valid().stream().map(CorpusItem::score).toList();
+        log.printf(Locale.ROOT, "%s: %d pieces for training (%d with augmentation), %d for validation%n",
                 request.corpus(), splits.train().size(), train.size(), splits.valid().size());
-        LstmConfig shape = new LstmConfig(tokenizer.vocabulary().size(), request.model().embedding(),
-                request.model().hidden(), request.model().layers());
-        TokenLstm model = new TokenLstm(shape, request.batch(), request.steps(), request.seed());
-        TokenBatches trainBatches = new TokenBatches(train, request.batch(), request.steps(), request.seed());
-        List<TokenBatches.Batch> validBatches = valid.isEmpty() ? List.of() : all(valid, request);
-        Path logFile = request.out().resolveSibling(request.out().getFileName() + ".log.csv");
-        Trainer.Result result;
-        try (CsvLog csv = new CsvLog(logFile)) {
-            Trainer<TokenBatches.Batch> trainer = new Trainer<>(request.trainer(), model, trainBatches::batch,
-                    validBatches, checkpointOf(request.out()),
-                    List.of(csv, new ProgressBar(log, trainBatches.batchesPerEpoch())));
-            result = trainer.train(resume);
+        Map<String, String> summary = summary(request, splits);
+        LstmConfig shape = request.model();
+        if (codec instanceof PianoRollCodec rollCodec) {
+            PianoRollLstm model = new PianoRollLstm(PianoRollLstm.config(shape.hidden(), shape.layers(),
+                    shape.dropout()), request.batch(), request.steps(), request.seed());
+            FrameBatches batches = new FrameBatches(encode(rollCodec, train), request.batch(), request.steps(),
+                    request.seed(), true);
+            List<FrameBatches.Batch> validBatches = valid.isEmpty() ? List.of()
+                    : new FrameBatches(encode(rollCodec, valid), request.batch(), request.steps(), request.seed(),
+                    false).epoch();
+            Trainer.Result result = train(request, model, batches::batch, batches.batchesPerEpoch(), validBatches,
+                    resume, log);
+            summary.put("validationNllPerFrame", Double.toString(result.bestValidationLoss()));
+            return saved(request, model, rollCodec.vocabulary().names(), result, summary);
         }
-        ModelFile.save(request.out(), model, request.tokenizer(), tokenizer.vocabulary().names(),
-                summary(request, result, splits));
+        Tokenizer tokenizer = (Tokenizer) codec;
+        TokenLstm model = new TokenLstm(new LstmConfig(tokenizer.vocabulary().size(), shape.embedding(),
+                shape.hidden(), shape.layers(), shape.dropout()), request.batch(), request.steps(), request.seed());
+        TokenBatches batches = new TokenBatches(tokenize(train, tokenizer), request.batch(), request.steps(),
+                request.seed());
+        List<TokenBatches.Batch> validBatches = valid.isEmpty() ? List.of()
+                : new TokenBatches(tokenize(valid, tokenizer), request.batch(), request.steps(), request.seed())
+                .epoch();
+        Trainer.Result result = train(request, model, batches::batch, batches.batchesPerEpoch(), validBatches,
+                resume, log);
+        summary.put("validationNllPerToken", Double.toString(result.bestValidationLoss()));
+        return saved(request, model, tokenizer.vocabulary().names(), result, summary);
+    }
+
+    private static <B> Trainer.Result train(Request request, Trainable<B> model, LongFunction<B> batches,
+                                            int batchesPerEpoch, List<B> valid, boolean resume, PrintStream log)
+            throws IOException {
+        TrainerConfig config = request.trainer();
+        if (request.epochs() > 0) {
+            config = config.withSteps(Math.multiplyExact(request.epochs(), batchesPerEpoch));
+        }
+        Path logFile = request.out().resolveSibling(request.out().getFileName() + ".log.csv");
+        try (CsvLog csv = new CsvLog(logFile)) {
+            return new Trainer<>(config, model, batches, valid, checkpointOf(request.out()),
+                    List.of(csv, new ProgressBar(log, batchesPerEpoch))).train(resume);
+        }
+    }
+
+    private static Trainer.Result saved(Request request, LstmModel model, List<String> vocabulary,
+                                        Trainer.Result result, Map<String, String> summary) throws IOException {
+        summary.put("steps", Long.toString(result.steps()));
+        summary.put("stoppedEarly", Boolean.toString(result.stoppedEarly()));
+        ModelFile.save(request.out(), model, request.encoding(), vocabulary, summary);
         return result;
     }
 
-    private static List<TokenBatches.Batch> all(List<int[]> sequences, Request request) {
-        TokenBatches batches = new TokenBatches(sequences, request.batch(), request.steps(), request.seed());
-        List<TokenBatches.Batch> all = new ArrayList<>();
-        for (int i = 0; i < batches.batchesPerEpoch(); i++) {
-            all.add(batches.batch(i));
+    /** The training pieces with their transpositions and time-stretches. */
+    private static List<NoteSequence> augmented(List<CorpusItem> items, Request request) {
+        double[] factors = request.stretch() == 0 ? new double[] {1}
+                : new double[] {1 - request.stretch(), 1, 1 + request.stretch()};
+        List<NoteSequence> scores = new ArrayList<>();
+        for (CorpusItem item : items) {
+            for (NoteSequence version : Augmentation.transpositions(item.score(), request.transpose(), 0, 127)) {
+                scores.addAll(Augmentation.stretches(version, factors));
+            }
         }
-        return all;
+        return scores;
     }
 
-    /** The token sequences of the pieces, with transpositions; pieces that encode to nothing are left out. */
-    public static List<int[]> tokenize(List<CorpusItem> items, Tokenizer tokenizer, int transpose) {
+    /** The token sequences of the scores; scores that encode to fewer than two tokens are left out. */
+    public static List<int[]> tokenize(List<NoteSequence> scores, Tokenizer tokenizer) {
         List<int[]> sequences = new ArrayList<>();
-        for (CorpusItem item : items) {
-            for (NoteSequence version : Augmentation.transpositions(item.score(), transpose, 0, 127)) {
-                int[] tokens = tokenizer.encode(version);
-                if (tokens.length > 1) {
-                    sequences.add(tokens);
-                }
+        for (NoteSequence score : scores) {
+            int[] tokens = tokenizer.encode(score);
+            if (tokens.length > 1) {
+                sequences.add(tokens);
             }
         }
         return sequences;
     }
 
-    private static Map<String, String> summary(Request request, Trainer.Result result, Splits splits) {
+    /** The piano rolls of the scores; empty rolls are left out. */
+    public static List<PianoRoll> encode(PianoRollCodec codec, List<NoteSequence> scores) {
+        return scores.stream().map(codec::encode).filter(roll -> roll.length() > 0).toList();
+    }
+
+    private static Map<String, String> summary(Request request, Splits splits) {
         Map<String, String> summary = new LinkedHashMap<>();
         summary.put("corpus", request.corpus().toString());
-        summary.put("steps", Long.toString(result.steps()));
-        summary.put("validationNllPerToken", Double.toString(result.bestValidationLoss()));
         summary.put("trainPieces", Integer.toString(splits.train().size()));
         summary.put("validPieces", Integer.toString(splits.valid().size()));
         summary.put("validFraction", Double.toString(request.validFraction()));
@@ -119,7 +179,8 @@ public final class LanguageModelTraining {
         summary.put("batch", Integer.toString(request.batch()));
         summary.put("sequenceLength", Integer.toString(request.steps()));
         summary.put("transpose", Integer.toString(request.transpose()));
-        summary.put("stoppedEarly", Boolean.toString(result.stoppedEarly()));
+        summary.put("stretch", Double.toString(request.stretch()));
+        summary.put("dropout", Double.toString(request.model().dropout()));
         return summary;
     }
 }

@@ -25,21 +25,20 @@ import java.util.TreeMap;
 public final class ModelFile {
     /** The version of this layout; files of a later one are refused. */
     public static final int FORMAT_VERSION = 1;
-    private static final String KIND = "token-lstm";
     private static final JsonFactory JSON = new JsonFactory();
 
     private ModelFile() {
     }
 
     /** Writes the model atomically. */
-    public static void save(Path file, TokenLstm model, Map<String, String> tokenizer, List<String> vocabulary,
+    public static void save(Path file, LstmModel model, Map<String, String> tokenizer, List<String> vocabulary,
                             Map<String, String> training) throws IOException {
         if (vocabulary.size() != model.config().vocabularySize()) {
             throw new IllegalArgumentException("vocabulary of " + vocabulary.size() + " names for a model of "
                     + model.config().vocabularySize() + " ids");
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("header.json", header(model.config(), tokenizer, vocabulary, training));
+        entries.put("header.json", header(model, tokenizer, vocabulary, training));
         entries.put("weights.bin", NamedArrays.write(model.weights()));
         ChecksummedZip.write(file, entries);
     }
@@ -59,13 +58,16 @@ public final class ModelFile {
             throw new ModelFileException(name, "model format version " + h.formatVersion + " is newer than this muse4j ("
                     + LibraryVersion.get() + ") reads (" + FORMAT_VERSION + "); upgrade muse4j");
         }
-        if (!KIND.equals(h.kind)) {
-            throw new ModelFileException(name, "unknown model kind '" + h.kind + "'");
-        }
-        TokenLstm model;
+        LstmModel model;
         try {
-            model = new TokenLstm(new LstmConfig(h.config.get("vocabularySize"), h.config.get("embedding"),
-                    h.config.get("hidden"), h.config.get("layers")), batch, steps, 0);
+            LstmConfig config = new LstmConfig(h.config.get("vocabularySize").intValue(),
+                    h.config.get("embedding").intValue(), h.config.get("hidden").intValue(),
+                    h.config.get("layers").intValue(), h.config.getOrDefault("dropout", 0.0).doubleValue());
+            model = switch (String.valueOf(h.kind)) {
+                case "token-lstm" -> new TokenLstm(config, batch, steps, 0);
+                case "pianoroll-lstm" -> new PianoRollLstm(config, batch, steps, 0);
+                default -> throw new ModelFileException(name, "unknown model kind '" + h.kind + "'");
+            };
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ModelFileException(name, "bad model config " + h.config + ": " + e.getMessage());
         }
@@ -73,7 +75,7 @@ public final class ModelFile {
         return new SavedModel(model, h.tokenizer, h.vocabulary, h.training, h.libraryVersion);
     }
 
-    private static byte[] header(LstmConfig config, Map<String, String> tokenizer, List<String> vocabulary,
+    private static byte[] header(LstmModel model, Map<String, String> tokenizer, List<String> vocabulary,
                                  Map<String, String> training) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(bytes)) {
@@ -82,12 +84,14 @@ public final class ModelFile {
             g.writeStringField("format", "muse4j-model");
             g.writeNumberField("formatVersion", FORMAT_VERSION);
             g.writeStringField("libraryVersion", LibraryVersion.get());
-            g.writeStringField("kind", KIND);
+            g.writeStringField("kind", model.kind());
+            LstmConfig config = model.config();
             g.writeObjectFieldStart("config");
             g.writeNumberField("vocabularySize", config.vocabularySize());
             g.writeNumberField("embedding", config.embedding());
             g.writeNumberField("hidden", config.hidden());
             g.writeNumberField("layers", config.layers());
+            g.writeNumberField("dropout", config.dropout());
             g.writeEndObject();
             writeStrings(g, "tokenizer", tokenizer);
             g.writeArrayFieldStart("vocabulary");
@@ -114,7 +118,7 @@ public final class ModelFile {
         int formatVersion;
         String libraryVersion = "unknown";
         String kind;
-        final Map<String, Integer> config = new LinkedHashMap<>();
+        final Map<String, Number> config = new LinkedHashMap<>();
         final List<String> vocabulary = new ArrayList<>();
         final Map<String, String> training = new LinkedHashMap<>();
         final Map<String, String> tokenizer = new LinkedHashMap<>();
@@ -145,7 +149,7 @@ public final class ModelFile {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String key = p.currentName();
                         p.nextToken();
-                        config.put(key, p.getIntValue());
+                        config.put(key, p.getNumberValue());
                     }
                 }
                 case "vocabulary" -> {

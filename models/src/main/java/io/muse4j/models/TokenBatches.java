@@ -1,24 +1,13 @@
 package io.muse4j.models;
 
-import io.muse4j.core.score.Check;
-
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 
 /**
- * Language-model batches from token sequences. Each sequence is cut into windows of {@code steps + 1} tokens
- * (input and the next-token target, overlapping by one), the last window of a sequence padded, with a mask that
- * is 0 over padding. Every epoch visits every window once in an order drawn from the seed and the epoch number,
- * so batch {@code i} is a pure function of the data, the seed and {@code i}: a resumed run continues from its
- * saved batch index with exactly the batches an uninterrupted run would have seen.
+ * Language-model batches from token sequences: windows of {@code steps} tokens with their next-token targets, the
+ * last window of a sequence padded, with a mask that is 0 over padding. Batch {@code i} is a pure function of the
+ * data, the seed and {@code i} (see {@link Windows}), so a resumed run sees the batches an uninterrupted one would.
  */
 public final class TokenBatches {
-    /** A window: a sequence index and the offset of its first token. */
-    private record Window(int sequence, int start) {
-    }
-
     /**
      * One batch.
      *
@@ -40,46 +29,36 @@ public final class TokenBatches {
     }
 
     private final List<int[]> sequences;
-    private final List<Window> windows = new ArrayList<>();
+    private final Windows windows;
     private final int batch;
     private final int steps;
-    private final long seed;
 
     /** Batches of {@code batch} windows of {@code steps} tokens; sequences shorter than two tokens are skipped. */
     public TokenBatches(List<int[]> sequences, int batch, int steps, long seed) {
-        Check.atLeast("batch size", batch, 1);
-        Check.atLeast("sequence length", steps, 1);
         this.sequences = List.copyOf(sequences);
+        this.windows = new Windows(this.sequences.stream().mapToInt(s -> s.length).toArray(), "tokens", batch, steps, seed);
         this.batch = batch;
         this.steps = steps;
-        this.seed = seed;
-        for (int s = 0; s < this.sequences.size(); s++) {
-            for (int start = 0; start + 1 < this.sequences.get(s).length; start += steps) {
-                windows.add(new Window(s, start));
-            }
-        }
-        if (windows.isEmpty()) {
-            throw new IllegalArgumentException("no sequence has two tokens or more to learn from");
-        }
     }
 
     /** Batches in one epoch; the last may be partly padding. */
     public int batchesPerEpoch() {
-        return (windows.size() + batch - 1) / batch;
+        return windows.batchesPerEpoch();
+    }
+
+    /** Every batch of one epoch, in order: for validation and evaluation. */
+    public List<Batch> epoch() {
+        return java.util.stream.IntStream.range(0, batchesPerEpoch()).mapToObj(this::batch).toList();
     }
 
     /** Batch number {@code index}, counting from 0 across epochs. */
     public Batch batch(long index) {
-        Check.atLeast("batch index", index, 0);
-        long epoch = index / batchesPerEpoch();
-        int first = (int) (index % batchesPerEpoch()) * batch;
-        List<Window> order = new ArrayList<>(windows);
-        Collections.shuffle(order, new Random(seed * 1_000_003L + epoch));
         int[][] tokens = new int[batch][steps];
         int[][] targets = new int[batch][steps];
         float[][] mask = new float[batch][steps];
-        for (int row = 0; row < batch && first + row < order.size(); row++) {
-            Window w = order.get(first + row);
+        List<Windows.Window> chosen = windows.batch(index);
+        for (int row = 0; row < chosen.size(); row++) {
+            Windows.Window w = chosen.get(row);
             int[] seq = sequences.get(w.sequence());
             for (int t = 0; t < steps && w.start() + t + 1 < seq.length; t++) {
                 tokens[row][t] = seq[w.start() + t];

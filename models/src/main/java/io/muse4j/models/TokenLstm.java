@@ -4,15 +4,11 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMActivations;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDataFormat;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDirectionMode;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMLayerConfig;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.outputs.LSTMLayerOutputs;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.weights.LSTMLayerWeights;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,7 +20,7 @@ import java.util.Random;
  * <p>The loss is the mean negative log-likelihood in nats per token over the positions the mask marks, so
  * padded batches train as if unpadded.
  */
-public final class TokenLstm implements Trainable<TokenBatches.Batch> {
+public final class TokenLstm implements LstmModel, Trainable<TokenBatches.Batch> {
     static final String TOKENS = "tokens";
     static final String TARGETS = "targets";
     static final String MASK = "mask";
@@ -39,6 +35,8 @@ public final class TokenLstm implements Trainable<TokenBatches.Batch> {
     private final SameDiff sd;
     private final int batch;
     private final int steps;
+    private final long seed;
+    private final LstmStack stack;
 
     /**
      * A model with weights drawn from {@code seed}, as a graph for batches of {@code batch} sequences of
@@ -48,7 +46,9 @@ public final class TokenLstm implements Trainable<TokenBatches.Batch> {
         this.config = config;
         this.batch = batch;
         this.steps = steps;
+        this.seed = seed;
         this.sd = SameDiff.create();
+        this.stack = new LstmStack(sd, config, batch, steps);
         build(new Random(seed));
     }
 
@@ -59,6 +59,7 @@ public final class TokenLstm implements Trainable<TokenBatches.Batch> {
         return copy;
     }
 
+    @Override
     public LstmConfig config() {
         return config;
     }
@@ -74,16 +75,10 @@ public final class TokenLstm implements Trainable<TokenBatches.Batch> {
         SDVariable tokens = sd.placeHolder(TOKENS, DataType.FLOAT, batch * steps, v);    // (B*T, V)
         sd.placeHolder(TARGETS, DataType.FLOAT, batch * steps, v);                      // (B*T, V) one-hot
         sd.placeHolder(MASK, DataType.FLOAT, batch * steps);                            // (B*T)
-        SDVariable embedding = sd.var("embedding", init(random, 0.1, v, config.embedding()));
+        SDVariable embedding = sd.var("embedding", LstmStack.init(random, 0.1, v, config.embedding()));
         SDVariable embedded = sd.reshape(tokens.mmul(embedding), batch, steps, config.embedding());
-        SDVariable x = sd.permute(embedded, 1, 0, 2);                                  // (T, B, E)
-        int in = config.embedding();
-        for (int layer = 0; layer < config.layers(); layer++) {
-            x = lstmLayer(x, layer, in, random);                                          // (T, B, H)
-            in = h;
-        }
-        SDVariable hidden = sd.reshape(sd.permute(x, 1, 0, 2), batch * steps, h);       // (B*T, H)
-        SDVariable logits = hidden.mmul(sd.var("softmax_w", init(random, 1 / Math.sqrt(h), h, v)))
+        SDVariable hidden = stack.sequence(sd.permute(embedded, 1, 0, 2), config.embedding(), random); // (B*T, H)
+        SDVariable logits = hidden.mmul(sd.var("softmax_w", LstmStack.init(random, 1 / Math.sqrt(h), h, v)))
                 .add(LOGITS, sd.var("softmax_b", Nd4j.zeros(DataType.FLOAT, v)));      // (B*T, V)
         // mean over the positions with a non-zero mask weight
         sd.loss().softmaxCrossEntropy(LOSS, sd.getVariable(TARGETS), logits,
@@ -91,35 +86,10 @@ public final class TokenLstm implements Trainable<TokenBatches.Batch> {
         sd.setLossVariables(LOSS);
     }
 
-    private SDVariable lstmLayer(SDVariable x, int layer, int in, Random random) {
-        int h = config.hidden();
-        LSTMLayerConfig cell = LSTMLayerConfig.builder().lstmdataformat(LSTMDataFormat.TNS)
-                .directionMode(LSTMDirectionMode.FWD).gateAct(LSTMActivations.SIGMOID)
-                .cellAct(LSTMActivations.TANH).outAct(LSTMActivations.TANH)
-                .retFullSequence(true).retLastC(false).retLastH(false).build();
-        INDArray bias = Nd4j.zeros(DataType.FLOAT, 4 * h);
-        bias.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(h, 2 * h)).assign(1.0); // forget gate starts open
-        LSTMLayerWeights weights = LSTMLayerWeights.builder()
-                .weights(sd.var("lstm" + layer + "_w", init(random, 1 / Math.sqrt(in), in, 4 * h)))
-                .rWeights(sd.var("lstm" + layer + "_r", init(random, 1 / Math.sqrt(h), h, 4 * h)))
-                .bias(sd.var("lstm" + layer + "_b", bias)).build();
-        return new LSTMLayerOutputs(sd.rnn().lstmLayer(x, weights, cell), cell).getOutput();
-    }
-
-    private static INDArray init(Random random, double scale, int rows, int cols) {
-        float[] values = new float[rows * cols];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) ((random.nextDouble() * 2 - 1) * scale);
-        }
-        return Nd4j.create(values, new long[] {rows, cols}, 'c');
-    }
-
     /** The names of the trainable arrays, in a fixed order. */
     public List<String> weightNames() {
         List<String> names = new ArrayList<>(List.of("embedding"));
-        for (int layer = 0; layer < config.layers(); layer++) {
-            names.addAll(List.of("lstm" + layer + "_w", "lstm" + layer + "_r", "lstm" + layer + "_b"));
-        }
+        names.addAll(LstmStack.weightNames(config.layers()));
         names.addAll(List.of("softmax_w", "softmax_b"));
         return names;
     }
@@ -141,8 +111,10 @@ public final class TokenLstm implements Trainable<TokenBatches.Batch> {
 
     @Override
     public LossAndGradients lossAndGradients(TokenBatches.Batch batch) {
+        Map<String, INDArray> feeds = feeds(batch.tokens(), batch.targets(), batch.mask());
+        stack.feedDropout(feeds, seed * 1_000_003L + Arrays.deepHashCode(batch.tokens()));
         org.nd4j.autodiff.samediff.api.OutAndGrad result = sd.calculateGradientsAndOutputs(
-                feeds(batch.tokens(), batch.targets(), batch.mask()), List.of(LOSS), weightNames());
+                feeds, List.of(LOSS), weightNames());
         return new LossAndGradients(result.getOutputs().get(LOSS).getDouble(0), result.getGradients());
     }
 
@@ -205,13 +177,16 @@ public final class TokenLstm implements Trainable<TokenBatches.Batch> {
 
     /** Logits (B*T, V) for a batch of token ids (B, T). */
     public INDArray logits(int[][] tokens) {
-        Map<String, INDArray> out = sd.output(Map.of(TOKENS, ids(tokens)), LOGITS);
-        return out.get(LOGITS);
+        Map<String, INDArray> feeds = new HashMap<>(Map.of(TOKENS, ids(tokens)));
+        stack.feedNoDropout(feeds);
+        return sd.output(feeds, LOGITS).get(LOGITS);
     }
 
     /** Mean NLL in nats per token of {@code targets} after {@code tokens}, over the positions {@code mask} marks. */
     public double loss(int[][] tokens, int[][] targets, float[][] mask) {
-        return sd.output(feeds(tokens, targets, mask), LOSS).get(LOSS).getDouble(0);
+        Map<String, INDArray> feeds = feeds(tokens, targets, mask);
+        stack.feedNoDropout(feeds);
+        return sd.output(feeds, LOSS).get(LOSS).getDouble(0);
     }
 
     Map<String, INDArray> feeds(int[][] tokens, int[][] targets, float[][] mask) {
@@ -221,7 +196,8 @@ public final class TokenLstm implements Trainable<TokenBatches.Batch> {
                 flatMask[b * steps + t] = mask[b][t];
             }
         }
-        return Map.of(TOKENS, ids(tokens), TARGETS, oneHot(targets), MASK, Nd4j.createFromArray(flatMask));
+        return new HashMap<>(Map.of(TOKENS, ids(tokens), TARGETS, oneHot(targets),
+                MASK, Nd4j.createFromArray(flatMask)));
     }
 
     private INDArray ids(int[][] tokens) {
@@ -232,7 +208,7 @@ public final class TokenLstm implements Trainable<TokenBatches.Batch> {
         return oneHot(tokens);
     }
 
-    private INDArray oneHot(int[][] ids) {
+    INDArray oneHot(int[][] ids) {
         INDArray oneHot = Nd4j.zeros(DataType.FLOAT, batch * steps, config.vocabularySize());
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {

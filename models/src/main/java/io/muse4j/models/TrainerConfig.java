@@ -32,6 +32,12 @@ public record TrainerConfig(int steps, double learningRate, int warmupSteps, dou
         Check.atLeast("patience", patience, 0);
     }
 
+    /** The same settings for another number of steps. */
+    public TrainerConfig withSteps(int newSteps) {
+        return new TrainerConfig(newSteps, learningRate, warmupSteps, finalLearningRateFraction, clipNorm,
+                validateEvery, checkpointEvery, patience);
+    }
+
     /** The learning rate of step {@code step} (from 0): linear warmup, then cosine decay. */
     public double learningRateAt(long step) {
         if (step < warmupSteps) {

@@ -38,13 +38,17 @@ class GeneratorTest {
         Path file = dir.resolve("riff.m4j");
         ModelFile.save(file, training, java.util.Map.of(), List.of("a", "b", "c", "d", "e", "f", "g", "h"),
                 java.util.Map.of());
-        TokenLstm sampling = ModelFile.load(file, 1, 12).model();
+        TokenLstm sampling = ModelFile.load(file, 1, 12).tokenModel(file.toString());
 
-        int[] generated = new Generator(sampling, 12).continueFrom(new int[] {5, 3, 7}, 30, new Sampler(1.0, 0, 1.0, 9));
+        int[] generated = new Generator(sampling).continueFrom(new int[] {5, 3, 7}, 30, new Sampler(1.0, 0, 1.0, 9));
         for (int i = 0; i < generated.length; i++) {
             assertEquals(RIFF[(i + 1) % RIFF.length], generated[i], "token " + i + " of " + java.util.Arrays.toString(generated));
         }
-        int[] again = new Generator(sampling, 12).continueFrom(new int[] {5, 3, 7}, 30, new Sampler(1.0, 0, 1.0, 9));
+        int[] again = new Generator(sampling).continueFrom(new int[] {5, 3, 7}, 30, new Sampler(1.0, 0, 1.0, 9));
         assertArrayEquals(generated, again);
+        int[] beamed = new Generator(sampling).beamSearch(new int[] {5, 3, 7}, 30, 4, new Sampler(1.0, 0, 1.0, 9));
+        for (int i = 0; i < beamed.length; i++) {
+            assertEquals(RIFF[(i + 1) % RIFF.length], beamed[i], "beam token " + i);
+        }
     }
 }

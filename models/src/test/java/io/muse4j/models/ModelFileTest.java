@@ -48,7 +48,7 @@ class ModelFileTest {
         SavedModel loaded = ModelFile.load(file, 2, 8);
         int[][] tokens = TokenLstmTest.countingBatch(2, 8, 10).tokens();
         INDArray before = model.logits(tokens);
-        INDArray after = loaded.model().logits(tokens);
+        INDArray after = ((TokenLstm) loaded.model()).logits(tokens);
         assertTrue(Arrays.equals(before.data().asFloat(), after.data().asFloat()), "logits differ after loading");
         assertEquals(vocabulary(10), loaded.vocabulary());
         assertEquals(Map.of("encoding", "melody"), loaded.tokenizer());

@@ -129,6 +129,12 @@ public final class MelodyTokenizer implements Tokenizer {
         return GridNotes.fixedFrame(notes, grid.resolution(), grid.microsPerQuarter());
     }
 
+    /** One grid step per token, so a trailing rest counts. */
+    @Override
+    public double seconds(int[] tokens) {
+        return tokens.length * (grid.microsPerQuarter() / 1e6) / grid.stepsPerQuarter();
+    }
+
     private void checkId(int id, int position) {
         if (id < 0 || id >= vocabulary.size()) {
             throw new IllegalArgumentException("token id " + id + " at position " + position + " outside 0.."

@@ -221,6 +221,18 @@ public final class PerformanceTokenizer implements Tokenizer {
         return toSequence(canonical(notes));
     }
 
+    /** The sum of the time shifts, so a trailing silence counts. */
+    @Override
+    public double seconds(int[] tokens) {
+        long steps = 0;
+        for (int id : tokens) {
+            if (id >= TIME_SHIFT && id < velocityOffset) {
+                steps += id - TIME_SHIFT + 1;
+            }
+        }
+        return steps * config.millisPerStep() / 1000.0;
+    }
+
     /** Ends the note of {@code pitch} at {@code now} if one sounds; {@link #canonical} lengthens an empty one. */
     private static void close(List<StepNote> notes, long[] onset, int[] onsetBin, int pitch, long now) {
         if (onset[pitch] >= 0) {

@@ -73,4 +73,12 @@ class MelodyTokenizerTest {
                 assertThrows(IllegalArgumentException.class,
                         () -> new MelodyTokenizer(48, 50, GridConfig.SIXTEENTHS)).getMessage());
     }
+
+    @Test
+    void secondsCountATrailingRest() {
+        Vocabulary v = melody.vocabulary();
+        int[] tokens = {v.id("NOTE_ON_60"), MelodyTokenizer.NO_EVENT, MelodyTokenizer.NOTE_OFF, MelodyTokenizer.NO_EVENT};
+        assertEquals(0.25, melody.decode(tokens).durationSeconds(), 1e-9); // sixteenths at 120 bpm
+        assertEquals(0.5, melody.seconds(tokens), 1e-9);
+    }
 }

@@ -211,4 +211,12 @@ class PerformanceTokenizerTest {
         assertEquals("velocity bins 0 outside 1..127",
                 assertThrows(IllegalArgumentException.class, () -> new VelocityBins(0)).getMessage());
     }
+
+    @Test
+    void secondsCountATrailingSilence() {
+        Vocabulary v = perf.vocabulary();
+        int[] tokens = {v.id("NOTE_ON_60"), v.id("TIME_SHIFT_500MS"), v.id("NOTE_OFF_60"), v.id("TIME_SHIFT_1000MS")};
+        assertEquals(0.5, perf.decode(tokens).durationSeconds(), 1e-9);
+        assertEquals(1.5, perf.seconds(tokens), 1e-9);
+    }
 }

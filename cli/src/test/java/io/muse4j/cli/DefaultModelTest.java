@@ -1,0 +1,58 @@
+package io.muse4j.cli;
+
+import io.muse4j.core.score.Note;
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.midi.MidiReader;
+import io.muse4j.models.SavedModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URL;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The bundled model: where it came from, how good it was on validation, and what it makes out of the box. */
+class DefaultModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void isASmallFolkMelodyModelWithItsValidationLoss() throws Exception {
+        URL resource = Models.class.getResource("default-melody.m4j");
+        assertNotNull(resource, "the bundled model is missing");
+        long bytes = resource.openConnection().getContentLengthLong();
+        assertTrue(bytes > 0 && bytes <= 10_000_000, bytes + " bytes");
+        SavedModel model = Models.load(Models.DEFAULT, 1, 1);
+        assertEquals("melody", model.tokenizer().get("encoding"));
+        assertTrue(model.training().get("corpus").endsWith("folk-abc/MIDI"), model.training().toString());
+        double nll = Double.parseDouble(model.training().get("validationNllPerToken"));
+        assertTrue(nll < 1.25, "validation NLL " + nll); // a uniform guess over 39 tokens scores 3.66
+    }
+
+    @Test
+    void generatesAMelodyOnAFreshCheckoutWithNoFlagsButOut() throws Exception {
+        Path out = dir.resolve("melody.mid");
+        CliRun run = CliRun.of("generate", "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        assertEquals(out + "\n", run.out());
+        NoteSequence melody = MidiReader.read(out).sequence();
+        assertTrue(melody.notes().size() >= 32, melody.notes().size() + " notes in 16 bars");
+        long distinct = melody.notes().stream().mapToInt(Note::pitch).distinct().count();
+        assertTrue(distinct >= 5, distinct + " distinct pitches");
+        for (Note note : melody.notes()) {
+            assertTrue(note.pitch() >= 48 && note.pitch() <= 84, "pitch " + note.pitch());
+        }
+    }
+
+    @Test
+    void stopsAfterTheSecondsAskedForWithABeamSearch() throws Exception {
+        Path out = dir.resolve("short.mid");
+        CliRun run = CliRun.of("generate", "--seconds", "4", "--beam", "3", "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        double seconds = MidiReader.read(out).sequence().durationSeconds();
+        assertTrue(seconds <= 4 + 0.125 + 0.125, seconds + " s"); // the primer's step, then 4 s of sixteenths
+    }
+}
