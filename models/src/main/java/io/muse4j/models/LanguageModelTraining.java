@@ -127,7 +127,7 @@ public final class LanguageModelTraining {
         Path logFile = request.out().resolveSibling(request.out().getFileName() + ".log.csv");
         try (CsvLog csv = new CsvLog(logFile)) {
             return new Trainer<>(config, model, batches, valid, checkpointOf(request.out()),
-                    List.of(csv, new ProgressBar(log, batchesPerEpoch))).train(resume);
+                    List.of(csv, new ProgressBar(log, batchesPerEpoch, System.console() != null))).train(resume);
         }
     }
 

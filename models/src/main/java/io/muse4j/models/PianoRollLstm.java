@@ -110,7 +110,7 @@ public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Ba
     }
 
     @Override
-    public LossAndGradients lossAndGradients(FrameBatches.Batch batch) {
+    public LossAndGradients lossAndGradients(FrameBatches.Batch batch, long step) {
         Map<String, INDArray> feeds = feeds(batch);
         stack.feedDropout(feeds, seed * 1_000_003L + Arrays.hashCode(batch.inputs()));
         var result = sd.calculateGradientsAndOutputs(feeds, List.of(LOSS), weightNames());

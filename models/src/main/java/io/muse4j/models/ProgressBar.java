@@ -3,21 +3,29 @@ package io.muse4j.models;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** A live one-line progress bar: step, epoch, loss, tokens per second and time left, redrawn on a stream. */
+/**
+ * A progress bar: step, epoch, loss, tokens per second and time left. On a terminal it is one live line, redrawn
+ * five times a second; into a file or pipe it writes a plain line every 30 seconds, so logs stay small.
+ */
 public final class ProgressBar implements TrainingListener {
     private static final int WIDTH = 24;
     private final PrintStream out;
     private final long batchesPerEpoch;
+    private final boolean live;
     private final long started = System.nanoTime();
     private long lastDraw;
     private long targets;
     private long firstStep = -1;
     private double validation = Double.NaN;
 
-    /** A bar on {@code out} (standard error for the CLI); {@code batchesPerEpoch} turns steps into epochs. */
-    public ProgressBar(PrintStream out, long batchesPerEpoch) {
+    /**
+     * A bar on {@code out} (standard error for the CLI); {@code batchesPerEpoch} turns steps into epochs, and
+     * {@code live} says whether {@code out} is a terminal.
+     */
+    public ProgressBar(PrintStream out, long batchesPerEpoch, boolean live) {
         this.out = out;
         this.batchesPerEpoch = Math.max(1, batchesPerEpoch);
+        this.live = live;
     }
 
     @Override
@@ -27,7 +35,7 @@ public final class ProgressBar implements TrainingListener {
         }
         targets += batchTargets;
         long now = System.nanoTime();
-        if (now - lastDraw < 200_000_000L && step + 1 < totalSteps) {
+        if (now - lastDraw < (live ? 200_000_000L : 30_000_000_000L) && step + 1 < totalSteps) {
             return;
         }
         lastDraw = now;
@@ -35,11 +43,14 @@ public final class ProgressBar implements TrainingListener {
         long done = step + 1 - firstStep;
         double eta = seconds / done * (totalSteps - step - 1);
         int filled = (int) (WIDTH * (step + 1) / totalSteps);
-        out.printf(Locale.ROOT, "\r[%s%s] step %d/%d  epoch %.2f  loss %.4f  valid %s  %.0f tok/s  ETA %s ",
-                "#".repeat(filled), ".".repeat(WIDTH - filled), step + 1, totalSteps,
+        out.printf(Locale.ROOT, "%s[%s%s] step %d/%d  epoch %.2f  loss %.4f  valid %s  %.0f tok/s  ETA %s ",
+                live ? "\r" : "", "#".repeat(filled), ".".repeat(WIDTH - filled), step + 1, totalSteps,
                 (double) (step + 1) / batchesPerEpoch, loss,
                 Double.isNaN(validation) ? "-" : String.format(Locale.ROOT, "%.4f", validation),
                 targets / Math.max(seconds, 1e-9), clock(eta));
+        if (!live) {
+            out.println();
+        }
         out.flush();
     }
 
@@ -50,7 +61,9 @@ public final class ProgressBar implements TrainingListener {
 
     @Override
     public void onEnd(Trainer.Result result) {
-        out.println();
+        if (live) {
+            out.println();
+        }
         out.flush();
     }
 

@@ -110,7 +110,7 @@ public final class TokenLstm implements LstmModel, Trainable<TokenBatches.Batch>
     }
 
     @Override
-    public LossAndGradients lossAndGradients(TokenBatches.Batch batch) {
+    public LossAndGradients lossAndGradients(TokenBatches.Batch batch, long step) {
         Map<String, INDArray> feeds = feeds(batch.tokens(), batch.targets(), batch.mask());
         stack.feedDropout(feeds, seed * 1_000_003L + Arrays.deepHashCode(batch.tokens()));
         org.nd4j.autodiff.samediff.api.OutAndGrad result = sd.calculateGradientsAndOutputs(

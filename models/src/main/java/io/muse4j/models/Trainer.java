@@ -16,6 +16,11 @@ import java.util.function.LongFunction;
  * {@link #train(boolean)} with {@code resume} continues from the checkpoint with the optimiser state, the step
  * and (since batch {@code i} is a pure function of {@code i}) the data position, so a resumed run ends where an
  * uninterrupted one would. When training ends the model holds the weights of its best validation.
+ * <p>
+ * A model trained by alternating optimisers (a GAN) comes as several Trainables over disjoint weights, its
+ * players: at every step each player in turn computes its loss on the batch, with the weights the players before
+ * it have just updated, and takes a step of its own Adam. One checkpoint holds them all. Validation and the
+ * reported loss are the last player's.
  *
  * @param <B> the model's batch type
  */
@@ -32,6 +37,7 @@ public final class Trainer<B> {
     }
 
     private final TrainerConfig config;
+    private final List<Trainable<B>> players;
     private final Trainable<B> model;
     private final LongFunction<B> trainBatches;
     private final List<B> validation;
@@ -45,8 +51,30 @@ public final class Trainer<B> {
      */
     public Trainer(TrainerConfig config, Trainable<B> model, LongFunction<B> trainBatches, List<B> validation,
                    Path checkpoint, List<TrainingListener> listeners) {
+        this(config, List.of(model), trainBatches, validation, checkpoint, listeners);
+    }
+
+    /**
+     * A trainer of players stepped in turn, each with its own Adam (see the class comment).
+     *
+     * @param players Trainables over disjoint weights, in the order they step
+     */
+    public Trainer(TrainerConfig config, List<? extends Trainable<B>> players, LongFunction<B> trainBatches,
+                   List<B> validation, Path checkpoint, List<TrainingListener> listeners) {
+        if (players.isEmpty()) {
+            throw new IllegalArgumentException("nothing to train: no players");
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Trainable<B> player : players) {
+            for (String name : player.weights().keySet()) {
+                if (!names.add(name)) {
+                    throw new IllegalArgumentException("weight '" + name + "' belongs to two players");
+                }
+            }
+        }
         this.config = config;
-        this.model = model;
+        this.players = List.copyOf(players);
+        this.model = this.players.get(this.players.size() - 1);
         this.trainBatches = trainBatches;
         this.validation = List.copyOf(validation);
         this.checkpoint = checkpoint;
@@ -55,23 +83,34 @@ public final class Trainer<B> {
 
     /** Trains to the configured number of steps (or an early stop), resuming from the checkpoint if asked. */
     public Result train(boolean resume) throws IOException {
-        Map<String, INDArray> weights = model.weights();
-        AdamOptimizer adam = new AdamOptimizer(weights);
+        Map<String, INDArray> weights = new LinkedHashMap<>();
+        Map<String, INDArray> optimizerState = new LinkedHashMap<>();
+        List<AdamOptimizer> optimizers = new java.util.ArrayList<>();
+        for (Trainable<B> player : players) {
+            AdamOptimizer adam = new AdamOptimizer(player.weights());
+            optimizers.add(adam);
+            weights.putAll(player.weights());
+            optimizerState.putAll(adam.state());
+        }
         Map<String, INDArray> best = copies(weights);
         Checkpoint.Counters counters = new Checkpoint.Counters(0, 0, Double.NaN, 0, false);
         if (resume && Files.exists(checkpoint)) {
-            counters = Checkpoint.restore(checkpoint, weights, adam.state(), best);
-            adam.restoreSteps(counters.optimizerSteps());
+            counters = Checkpoint.restore(checkpoint, weights, optimizerState, best);
+            for (AdamOptimizer adam : optimizers) {
+                adam.restoreSteps(counters.optimizerSteps());
+            }
         }
         double lastLoss = Double.NaN;
         boolean stopped = false;
         long step = counters.step();
         while (step < config.steps() && !stopped) {
             B batch = trainBatches.apply(step);
-            Trainable.LossAndGradients lg = model.lossAndGradients(batch);
             double rate = config.learningRateAt(step);
-            adam.step(lg.gradients(), rate, config.clipNorm());
-            lastLoss = lg.loss();
+            for (int p = 0; p < players.size(); p++) {
+                Trainable.LossAndGradients lg = players.get(p).lossAndGradients(batch, step);
+                optimizers.get(p).step(lg.gradients(), rate, config.clipNorm());
+                lastLoss = lg.loss();
+            }
             for (TrainingListener l : listeners) {
                 l.onStep(step, config.steps(), lastLoss, rate, model.targets(batch));
             }
@@ -80,10 +119,10 @@ public final class Trainer<B> {
                 counters = validate(step, counters, weights, best);
                 stopped = config.patience() > 0 && counters.validationsWithoutGain() >= config.patience();
             }
-            counters = new Checkpoint.Counters(step, adam.steps(), counters.bestValidationLoss(),
+            counters = new Checkpoint.Counters(step, optimizers.get(0).steps(), counters.bestValidationLoss(),
                     counters.validationsWithoutGain(), counters.hasBest());
             if (step % config.checkpointEvery() == 0 || step == config.steps() || stopped) {
-                Checkpoint.save(checkpoint, counters, weights, adam.state(), best);
+                Checkpoint.save(checkpoint, counters, weights, optimizerState, best);
             }
         }
         if (counters.hasBest()) {

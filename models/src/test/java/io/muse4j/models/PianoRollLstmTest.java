@@ -61,8 +61,8 @@ class PianoRollLstmTest {
         double after = model.loss(batches.batch(0));
         assertTrue(after < before / 3, "loss should fall to under a third with dropout: " + before + " -> " + after);
         assertEquals(after, model.loss(batches.batch(0)), 0, "no dropout outside training");
-        double[] g1 = model.lossAndGradients(batches.batch(1)).gradients().get("sigmoid_b").toDoubleVector();
-        double[] g2 = model.lossAndGradients(batches.batch(1)).gradients().get("sigmoid_b").toDoubleVector();
+        double[] g1 = model.lossAndGradients(batches.batch(1), 1).gradients().get("sigmoid_b").toDoubleVector();
+        double[] g2 = model.lossAndGradients(batches.batch(1), 1).gradients().get("sigmoid_b").toDoubleVector();
         assertArrayEquals(g1, g2, 0, "the same batch draws the same dropout masks (exact resume)");
     }
 

@@ -33,7 +33,7 @@ class TrainerTest {
     }
 
     /** Stops a run by throwing after the given step, as a kill would. */
-    private static final class Kill implements TrainingListener {
+    static final class Kill implements TrainingListener {
         private final long after;
 
         Kill(long after) {
@@ -107,7 +107,7 @@ class TrainerTest {
         java.io.ByteArrayOutputStream bar = new java.io.ByteArrayOutputStream();
         TokenLstm model = new TokenLstm(new LstmConfig(10, 6, 12, 1), 2, 8, 4);
         try (CsvLog csv = new CsvLog(log)) {
-            trainer(model, dir.resolve("log.ckpt"), csv, new ProgressBar(new java.io.PrintStream(bar), 10))
+            trainer(model, dir.resolve("log.ckpt"), csv, new ProgressBar(new java.io.PrintStream(bar), 10, true))
                     .train(false);
         }
         List<String> lines = Files.readAllLines(log);
