@@ -22,8 +22,15 @@ import java.util.Random;
 public class LstmBench {
     private static final int EMBEDDING = 64;
 
+    private static final java.io.PrintStream RESULTS = System.out;
+
     public static void main(String[] args) throws Exception {
+        System.setOut(System.err); // SameDiff prints its graph building on System.out
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
+        if (args.length > 1 && args[1].equals("sample")) {
+            sample(3, 512, 388, seconds);
+            return;
+        }
         train(2, 256, 130, 64, 32, seconds);
         train(3, 512, 388, 128, 64, seconds);
         sample(3, 512, 388, seconds);
@@ -43,7 +50,7 @@ public class LstmBench {
                 count *= 2;
                 took = run(model, data, checkpoint, count);
             }
-            System.out.printf("train %d %d %d %d %d %.1f%n", layers, hidden, vocabulary, steps, batch,
+            RESULTS.printf("train %d %d %d %d %d %.1f%n", layers, hidden, vocabulary, steps, batch,
                     (double) count * batch * steps / (took / 1e9));
         } finally {
             Files.deleteIfExists(checkpoint);
@@ -80,7 +87,7 @@ public class LstmBench {
             token = sampler.sample(stepper.step(new int[] {token})[0]);
             count++;
         }
-        System.out.printf("sample %d %d %d %.4f%n", layers, hidden, vocabulary, (System.nanoTime() - start) / 1e6 / count);
+        RESULTS.printf("sample %d %d %d %.4f%n", layers, hidden, vocabulary, (System.nanoTime() - start) / 1e6 / count);
     }
 
     private static void gemm(int n) {
@@ -96,7 +103,7 @@ public class LstmBench {
             a.mmuli(b, c);
             reps++;
         }
-        System.out.printf("gemm %d %.1f%n", n, 2.0 * n * n * n * reps / ((System.nanoTime() - start) / 1e9) / 1e9);
+        RESULTS.printf("gemm %d %.1f%n", n, 2.0 * n * n * n * reps / ((System.nanoTime() - start) / 1e9) / 1e9);
     }
 
     private static TokenBatches.Batch randomBatch(int vocabulary, int batch, int steps, Random random) {

@@ -4,12 +4,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMActivations;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDataFormat;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDirectionMode;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMLayerConfig;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.outputs.LSTMLayerOutputs;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.weights.LSTMLayerWeights;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -19,8 +13,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The stacked LSTM layers that {@link TokenLstm} and {@link PianoRollLstm} share, built into a graph either over
- * whole sequences (training, evaluation) or as one step that carries its states in and out (sampling).
+ * The stacked LSTM layers that {@link TokenLstm} and {@link PianoRollLstm} share, built into a graph over whole
+ * sequences (training, evaluation). Sampling steps the same weights outside the graph ({@link TokenStepper}).
  *
  * <p>Dropout multiplies each layer's outputs by a mask fed as a placeholder: inverted dropout masks while
  * training, drawn from a given seed so that a resumed run draws the same masks, and ones otherwise.
@@ -44,8 +38,7 @@ final class LstmStack {
     /** The layers over {@code x} (T, B, in); returns the last layer's outputs as (B*T, H). */
     SDVariable sequence(SDVariable x, int in, Random random) {
         for (int layer = 0; layer < config.layers(); layer++) {
-            x = new LSTMLayerOutputs(sd.rnn().lstmLayer(x, weights(layer, in, random), cell(false)), cell(false))
-                    .getOutput();                                                         // (T, B, H)
+            x = layer(x, layer, in, random);                                              // (T, B, H)
             if (config.dropout() > 0) {
                 String name = "dropout" + layer;
                 masks.add(name);
@@ -57,58 +50,36 @@ final class LstmStack {
     }
 
     /**
-     * One step of the layers over {@code x} (1, B, in), starting from the states fed as {@link #hIn(int)} and
-     * {@link #cIn(int)} (B, H) and giving the new ones as {@link #hOut(int)} and {@link #cOut(int)}; returns the
-     * last layer's output (B, H).
+     * One LSTM layer unrolled over time, as ND4J's lstmLayer computes it (z = xW + hR + b, gates input, forget,
+     * cell, output; no peepholes), so that model files and {@link TokenStepper} keep its layout. ND4J 1.0.0-M2.1's
+     * lstmLayer backward pass leaks native memory (~12 MB a step at T=64, B=16, H=256, whatever the collector
+     * does), which ended long training runs; these plain ops do not. The input projection is one product for
+     * all steps.
      */
-    SDVariable step(SDVariable x, int in, Random random) {
+    private SDVariable layer(SDVariable x, int layer, int in, Random random) {
         int h = config.hidden();
-        for (int layer = 0; layer < config.layers(); layer++) {
-            SDVariable c0 = sd.placeHolder(cIn(layer), DataType.FLOAT, batch, h);
-            SDVariable h0 = sd.placeHolder(hIn(layer), DataType.FLOAT, batch, h);
-            // SDRNN names these arguments (cLast, yLast), but the op takes the hidden state first: checked
-            // against the whole-sequence graph in TokenStepperTest.
-            LSTMLayerOutputs out = new LSTMLayerOutputs(
-                    sd.rnn().lstmLayer(x, h0, c0, null, weights(layer, in, random), cell(true)), cell(true));
-            sd.identity(hOut(layer), out.getLastOutput());
-            sd.identity(cOut(layer), out.getLastState());
-            x = out.getOutput();                                                          // (1, B, H)
-            in = h;
+        INDArray initialBias = Nd4j.zeros(DataType.FLOAT, 4 * h);
+        initialBias.get(NDArrayIndex.interval(h, 2 * h)).assign(1.0); // the forget gate starts open
+        SDVariable w = sd.var("lstm" + layer + "_w", init(random, 1 / Math.sqrt(in), in, 4 * h));
+        SDVariable r = sd.var("lstm" + layer + "_r", init(random, 1 / Math.sqrt(h), h, 4 * h));
+        SDVariable b = sd.var("lstm" + layer + "_b", initialBias);
+        SDVariable projected = sd.reshape(sd.reshape(x, steps * batch, in).mmul(w).add(b), steps, batch, 4 * h);
+        SDVariable[] inputs = sd.unstack(projected, 0, steps);                           // T x (B, 4H)
+        SDVariable hidden = null;
+        SDVariable cell = null;
+        SDVariable[] outputs = new SDVariable[steps];
+        for (int t = 0; t < steps; t++) {
+            SDVariable z = hidden == null ? inputs[t] : inputs[t].add(hidden.mmul(r));
+            SDVariable gates = sd.nn().sigmoid(z);
+            SDVariable input = sd.slice(gates, new int[] {0, 0}, batch, h);
+            SDVariable forget = sd.slice(gates, new int[] {0, h}, batch, h);
+            SDVariable candidate = sd.math().tanh(sd.slice(z, new int[] {0, 2 * h}, batch, h));
+            SDVariable output = sd.slice(gates, new int[] {0, 3 * h}, batch, h);
+            cell = cell == null ? input.mul(candidate) : forget.mul(cell).add(input.mul(candidate));
+            hidden = output.mul(sd.math().tanh(cell));
+            outputs[t] = hidden;
         }
-        return sd.reshape(x, batch, h);
-    }
-
-    static String hIn(int layer) {
-        return "h" + layer + "_in";
-    }
-
-    static String cIn(int layer) {
-        return "c" + layer + "_in";
-    }
-
-    static String hOut(int layer) {
-        return "h" + layer + "_out";
-    }
-
-    static String cOut(int layer) {
-        return "c" + layer + "_out";
-    }
-
-    private static LSTMLayerConfig cell(boolean lastStates) {
-        return LSTMLayerConfig.builder().lstmdataformat(LSTMDataFormat.TNS)
-                .directionMode(LSTMDirectionMode.FWD).gateAct(LSTMActivations.SIGMOID)
-                .cellAct(LSTMActivations.TANH).outAct(LSTMActivations.TANH)
-                .retFullSequence(true).retLastC(lastStates).retLastH(lastStates).build();
-    }
-
-    private LSTMLayerWeights weights(int layer, int in, Random random) {
-        int h = config.hidden();
-        INDArray bias = Nd4j.zeros(DataType.FLOAT, 4 * h);
-        bias.get(NDArrayIndex.interval(h, 2 * h)).assign(1.0); // the forget gate starts open
-        return LSTMLayerWeights.builder()
-                .weights(sd.var("lstm" + layer + "_w", init(random, 1 / Math.sqrt(in), in, 4 * h)))
-                .rWeights(sd.var("lstm" + layer + "_r", init(random, 1 / Math.sqrt(h), h, 4 * h)))
-                .bias(sd.var("lstm" + layer + "_b", bias)).build();
+        return sd.stack(0, outputs);
     }
 
     /** The names of the layers' weights, in a fixed order. */

@@ -113,15 +113,14 @@ public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Ba
     public LossAndGradients lossAndGradients(FrameBatches.Batch batch, long step) {
         Map<String, INDArray> feeds = feeds(batch);
         stack.feedDropout(feeds, seed * 1_000_003L + Arrays.hashCode(batch.inputs()));
-        var result = sd.calculateGradientsAndOutputs(feeds, List.of(LOSS), weightNames());
-        return new LossAndGradients(result.getOutputs().get(LOSS).getDouble(0), result.getGradients());
+        return GraphRuns.lossAndGradients(sd, feeds, LOSS, weightNames());
     }
 
     @Override
     public double loss(FrameBatches.Batch batch) {
         Map<String, INDArray> feeds = feeds(batch);
         stack.feedNoDropout(feeds);
-        return sd.output(feeds, LOSS).get(LOSS).getDouble(0);
+        return GraphRuns.output(sd, feeds, LOSS).getDouble(0);
     }
 
     @Override
@@ -133,7 +132,7 @@ public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Ba
     public INDArray logits(FrameBatches.Batch batch) {
         Map<String, INDArray> feeds = new HashMap<>(Map.of(FRAMES, input(batch.inputs())));
         stack.feedNoDropout(feeds);
-        return sd.output(feeds, LOGITS).get(LOGITS);
+        return GraphRuns.output(sd, feeds, LOGITS);
     }
 
     /**

@@ -113,9 +113,7 @@ public final class TokenLstm implements LstmModel, Trainable<TokenBatches.Batch>
     public LossAndGradients lossAndGradients(TokenBatches.Batch batch, long step) {
         Map<String, INDArray> feeds = feeds(batch.tokens(), batch.targets(), batch.mask());
         stack.feedDropout(feeds, seed * 1_000_003L + Arrays.deepHashCode(batch.tokens()));
-        org.nd4j.autodiff.samediff.api.OutAndGrad result = sd.calculateGradientsAndOutputs(
-                feeds, List.of(LOSS), weightNames());
-        return new LossAndGradients(result.getOutputs().get(LOSS).getDouble(0), result.getGradients());
+        return GraphRuns.lossAndGradients(sd, feeds, LOSS, weightNames());
     }
 
     @Override
@@ -179,14 +177,14 @@ public final class TokenLstm implements LstmModel, Trainable<TokenBatches.Batch>
     public INDArray logits(int[][] tokens) {
         Map<String, INDArray> feeds = new HashMap<>(Map.of(TOKENS, ids(tokens)));
         stack.feedNoDropout(feeds);
-        return sd.output(feeds, LOGITS).get(LOGITS);
+        return GraphRuns.output(sd, feeds, LOGITS);
     }
 
     /** Mean NLL in nats per token of {@code targets} after {@code tokens}, over the positions {@code mask} marks. */
     public double loss(int[][] tokens, int[][] targets, float[][] mask) {
         Map<String, INDArray> feeds = feeds(tokens, targets, mask);
         stack.feedNoDropout(feeds);
-        return sd.output(feeds, LOSS).get(LOSS).getDouble(0);
+        return GraphRuns.output(sd, feeds, LOSS).getDouble(0);
     }
 
     Map<String, INDArray> feeds(int[][] tokens, int[][] targets, float[][] mask) {
