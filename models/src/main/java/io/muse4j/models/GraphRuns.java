@@ -3,6 +3,7 @@ package io.muse4j.models;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
+import org.nd4j.autodiff.samediff.internal.memory.NoOpMemoryMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.LinkedHashMap;
@@ -10,19 +11,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a SameDiff graph and hands back arrays of the caller's own. In ND4J 1.0.0-M2.1 a session's memory manager
- * keeps the arrays of every run, even with garbage collection forced: ~30 MB a step for a 2x256 LSTM, which killed
- * a training run at 20 GB after 650 steps. So each run copies out what it returns, then closes the sessions'
- * memory managers (of the graph and of its gradient function), which frees their arrays at once. The arrays
- * outside those managers are freed when their Java objects are collected, which a heap with little Java garbage
- * rarely does: every {@value #RUNS_PER_COLLECTION} gradient runs ask for a collection, which kept a 2x256 LSTM's
- * process at a steady 3.3 GB where it had grown without bound.
+ * Runs a SameDiff graph and hands back arrays of the caller's own. In ND4J 1.0.0-M2.1 a session's caching memory
+ * manager keeps the arrays of every run: ~30 MB a step for a 2x256 LSTM, which killed a training run at 20 GB.
+ * Closing that manager after each run freed them but, some hundred steps later, failed a run on an array it had
+ * closed. So after each run the sessions (of the graph and of its gradient function) get a manager that keeps
+ * nothing, their arrays go to the garbage collector, and every {@value #RUNS_PER_COLLECTION} runs ask for
+ * a collection, since a heap with little Java garbage would rarely collect on its own and the arrays' memory lives
+ * outside the heap.
  */
 final class GraphRuns {
     /** The name under which SameDiff keeps a graph's gradient function. */
     private static final String GRADIENT_FUNCTION = "grad";
     private static final int RUNS_PER_COLLECTION = 5;
-    private static int gradientRuns;
+    private static int runs;
 
     private GraphRuns() {
     }
@@ -47,11 +48,12 @@ final class GraphRuns {
             return sd.output(feeds, name).get(name).dup();
         } finally {
             release(sd);
+            collectNow();
         }
     }
 
     private static synchronized void collectNow() {
-        if (++gradientRuns % RUNS_PER_COLLECTION == 0) {
+        if (++runs % RUNS_PER_COLLECTION == 0) {
             System.gc();
         }
     }
@@ -66,7 +68,9 @@ final class GraphRuns {
 
     private static void release(Iterable<InferenceSession> sessions) {
         for (InferenceSession session : sessions) {
-            session.getMmgr().close();
+            if (!(session.getMmgr() instanceof NoOpMemoryMgr)) {
+                session.setMmgr(new NoOpMemoryMgr());
+            }
         }
     }
 }
