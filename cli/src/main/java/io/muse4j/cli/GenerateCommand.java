@@ -76,13 +76,13 @@ final class GenerateCommand implements Callable<Integer> {
         checkSettings();
         Sampler check = sampler(seed); // fails early on bad sampling settings
         SavedModel saved = Models.load(model, 1, 1);
+        Generator generator = new Generator(saved.tokenModel(model)); // fails naming the file for a piano roll
         Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
         int[] start = primerTokens(tokenizer);
         boolean grid = "melody".equals(saved.tokenizer().get("encoding"));
         Double duration = seconds != null ? seconds : bars != null && !grid ? bars * SECONDS_PER_BAR : null;
         int length = duration != null ? (int) Math.min(MAX_TOKENS, Math.ceil(duration * TOKENS_PER_SECOND_CAP))
                 : bars != null ? bars * 4 * stepsPerQuarter(saved) : steps != null ? steps : 256;
-        Generator generator = new Generator(saved.tokenModel(model));
         for (int i = 1; i <= count; i++) {
             Sampler sampler = i == 1 ? check : sampler(seed + i - 1);
             Predicate<int[]> enough = duration == null ? tokens -> false : longerThan(tokenizer, start, duration);

@@ -13,17 +13,22 @@ public final class CpuThreads {
 
     /** Applies {@code MUSE4J_THREADS} (default 1) to ND4J. */
     public static void configure() {
-        String configured = System.getenv("MUSE4J_THREADS");
-        int threads = 1;
-        if (configured != null && !configured.isBlank()) {
-            try {
-                threads = Math.max(1, Integer.parseInt(configured.strip()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("MUSE4J_THREADS '" + configured + "' is not a whole number", e);
-            }
-        }
+        int threads = count();
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+    }
+
+    /** The thread count {@code MUSE4J_THREADS} asks for, 1 when unset. */
+    public static int count() {
+        String configured = System.getenv("MUSE4J_THREADS");
+        if (configured == null || configured.isBlank()) {
+            return 1;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(configured.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("MUSE4J_THREADS '" + configured + "' is not a whole number", e);
+        }
     }
 }

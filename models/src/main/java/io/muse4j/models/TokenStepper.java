@@ -3,6 +3,11 @@ package io.muse4j.models;
 import io.muse4j.core.score.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 /**
  * A {@link TokenLstm} run one token at a time over {@code rows} sequences at once, carrying each layer's states
  * from step to step: constant work per token, whatever the length so far. Sampling and beam search use it.
@@ -10,8 +15,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * One step is a few matrix-vector products, too small for a graph engine's per-op overhead (a SameDiff step of a
  * 3x512 LSTM took ~7 ms), so it runs on plain float arrays: each product is a sum of scaled weight rows, a loop
  * the JIT vectorises. The gates follow ND4J's lstmLayer: z = xW + hR + b split as input, forget, cell, output.
+ * A step reads every weight once, so one core is bound by memory bandwidth; with {@code MUSE4J_THREADS} of 2 or
+ * more, a helper thread computes half of each product's columns.
  */
 public final class TokenStepper {
+    /** Products narrower than this stay on one thread: the hand-over would cost more than it saves. */
+    private static final int MIN_SPLIT_COLUMNS = 512;
+    private static final ExecutorService HELPER = CpuThreads.count() >= 2 ? helper() : null;
+
     private final LstmConfig config;
     private final int rows;
     private final float[] embedding;
@@ -77,8 +88,10 @@ public final class TokenStepper {
                 cell(layer, row, x);
                 x = h[layer][row];
             }
-            logits[row] = outputBias.clone();
-            addProduct(x, outputWeights, logits[row]);
+            float[] out = outputBias.clone();
+            float[] last = x;
+            inHalves(out.length, (from, to) -> addProduct(last, outputWeights, out, from, to));
+            logits[row] = out;
         }
         return logits;
     }
@@ -87,10 +100,12 @@ public final class TokenStepper {
     private void cell(int layer, int row, float[] x) {
         int n = config.hidden();
         System.arraycopy(biases[layer], 0, gates, 0, gates.length);
-        addProduct(x, inputWeights[layer], gates);
         float[] hidden = h[layer][row];
         float[] cellState = c[layer][row];
-        addProduct(hidden, recurrentWeights[layer], gates);
+        inHalves(gates.length, (from, to) -> {
+            addProduct(x, inputWeights[layer], gates, from, to);
+            addProduct(hidden, recurrentWeights[layer], gates, from, to);
+        });
         for (int j = 0; j < n; j++) {
             float input = sigmoid(gates[j]);
             float forget = sigmoid(gates[n + j]);
@@ -101,11 +116,44 @@ public final class TokenStepper {
         }
     }
 
+    /** Work on the output columns {@code from} (inclusive) to {@code to} (exclusive). */
+    private interface Columns {
+        void run(int from, int to);
+    }
+
+    /** Runs the work over {@code columns} columns, half of them on the helper thread when there is one. */
+    private static void inHalves(int columns, Columns work) {
+        if (HELPER == null || columns < MIN_SPLIT_COLUMNS) {
+            work.run(0, columns);
+            return;
+        }
+        int half = columns / 2 / 16 * 16; // whole vector lengths on each side
+        Future<?> other = HELPER.submit(() -> work.run(half, columns));
+        work.run(0, half);
+        try {
+            other.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sampling", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("sampling helper failed", e.getCause());
+        }
+    }
+
+    private static ExecutorService helper() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "muse4j-stepper");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /**
-     * {@code out += v M} for a row-major matrix M with {@code v.length} rows of {@code out.length} columns, four
-     * rows at a time so that {@code out} is loaded and stored a quarter as often as M's rows are read.
+     * {@code out[from..to) += (v M)[from..to)} for a row-major matrix M with {@code v.length} rows of
+     * {@code out.length} columns, four rows at a time so that {@code out} is loaded and stored a quarter as often as
+     * M's rows are read.
      */
-    private static void addProduct(float[] v, float[] matrix, float[] out) {
+    private static void addProduct(float[] v, float[] matrix, float[] out, int from, int to) {
         int cols = out.length;
         int i = 0;
         for (; i + 4 <= v.length; i += 4) {
@@ -117,14 +165,14 @@ public final class TokenStepper {
             int o1 = o0 + cols;
             int o2 = o1 + cols;
             int o3 = o2 + cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = from; j < to; j++) {
                 out[j] += v0 * matrix[o0 + j] + v1 * matrix[o1 + j] + v2 * matrix[o2 + j] + v3 * matrix[o3 + j];
             }
         }
         for (; i < v.length; i++) {
             float vi = v[i];
             int offset = i * cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = from; j < to; j++) {
                 out[j] += vi * matrix[offset + j];
             }
         }
