@@ -22,7 +22,6 @@ import java.util.function.Predicate;
         description = {"Generate music with a trained model.",
                 "The same seed gives the same file, byte for byte. Prints the files written."})
 final class GenerateCommand implements Callable<Integer> {
-    private static final int MAX_BEAM = 64;
     private static final double MAX_SECONDS = 3600;
     /** Tokens allowed per second asked for by --seconds, far above any encoding's rate, against endless silence. */
     private static final double TOKENS_PER_SECOND_CAP = 200;
@@ -108,8 +107,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (seconds != null && !(seconds > 0 && seconds <= MAX_SECONDS)) {
             throw new UsageException("--seconds " + seconds + " must be above 0 and at most " + MAX_SECONDS);
         }
-        if (beam < 1 || beam > MAX_BEAM) {
-            throw new UsageException("--beam " + beam + " must be between 1 and " + MAX_BEAM);
+        if (beam < 1 || beam > Generator.MAX_WIDTH) {
+            throw new UsageException("--beam " + beam + " must be between 1 and " + Generator.MAX_WIDTH);
         }
         if (count < 1) {
             throw new UsageException("--count " + count + " must be at least 1");

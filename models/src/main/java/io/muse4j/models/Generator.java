@@ -15,36 +15,31 @@ import java.util.function.Predicate;
  * (by the model's log-likelihood) survive each step.
  */
 public final class Generator {
+    /** The widest beam search allowed. */
+    public static final int MAX_WIDTH = 64;
     private final TokenLstm model;
 
-    /** A generator over a model (its weights are copied into a one-step graph). */
+    /** A generator over a model (its weights are copied into a {@link TokenStepper} for each call). */
     public Generator(TokenLstm model) {
         this.model = model;
     }
 
     /** The primer followed by {@code count} drawn tokens. */
     public int[] continueFrom(int[] primer, int count, Sampler sampler) {
-        return beamSearch(primer, count, 1, sampler);
+        return beamSearch(primer, count, 1, sampler, tokens -> false);
     }
 
     /**
-     * The primer followed by the likeliest of the {@code width} continuations of {@code count} tokens that a
-     * stochastic beam search keeps; a width of 1 is plain sampling.
-     */
-    public int[] beamSearch(int[] primer, int count, int width, Sampler sampler) {
-        return beamSearch(primer, count, width, sampler, tokens -> false);
-    }
-
-    /**
-     * As {@link #beamSearch(int[], int, int, Sampler)}, but stops early once the likeliest beam (primer included)
-     * satisfies {@code enough}, which is asked after every step: generation by duration rather than token count.
+     * The primer followed by the likeliest of the {@code width} continuations of up to {@code count} tokens that a
+     * stochastic beam search keeps (a width of 1 is plain sampling). It stops early once the likeliest beam
+     * (primer included) satisfies {@code enough}, which is asked after every step: generation by duration.
      */
     public int[] beamSearch(int[] primer, int count, int width, Sampler sampler, Predicate<int[]> enough) {
         if (primer.length == 0) {
             throw new IllegalArgumentException("a primer of at least one token is needed");
         }
         Check.atLeast("tokens to generate", count, 0);
-        Check.range("beam width", width, 1, 64);
+        Check.range("beam width", width, 1, MAX_WIDTH);
         TokenStepper stepper = new TokenStepper(model, width);
         float[][] logits = null;
         for (int token : primer) {

@@ -46,7 +46,7 @@ class GeneratorTest {
         }
         int[] again = new Generator(sampling).continueFrom(new int[] {5, 3, 7}, 30, new Sampler(1.0, 0, 1.0, 9));
         assertArrayEquals(generated, again);
-        int[] beamed = new Generator(sampling).beamSearch(new int[] {5, 3, 7}, 30, 4, new Sampler(1.0, 0, 1.0, 9));
+        int[] beamed = new Generator(sampling).beamSearch(new int[] {5, 3, 7}, 30, 4, new Sampler(1.0, 0, 1.0, 9), tokens -> false);
         for (int i = 0; i < beamed.length; i++) {
             assertEquals(RIFF[(i + 1) % RIFF.length], beamed[i], "beam token " + i);
         }
