@@ -1,3 +1,4 @@
+import io.muse4j.models.CpuThreads;
 import io.muse4j.models.LstmConfig;
 import io.muse4j.models.Sampler;
 import io.muse4j.models.TokenBatches;
@@ -25,13 +26,13 @@ public class LstmBench {
     private static final java.io.PrintStream RESULTS = System.out;
 
     public static void main(String[] args) throws Exception {
-        System.setOut(System.err); // SameDiff prints its graph building on System.out
+        System.setOut(System.err); // results only on the real standard output
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
-        List<String> parts = args.length > 1 ? List.of(args[1].split(",")) : List.of("small", "sample", "gemm");
+        List<String> parts = args.length > 1 ? List.of(args[1].split(",")) : List.of("small", "large", "sample", "gemm");
         if (parts.contains("small")) {
             train(2, 256, 130, 64, 32, seconds);
         }
-        if (parts.contains("large")) { // the unrolled SameDiff graph outgrows 24 GB at this shape (see BENCHMARKS.md)
+        if (parts.contains("large")) {
             train(3, 512, 388, 128, 64, seconds);
         }
         if (parts.contains("sample")) {
@@ -44,11 +45,11 @@ public class LstmBench {
 
     private static void train(int layers, int hidden, int vocabulary, int steps, int batch, double seconds)
             throws Exception {
-        TokenLstm model = new TokenLstm(new LstmConfig(vocabulary, EMBEDDING, hidden, layers), batch, steps, 1);
+        TokenLstm model = new TokenLstm(new LstmConfig(vocabulary, EMBEDDING, hidden, layers), 1);
         TokenBatches.Batch data = randomBatch(vocabulary, batch, steps, new Random(1));
         Path checkpoint = Files.createTempFile("lstm-bench", ".ckpt");
         try {
-            run(model, data, checkpoint, 3); // warm up: graph building, natives, caches
+            run(model, data, checkpoint, 3); // warm up: natives, buffers, the JIT
             int count = 3;
             long took = run(model, data, checkpoint, count);
             while (took < seconds * 1e9 / 4) {
@@ -79,7 +80,7 @@ public class LstmBench {
     }
 
     private static void sample(int layers, int hidden, int vocabulary, double seconds) {
-        TokenLstm model = new TokenLstm(new LstmConfig(vocabulary, EMBEDDING, hidden, layers), 1, 1, 1);
+        TokenLstm model = new TokenLstm(new LstmConfig(vocabulary, EMBEDDING, hidden, layers), 1);
         TokenStepper stepper = new TokenStepper(model, 1);
         Sampler sampler = new Sampler(1.0, 0, 1.0, 1);
         int token = 0;
@@ -95,7 +96,9 @@ public class LstmBench {
         RESULTS.printf("sample %d %d %d %.4f%n", layers, hidden, vocabulary, (System.nanoTime() - start) / 1e6 / count);
     }
 
+    /** ND4J's sgemm on as many BLAS threads as muse4j computes on (the models hold ND4J to one). */
     private static void gemm(int n) {
+        Nd4j.factory().blas().setMaxThreads(CpuThreads.count());
         INDArray a = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, n);
         INDArray b = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, n);
         INDArray c = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, n);

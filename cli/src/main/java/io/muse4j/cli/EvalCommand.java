@@ -55,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SavedModel saved = Models.load(model, 1, 1);
+        SavedModel saved = Models.load(model);
         double fraction = Double.parseDouble(saved.training().getOrDefault("validFraction", "0.1"));
         long seed = Long.parseLong(saved.training().getOrDefault("seed", "1"));
         List<CorpusItem> items = CorpusSplits.pieces(corpus, split,
@@ -77,7 +77,7 @@ final class EvalCommand implements Callable<Integer> {
     /** Token models, over windows of the length they were trained on. */
     private static Result tokens(SavedModel saved, List<NoteSequence> scores) throws Exception {
         int steps = Models.trainedSequenceLength(saved);
-        TokenLstm lstm = Models.quietly(() -> saved.tokenModel("model").withBatchShape(16, steps));
+        TokenLstm lstm = saved.tokenModel("model");
         List<int[]> sequences = LanguageModelTraining.tokenize(scores, Encodings.tokenizer(saved.tokenizer()));
         TokenLstm.Evaluation total = new TokenLstm.Evaluation(0, 0, 0);
         for (TokenBatches.Batch batch : new TokenBatches(sequences, 16, steps, 0).epoch()) {
@@ -94,7 +94,7 @@ final class EvalCommand implements Callable<Integer> {
     private static Result frames(SavedModel saved, List<NoteSequence> scores) throws Exception {
         List<PianoRoll> rolls = LanguageModelTraining.encode(LanguageModelTraining.rollsFor(saved.tokenizer()), scores);
         int longest = rolls.stream().mapToInt(PianoRoll::length).max().orElse(1);
-        PianoRollLstm lstm = Models.quietly(() -> ((PianoRollLstm) saved.model()).withBatchShape(BATCH, longest));
+        PianoRollLstm lstm = (PianoRollLstm) saved.model();
         PianoRollLstm.Evaluation total = new PianoRollLstm.Evaluation(0, 0, 0, 0, 0);
         for (FrameBatches.Batch batch : new FrameBatches(rolls, BATCH, longest, 0, false).epoch()) {
             total = total.plus(lstm.evaluate(batch));

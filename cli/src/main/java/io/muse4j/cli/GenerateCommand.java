@@ -74,7 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         checkSettings();
         Sampler check = sampler(seed); // fails early on bad sampling settings
-        SavedModel saved = Models.load(model, 1, 1);
+        SavedModel saved = Models.load(model);
         Generator generator = new Generator(saved.tokenModel(model)); // fails naming the file for a piano roll
         Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
         int[] start = primerTokens(tokenizer);

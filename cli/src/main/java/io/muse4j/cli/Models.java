@@ -17,28 +17,28 @@ final class Models {
     private Models() {
     }
 
-    /** The named model as a graph for batches of {@code batch} sequences of {@code steps} tokens. */
-    static SavedModel load(String name, int batch, int steps) throws IOException {
+    /** The named model. */
+    static SavedModel load(String name) throws IOException {
         return quietly(() -> {
             if (DEFAULT.equals(name)) {
                 try (InputStream in = Models.class.getResourceAsStream(RESOURCE)) {
                     if (in == null) {
                         throw new IOException("the bundled model " + RESOURCE + " is missing from this build");
                     }
-                    return ModelFile.load(in, "bundled model " + RESOURCE, batch, steps);
+                    return ModelFile.load(in, "bundled model " + RESOURCE);
                 }
             }
-            return ModelFile.load(Path.of(name), batch, steps);
+            return ModelFile.load(Path.of(name));
         });
     }
 
-    /** Work that may build SameDiff graphs, which print chatter on System.out: it goes to standard error. */
-    interface GraphWork<T> {
+    /** Work that may start ND4J, which prints chatter on System.out: it goes to standard error. */
+    interface QuietWork<T> {
         T run() throws IOException;
     }
 
     /** Runs the work with System.out pointed at standard error, so that standard output carries results only. */
-    static <T> T quietly(GraphWork<T> work) throws IOException {
+    static <T> T quietly(QuietWork<T> work) throws IOException {
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try {

@@ -25,7 +25,7 @@ class DefaultModelTest {
         assertNotNull(resource, "the bundled model is missing");
         long bytes = resource.openConnection().getContentLengthLong();
         assertTrue(bytes > 0 && bytes <= 10_000_000, bytes + " bytes");
-        SavedModel model = Models.load(Models.DEFAULT, 1, 1);
+        SavedModel model = Models.load(Models.DEFAULT);
         assertEquals("melody", model.tokenizer().get("encoding"));
         assertTrue(model.training().get("corpus").endsWith("folk-abc/MIDI"), model.training().toString());
         double nll = Double.parseDouble(model.training().get("validationNllPerToken"));

@@ -3,7 +3,10 @@ package io.muse4j.models;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,14 +38,23 @@ final class AdamOptimizer {
         steps++;
         double correction1 = 1 - Math.pow(BETA1, steps);
         double correction2 = 1 - Math.pow(BETA2, steps);
-        for (Map.Entry<String, INDArray> w : weights.entrySet()) {
-            INDArray g = gradients.get(w.getKey()).mul(scale);
-            INDArray m = firstMoments.get(w.getKey()).muli(BETA1).addi(g.mul(1 - BETA1));
-            INDArray v = secondMoments.get(w.getKey()).muli(BETA2).addi(g.muli(g).muli(1 - BETA2));
-            INDArray denominator = Transforms.sqrt(v.div(correction2), false).addi(EPSILON);
-            w.getValue().subi(m.div(correction1).divi(denominator).muli(learningRate));
-        }
+        List<String> names = new ArrayList<>(weights.keySet());
+        names.sort(Comparator.comparingLong((String name) -> weights.get(name).length()).reversed());
+        int parts = Math.min(CpuThreads.count(), names.size());
+        CpuThreads.map(parts, part -> { // the weights dealt out largest first, so that the parts are alike
+            for (int i = part; i < names.size(); i += parts) {
+                update(names.get(i), gradients.get(names.get(i)).mul(scale), learningRate, correction1, correction2);
+            }
+            return null;
+        });
         return norm;
+    }
+
+    private void update(String name, INDArray g, double learningRate, double correction1, double correction2) {
+        INDArray m = firstMoments.get(name).muli(BETA1).addi(g.mul(1 - BETA1));
+        INDArray v = secondMoments.get(name).muli(BETA2).addi(g.muli(g).muli(1 - BETA2));
+        INDArray denominator = Transforms.sqrt(v.div(correction2), false).addi(EPSILON);
+        weights.get(name).subi(m.div(correction1).divi(denominator).muli(learningRate));
     }
 
     private static double globalNorm(Map<String, INDArray> gradients) {

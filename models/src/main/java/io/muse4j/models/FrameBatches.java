@@ -16,12 +16,25 @@ public final class FrameBatches {
     /**
      * One batch, flattened row-major.
      *
+     * @param sequences the number of windows, B
+     * @param steps the frames of each window, T
      * @param inputs (B*T, 88) keys of the frame before each target
      * @param targets (B*T, 88) keys of the target frames
      * @param mask (B*T) 1 where a target counts
      * @param frames the number of targets that count
      */
-    public record Batch(float[] inputs, float[] targets, float[] mask, int frames) {
+    public record Batch(int sequences, int steps, float[] inputs, float[] targets, float[] mask, int frames) {
+        /** The windows {@code from} (inclusive) to {@code to} (exclusive) as a batch of their own. */
+        public Batch rows(int from, int to) {
+            int keys = PianoRollCodec.KEYS;
+            float[] part = java.util.Arrays.copyOfRange(mask, from * steps, to * steps);
+            int counted = 0;
+            for (float m : part) {
+                counted += m > 0 ? 1 : 0;
+            }
+            return new Batch(to - from, steps, java.util.Arrays.copyOfRange(inputs, from * steps * keys, to * steps * keys),
+                    java.util.Arrays.copyOfRange(targets, from * steps * keys, to * steps * keys), part, counted);
+        }
     }
 
     private final List<int[][]> rolls;
@@ -85,7 +98,7 @@ public final class FrameBatches {
                 }
             }
         }
-        return new Batch(inputs, targets, mask, counted);
+        return new Batch(batch, steps, inputs, targets, mask, counted);
     }
 
     private static void put(float[] keys, int frame, int[] pitches) {

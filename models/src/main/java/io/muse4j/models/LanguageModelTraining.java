@@ -92,7 +92,7 @@ public final class LanguageModelTraining {
         LstmConfig shape = request.model();
         if (codec instanceof PianoRollCodec rollCodec) {
             PianoRollLstm model = new PianoRollLstm(PianoRollLstm.config(shape.hidden(), shape.layers(),
-                    shape.dropout()), request.batch(), request.steps(), request.seed());
+                    shape.dropout()), request.seed());
             FrameBatches batches = new FrameBatches(encode(rollCodec, train), request.batch(), request.steps(),
                     request.seed(), true);
             List<FrameBatches.Batch> validBatches = valid.isEmpty() ? List.of()
@@ -105,7 +105,7 @@ public final class LanguageModelTraining {
         }
         Tokenizer tokenizer = (Tokenizer) codec;
         TokenLstm model = new TokenLstm(new LstmConfig(tokenizer.vocabulary().size(), shape.embedding(),
-                shape.hidden(), shape.layers(), shape.dropout()), request.batch(), request.steps(), request.seed());
+                shape.hidden(), shape.layers(), shape.dropout()), request.seed());
         TokenBatches batches = new TokenBatches(tokenize(train, tokenizer), request.batch(), request.steps(),
                 request.seed());
         List<TokenBatches.Batch> validBatches = valid.isEmpty() ? List.of()
@@ -126,8 +126,9 @@ public final class LanguageModelTraining {
         }
         Path logFile = request.out().resolveSibling(request.out().getFileName() + ".log.csv");
         try (CsvLog csv = new CsvLog(logFile)) {
-            return new Trainer<>(config, model, batches, valid, checkpointOf(request.out()),
-                    List.of(csv, new ProgressBar(log, batchesPerEpoch, System.console() != null))).train(resume);
+            ProgressBar bar = new ProgressBar(log, batchesPerEpoch, ProgressBar.standardErrorIsTerminal());
+            return new Trainer<>(config, model, batches, valid, checkpointOf(request.out()), List.of(csv, bar))
+                    .train(resume);
         }
     }
 

@@ -43,15 +43,15 @@ public final class ModelFile {
         ChecksummedZip.write(file, entries);
     }
 
-    /** Loads a model as a graph for batches of {@code batch} sequences of {@code steps} tokens. */
-    public static SavedModel load(Path file, int batch, int steps) throws IOException {
+    /** Loads a model. */
+    public static SavedModel load(Path file) throws IOException {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return load(in, file.toString(), batch, steps);
+            return load(in, file.toString());
         }
     }
 
-    /** {@link #load(Path, int, int)} from a stream, such as a bundled resource; {@code name} names it in errors. */
-    public static SavedModel load(java.io.InputStream in, String name, int batch, int steps) throws IOException {
+    /** {@link #load(Path)} from a stream, such as a bundled resource; {@code name} names it in errors. */
+    public static SavedModel load(java.io.InputStream in, String name) throws IOException {
         Map<String, byte[]> entries = ChecksummedZip.read(in, name, "muse4j model file", "header.json", "weights.bin");
         Header h = Header.parse(entries.get("header.json"), name);
         if (h.formatVersion > FORMAT_VERSION) {
@@ -64,8 +64,8 @@ public final class ModelFile {
                     h.config.get("embedding").intValue(), h.config.get("hidden").intValue(),
                     h.config.get("layers").intValue(), h.config.getOrDefault("dropout", 0.0).doubleValue());
             model = switch (String.valueOf(h.kind)) {
-                case "token-lstm" -> new TokenLstm(config, batch, steps, 0);
-                case "pianoroll-lstm" -> new PianoRollLstm(config, batch, steps, 0);
+                case "token-lstm" -> new TokenLstm(config, 0);
+                case "pianoroll-lstm" -> new PianoRollLstm(config, 0);
                 default -> throw new ModelFileException(name, "unknown model kind '" + h.kind + "'");
             };
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -1,15 +1,11 @@
 package io.muse4j.models;
 
 import io.muse4j.core.token.PianoRollCodec;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +20,6 @@ import java.util.Random;
  * averaged over the frames the mask marks.
  */
 public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Batch> {
-    static final String FRAMES = "frames";
-    static final String TARGETS = "targets";
-    static final String MASK = "mask";
-    static final String LOSS = "loss";
-    static final String LOGITS = "logits";
     private static final int KEYS = PianoRollCodec.KEYS;
 
     static {
@@ -36,27 +27,29 @@ public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Ba
     }
 
     private final LstmConfig config;
-    private final SameDiff sd = SameDiff.create();
-    private final LstmStack stack;
-    private final int batch;
-    private final int steps;
     private final long seed;
+    private final LstmLayers layers;
+    private final INDArray sigmoidW;
+    private final INDArray sigmoidB;
 
-    /**
-     * A model with weights drawn from {@code seed}, as a graph for batches of {@code batch} windows of
-     * {@code steps} frames. The config's vocabulary and embedding sizes must both be 88.
-     */
-    public PianoRollLstm(LstmConfig config, int batch, int steps, long seed) {
+    /** A model with weights drawn from {@code seed}. The config's vocabulary and embedding sizes must both be 88. */
+    public PianoRollLstm(LstmConfig config, long seed) {
+        this(config, seed, DataType.FLOAT);
+    }
+
+    /** A model whose arrays are of {@code type} (double precision for checking gradients). */
+    PianoRollLstm(LstmConfig config, long seed, DataType type) {
         if (config.vocabularySize() != KEYS || config.embedding() != KEYS) {
             throw new IllegalArgumentException("a piano-roll LSTM takes and gives 88 keys, not "
                     + config.vocabularySize() + " and " + config.embedding());
         }
         this.config = config;
-        this.batch = batch;
-        this.steps = steps;
         this.seed = seed;
-        this.stack = new LstmStack(sd, config, batch, steps);
-        build(new Random(seed));
+        Random random = new Random(seed);
+        layers = new LstmLayers(config, KEYS, random, type);
+        sigmoidW = LstmLayers.init(random, 1 / Math.sqrt(config.hidden()), config.hidden(), KEYS, type);
+        // a key sounds in about 4 of 88 places: start the output there rather than at one half
+        sigmoidB = Nd4j.valueArrayOf(new long[] {KEYS}, -3.0, type);
     }
 
     /** The shape of a piano-roll LSTM. */
@@ -64,63 +57,93 @@ public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Ba
         return new LstmConfig(KEYS, KEYS, hidden, layers, dropout);
     }
 
-    /** The same model (a copy of its weights) as a graph for batches of another shape. */
-    public PianoRollLstm withBatchShape(int newBatch, int newSteps) {
-        PianoRollLstm copy = new PianoRollLstm(config, newBatch, newSteps, seed);
-        weights().forEach((name, w) -> copy.sd.getVariable(name).getArr().assign(w));
-        return copy;
-    }
-
     @Override
     public LstmConfig config() {
         return config;
     }
 
-    private void build(Random random) {
-        int h = config.hidden();
-        SDVariable frames = sd.placeHolder(FRAMES, DataType.FLOAT, batch * steps, KEYS);
-        SDVariable y = sd.placeHolder(TARGETS, DataType.FLOAT, batch * steps, KEYS);
-        SDVariable mask = sd.placeHolder(MASK, DataType.FLOAT, batch * steps);
-        SDVariable x = sd.permute(sd.reshape(frames, batch, steps, KEYS), 1, 0, 2);        // (T, B, 88)
-        SDVariable hidden = stack.sequence(x, KEYS, random);                              // (B*T, H)
-        // a key sounds in about 4 of 88 places: start the output there rather than at one half
-        SDVariable z = hidden.mmul(sd.var("sigmoid_w", LstmStack.init(random, 1 / Math.sqrt(h), h, KEYS)))
-                .add(LOGITS, sd.var("sigmoid_b", Nd4j.valueArrayOf(new long[] {KEYS}, -3f)));
-        // binary cross-entropy from logits, stable for any z: max(z, 0) - z*y + log(1 + exp(-|z|))
-        SDVariable perKey = sd.nn().relu(z, 0).sub(z.mul(y)).add(sd.math().log1p(sd.math().exp(sd.math().abs(z).neg())));
-        SDVariable perFrame = perKey.sum(1).mul(mask);                                     // (B*T)
-        perFrame.sum().div(LOSS, mask.sum().add(1e-9));
-        sd.setLossVariables(LOSS);
-    }
-
     /** The names of the trainable arrays, in a fixed order. */
     public List<String> weightNames() {
-        List<String> names = new ArrayList<>(LstmStack.weightNames(config.layers()));
-        names.addAll(List.of("sigmoid_w", "sigmoid_b"));
-        return names;
+        return List.copyOf(weights().keySet());
     }
 
     @Override
     public Map<String, INDArray> weights() {
-        Map<String, INDArray> weights = new LinkedHashMap<>();
-        for (String name : weightNames()) {
-            weights.put(name, sd.getVariable(name).getArr());
-        }
+        Map<String, INDArray> weights = new LinkedHashMap<>(layers.weights());
+        weights.put("sigmoid_w", sigmoidW);
+        weights.put("sigmoid_b", sigmoidB);
         return weights;
     }
 
     @Override
     public LossAndGradients lossAndGradients(FrameBatches.Batch batch, long step) {
-        Map<String, INDArray> feeds = feeds(batch);
-        stack.feedDropout(feeds, seed * 1_000_003L + Arrays.hashCode(batch.inputs()));
-        return GraphRuns.lossAndGradients(sd, feeds, LOSS, weightNames());
+        double scale = 1 / masked(batch.mask());
+        return Shards.sum(Shards.map(batch.sequences(), (from, to) -> shardGradients(batch.rows(from, to), scale)));
+    }
+
+    /** The loss and gradients of a shard, each scaled by {@code scale}, one over the whole batch's frames. */
+    private LossAndGradients shardGradients(FrameBatches.Batch shard, double scale) {
+        LstmLayers.Pass pass = layers.forwardWithDropout(timeMajor(shard), shard.sequences(), shard.steps(),
+                seed * 1_000_003L + Arrays.hashCode(shard.inputs()));
+        INDArray logits = pass.top.mmul(sigmoidW).addiRowVector(sigmoidB);
+        double[] dLogits = new double[(int) logits.length()];
+        double loss = crossEntropy(logits, shard, scale, dLogits);
+        INDArray dz = Nd4j.create(dLogits, logits.shape(), 'c').castTo(logits.dataType());
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        gradients.put("sigmoid_w", Nd4j.gemm(pass.top, dz, true, false));
+        gradients.put("sigmoid_b", LstmLayers.columnSums(dz));
+        layers.backward(pass, Nd4j.gemm(dz, sigmoidW, false, true), gradients, false);
+        Map<String, INDArray> ordered = new LinkedHashMap<>();
+        weights().keySet().forEach(name -> ordered.put(name, gradients.get(name)));
+        return new LossAndGradients(loss, ordered);
+    }
+
+    /** The sum of a mask's weights (at least a tiny positive number). */
+    private static double masked(float[] mask) {
+        double sum = 0;
+        for (float m : mask) {
+            sum += m;
+        }
+        return Math.max(sum, 1e-9);
+    }
+
+    /**
+     * The binary cross-entropy summed over the keys and the masked frames, times {@code scale}, from time-major
+     * logits (T*B, 88), and its gradient at the logits into {@code dLogits} unless null. Stable for any z:
+     * max(z, 0) - z*y + log(1 + exp(-|z|)).
+     */
+    private static double crossEntropy(INDArray logits, FrameBatches.Batch batch, double scale, double[] dLogits) {
+        double[] z = logits.data().asDouble();
+        float[] mask = batch.mask();
+        float[] targets = batch.targets();
+        double loss = 0;
+        for (int b = 0; b < batch.sequences(); b++) {
+            for (int t = 0; t < batch.steps(); t++) {
+                int frame = b * batch.steps() + t;
+                if (mask[frame] == 0) {
+                    continue;
+                }
+                int row = (t * batch.sequences() + b) * KEYS;
+                for (int k = 0; k < KEYS; k++) {
+                    double logit = z[row + k];
+                    double y = targets[frame * KEYS + k];
+                    loss += mask[frame] * (Math.max(logit, 0) - logit * y + Math.log1p(Math.exp(-Math.abs(logit))));
+                    if (dLogits != null) {
+                        dLogits[row + k] = mask[frame] * scale * (1 / (1 + Math.exp(-logit)) - y);
+                    }
+                }
+            }
+        }
+        return loss * scale;
     }
 
     @Override
     public double loss(FrameBatches.Batch batch) {
-        Map<String, INDArray> feeds = feeds(batch);
-        stack.feedNoDropout(feeds);
-        return GraphRuns.output(sd, feeds, LOSS).getDouble(0);
+        double scale = 1 / masked(batch.mask());
+        return Shards.map(batch.sequences(), (from, to) -> {
+            FrameBatches.Batch shard = batch.rows(from, to);
+            return crossEntropy(timeMajorLogits(shard), shard, scale, null);
+        }).stream().mapToDouble(Double::doubleValue).sum();
     }
 
     @Override
@@ -128,11 +151,21 @@ public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Ba
         return batch.frames();
     }
 
-    /** Each key's logit (B*T, 88) of sounding in the next frame. */
+    /** Each key's logit (B*T, 88) of sounding in the next frame, row {@code b * T + t}. */
     public INDArray logits(FrameBatches.Batch batch) {
-        Map<String, INDArray> feeds = new HashMap<>(Map.of(FRAMES, input(batch.inputs())));
-        stack.feedNoDropout(feeds);
-        return GraphRuns.output(sd, feeds, LOGITS);
+        return timeMajorLogits(batch).reshape(batch.steps(), batch.sequences(), KEYS).permute(1, 0, 2).dup('c')
+                .reshape((long) batch.sequences() * batch.steps(), KEYS);
+    }
+
+    private INDArray timeMajorLogits(FrameBatches.Batch batch) {
+        return layers.forward(timeMajor(batch), batch.sequences(), batch.steps()).top
+                .mmul(sigmoidW).addiRowVector(sigmoidB);
+    }
+
+    /** A batch's inputs, batch-major (B*T*88), as time-major rows (T*B, 88) of the model's type. */
+    private INDArray timeMajor(FrameBatches.Batch batch) {
+        return Nd4j.create(batch.inputs(), new long[] {batch.sequences(), batch.steps(), KEYS}, 'c').permute(1, 0, 2)
+                .dup('c').reshape((long) batch.steps() * batch.sequences(), KEYS).castTo(sigmoidW.dataType());
     }
 
     /**
@@ -160,38 +193,32 @@ public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Ba
 
     /** The model's NLL and accuracy on a batch. */
     public Evaluation evaluate(FrameBatches.Batch batch) {
-        float[] z = logits(batch).dup('c').data().asFloat();
-        double nll = 0;
+        return Shards.map(batch.sequences(), (from, to) -> evaluateShard(batch.rows(from, to))).stream()
+                .reduce(new Evaluation(0, 0, 0, 0, 0), Evaluation::plus);
+    }
+
+    private Evaluation evaluateShard(FrameBatches.Batch batch) {
+        INDArray logits = timeMajorLogits(batch);
+        double nll = crossEntropy(logits, batch, 1, null);
+        double[] z = logits.data().asDouble();
         long tp = 0;
         long fp = 0;
         long fn = 0;
-        for (int frame = 0; frame < batch.mask().length; frame++) {
-            if (batch.mask()[frame] == 0) {
-                continue;
-            }
-            for (int k = frame * KEYS; k < (frame + 1) * KEYS; k++) {
-                double logit = z[k];
-                boolean on = batch.targets()[k] > 0;
-                nll += Math.max(logit, 0) - (on ? logit : 0) + Math.log1p(Math.exp(-Math.abs(logit)));
-                boolean predicted = logit > 0;
-                tp += on && predicted ? 1 : 0;
-                fp += !on && predicted ? 1 : 0;
-                fn += on && !predicted ? 1 : 0;
+        for (int b = 0; b < batch.sequences(); b++) {
+            for (int t = 0; t < batch.steps(); t++) {
+                int frame = b * batch.steps() + t;
+                if (batch.mask()[frame] == 0) {
+                    continue;
+                }
+                for (int k = 0; k < KEYS; k++) {
+                    boolean on = batch.targets()[frame * KEYS + k] > 0;
+                    boolean predicted = z[(t * batch.sequences() + b) * KEYS + k] > 0;
+                    tp += on && predicted ? 1 : 0;
+                    fp += !on && predicted ? 1 : 0;
+                    fn += on && !predicted ? 1 : 0;
+                }
             }
         }
         return new Evaluation(nll, batch.frames(), tp, fp, fn);
-    }
-
-    private Map<String, INDArray> feeds(FrameBatches.Batch b) {
-        return new HashMap<>(Map.of(FRAMES, input(b.inputs()), TARGETS, input(b.targets()),
-                MASK, Nd4j.createFromArray(b.mask())));
-    }
-
-    private INDArray input(float[] keys) {
-        if (keys.length != batch * steps * KEYS) {
-            throw new IllegalArgumentException("a batch of " + keys.length / KEYS + " frames, but this graph takes "
-                    + batch + "x" + steps);
-        }
-        return Nd4j.create(keys, new long[] {(long) batch * steps, KEYS}, 'c');
     }
 }

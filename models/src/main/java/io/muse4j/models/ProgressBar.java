@@ -1,6 +1,9 @@
 package io.muse4j.models;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -26,6 +29,21 @@ public final class ProgressBar implements TrainingListener {
         this.out = out;
         this.batchesPerEpoch = Math.max(1, batchesPerEpoch);
         this.live = live;
+    }
+
+    /**
+     * Whether standard error is a terminal. Java answers only for standard input and output together
+     * ({@code System.console()}), which is null whenever output is redirected, so where Linux shows the file
+     * descriptor ({@code /proc/self/fd/2}) its target decides: a terminal device or not.
+     */
+    public static boolean standardErrorIsTerminal() {
+        Path descriptor = Path.of("/proc/self/fd/2");
+        try {
+            String target = Files.readSymbolicLink(descriptor).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     @Override

@@ -26,6 +26,12 @@ public final class TokenBatches {
             }
             return count;
         }
+
+        /** The sequences {@code from} (inclusive) to {@code to} (exclusive) as a batch of their own. */
+        public Batch rows(int from, int to) {
+            return new Batch(java.util.Arrays.copyOfRange(tokens, from, to),
+                    java.util.Arrays.copyOfRange(targets, from, to), java.util.Arrays.copyOfRange(mask, from, to));
+        }
     }
 
     private final List<int[]> sequences;

@@ -1,14 +1,11 @@
 package io.muse4j.models;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,42 +18,32 @@ import java.util.Random;
  * padded batches train as if unpadded.
  */
 public final class TokenLstm implements LstmModel, Trainable<TokenBatches.Batch> {
-    static final String TOKENS = "tokens";
-    static final String TARGETS = "targets";
-    static final String MASK = "mask";
-    static final String LOSS = "loss";
-    static final String LOGITS = "logits";
-
     static {
         CpuThreads.configure();
     }
 
     private final LstmConfig config;
-    private final SameDiff sd;
-    private final int batch;
-    private final int steps;
     private final long seed;
-    private final LstmStack stack;
+    private final INDArray embedding;
+    private final LstmLayers layers;
+    private final INDArray softmaxW;
+    private final INDArray softmaxB;
 
-    /**
-     * A model with weights drawn from {@code seed}, as a graph for batches of {@code batch} sequences of
-     * {@code steps} tokens (a graph's placeholders have fixed shapes in ND4J's LSTM layer).
-     */
-    public TokenLstm(LstmConfig config, int batch, int steps, long seed) {
-        this.config = config;
-        this.batch = batch;
-        this.steps = steps;
-        this.seed = seed;
-        this.sd = SameDiff.create();
-        this.stack = new LstmStack(sd, config, batch, steps);
-        build(new Random(seed));
+    /** A model with weights drawn from {@code seed}; it takes batches of any shape. */
+    public TokenLstm(LstmConfig config, long seed) {
+        this(config, seed, DataType.FLOAT);
     }
 
-    /** The same model (a copy of its weights) as a graph for batches of another shape. */
-    public TokenLstm withBatchShape(int newBatch, int newSteps) {
-        TokenLstm copy = new TokenLstm(config, newBatch, newSteps, 0);
-        weights().forEach((name, w) -> copy.weight(name).assign(w));
-        return copy;
+    /** A model whose arrays are of {@code type} (double precision for checking gradients). */
+    TokenLstm(LstmConfig config, long seed, DataType type) {
+        this.config = config;
+        this.seed = seed;
+        Random random = new Random(seed);
+        embedding = LstmLayers.init(random, 0.1, config.vocabularySize(), config.embedding(), type);
+        layers = new LstmLayers(config, config.embedding(), random, type);
+        softmaxW = LstmLayers.init(random, 1 / Math.sqrt(config.hidden()), config.hidden(),
+                config.vocabularySize(), type);
+        softmaxB = Nd4j.zeros(type, config.vocabularySize());
     }
 
     @Override
@@ -64,56 +51,110 @@ public final class TokenLstm implements LstmModel, Trainable<TokenBatches.Batch>
         return config;
     }
 
-    SameDiff graph() {
-        return sd;
-    }
-
-    private void build(Random random) {
-        int v = config.vocabularySize();
-        int h = config.hidden();
-        // one-hot inputs: a gather from an INT32 placeholder fails in SameDiff 1.0.0-M2.1 training
-        SDVariable tokens = sd.placeHolder(TOKENS, DataType.FLOAT, batch * steps, v);    // (B*T, V)
-        sd.placeHolder(TARGETS, DataType.FLOAT, batch * steps, v);                      // (B*T, V) one-hot
-        sd.placeHolder(MASK, DataType.FLOAT, batch * steps);                            // (B*T)
-        SDVariable embedding = sd.var("embedding", LstmStack.init(random, 0.1, v, config.embedding()));
-        SDVariable embedded = sd.reshape(tokens.mmul(embedding), batch, steps, config.embedding());
-        SDVariable hidden = stack.sequence(sd.permute(embedded, 1, 0, 2), config.embedding(), random); // (B*T, H)
-        SDVariable logits = hidden.mmul(sd.var("softmax_w", LstmStack.init(random, 1 / Math.sqrt(h), h, v)))
-                .add(LOGITS, sd.var("softmax_b", Nd4j.zeros(DataType.FLOAT, v)));      // (B*T, V)
-        // mean over the positions with a non-zero mask weight
-        sd.loss().softmaxCrossEntropy(LOSS, sd.getVariable(TARGETS), logits,
-                sd.getVariable(MASK));
-        sd.setLossVariables(LOSS);
-    }
-
     /** The names of the trainable arrays, in a fixed order. */
     public List<String> weightNames() {
-        List<String> names = new ArrayList<>(List.of("embedding"));
-        names.addAll(LstmStack.weightNames(config.layers()));
-        names.addAll(List.of("softmax_w", "softmax_b"));
-        return names;
+        return List.copyOf(weights().keySet());
     }
 
-    /** Every trainable array by name, in {@link #weightNames()} order (live: writing to one changes the model). */
+    /** Every trainable array by name, in a fixed order (live: writing to one changes the model). */
     @Override
     public Map<String, INDArray> weights() {
-        Map<String, INDArray> weights = new java.util.LinkedHashMap<>();
-        for (String name : weightNames()) {
-            weights.put(name, weight(name));
-        }
+        Map<String, INDArray> weights = new LinkedHashMap<>();
+        weights.put("embedding", embedding);
+        weights.putAll(layers.weights());
+        weights.put("softmax_w", softmaxW);
+        weights.put("softmax_b", softmaxB);
         return weights;
     }
 
     /** The array of a named weight (live: writing to it changes the model). */
     public INDArray weight(String name) {
-        return sd.getVariable(name).getArr();
+        INDArray weight = weights().get(name);
+        if (weight == null) {
+            throw new IllegalArgumentException("no weight named " + name);
+        }
+        return weight;
     }
 
     @Override
     public LossAndGradients lossAndGradients(TokenBatches.Batch batch, long step) {
-        Map<String, INDArray> feeds = feeds(batch.tokens(), batch.targets(), batch.mask());
-        stack.feedDropout(feeds, seed * 1_000_003L + Arrays.deepHashCode(batch.tokens()));
-        return GraphRuns.lossAndGradients(sd, feeds, LOSS, weightNames());
+        double scale = 1 / masked(batch.mask());
+        return Shards.sum(Shards.map(batch.tokens().length, (from, to) -> shardGradients(batch.rows(from, to), scale)));
+    }
+
+    /** The loss and gradients of a shard, each scaled by {@code scale}, one over the whole batch's targets. */
+    private LossAndGradients shardGradients(TokenBatches.Batch shard, double scale) {
+        int[][] tokens = shard.tokens();
+        INDArray inputs = oneHot(tokens);
+        LstmLayers.Pass pass = layers.forwardWithDropout(inputs.mmul(embedding), tokens.length, tokens[0].length,
+                seed * 1_000_003L + Arrays.deepHashCode(tokens));
+        INDArray logits = pass.top.mmul(softmaxW).addiRowVector(softmaxB);
+        double[] dLogits = new double[(int) logits.length()];
+        double loss = crossEntropy(logits, shard.targets(), shard.mask(), scale, dLogits);
+        INDArray dz = Nd4j.create(dLogits, logits.shape(), 'c').castTo(logits.dataType());
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        gradients.put("softmax_w", Nd4j.gemm(pass.top, dz, true, false));
+        gradients.put("softmax_b", LstmLayers.columnSums(dz));
+        INDArray dEmbedded = layers.backward(pass, Nd4j.gemm(dz, softmaxW, false, true), gradients, true);
+        gradients.put("embedding", Nd4j.gemm(inputs, dEmbedded, true, false));
+        Map<String, INDArray> ordered = new LinkedHashMap<>();
+        weights().keySet().forEach(name -> ordered.put(name, gradients.get(name)));
+        return new LossAndGradients(loss, ordered);
+    }
+
+    /** The sum of a mask's weights (at least a tiny positive number). */
+    private static double masked(float[][] mask) {
+        double sum = 0;
+        for (float[] row : mask) {
+            for (float m : row) {
+                sum += m;
+            }
+        }
+        return Math.max(sum, 1e-9);
+    }
+
+    /**
+     * The negative log-likelihood of {@code targets} under softmax({@code logits}) summed over the masked positions
+     * and times {@code scale}, and its gradient at the logits into {@code dLogits} unless null. Logits are
+     * time-major (T*B, V); targets and mask (B, T).
+     */
+    private double crossEntropy(INDArray logits, int[][] targets, float[][] mask, double scale, double[] dLogits) {
+        double[] z = logits.data().asDouble();
+        int v = config.vocabularySize();
+        int batch = targets.length;
+        double loss = 0;
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < targets[b].length; t++) {
+                if (mask[b][t] == 0) {
+                    continue;
+                }
+                int row = (t * batch + b) * v;
+                double logSum = logSumExp(z, row, v);
+                config.checkId(targets[b][t]);
+                loss -= mask[b][t] * (z[row + targets[b][t]] - logSum);
+                if (dLogits == null) {
+                    continue;
+                }
+                double weight = mask[b][t] * scale;
+                for (int k = 0; k < v; k++) {
+                    dLogits[row + k] = weight * Math.exp(z[row + k] - logSum);
+                }
+                dLogits[row + targets[b][t]] -= weight;
+            }
+        }
+        return loss * scale;
+    }
+
+    private static double logSumExp(double[] z, int from, int count) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = from; k < from + count; k++) {
+            max = Math.max(max, z[k]);
+        }
+        double sum = 0;
+        for (int k = from; k < from + count; k++) {
+            sum += Math.exp(z[k] - max);
+        }
+        return max + Math.log(sum);
     }
 
     @Override
@@ -142,76 +183,70 @@ public final class TokenLstm implements LstmModel, Trainable<TokenBatches.Batch>
 
     /** The NLL and accuracy of the model on a batch. */
     public Evaluation evaluate(TokenBatches.Batch batch) {
-        float[] logits = logits(batch.tokens()).dup('c').data().asFloat();
+        return Shards.map(batch.tokens().length, (from, to) -> evaluateShard(batch.rows(from, to))).stream()
+                .reduce(new Evaluation(0, 0, 0), Evaluation::plus);
+    }
+
+    private Evaluation evaluateShard(TokenBatches.Batch batch) {
+        int[][] tokens = batch.tokens();
+        double[] z = timeMajorLogits(tokens).data().asDouble();
         int v = config.vocabularySize();
         double nll = 0;
         long correct = 0;
         long targets = 0;
-        for (int b = 0; b < batch.tokens().length; b++) {
-            for (int t = 0; t < batch.tokens()[b].length; t++) {
+        for (int b = 0; b < tokens.length; b++) {
+            for (int t = 0; t < tokens[b].length; t++) {
                 if (batch.mask()[b][t] == 0) {
                     continue;
                 }
-                int row = (b * steps + t) * v;
-                int best = 0;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < v; k++) {
-                    if (logits[row + k] > max) {
-                        max = logits[row + k];
-                        best = k;
-                    }
+                int row = (t * tokens.length + b) * v;
+                int best = row;
+                for (int k = row; k < row + v; k++) {
+                    best = z[k] > z[best] ? k : best;
                 }
-                double sum = 0;
-                for (int k = 0; k < v; k++) {
-                    sum += Math.exp(logits[row + k] - max);
-                }
-                nll += -(logits[row + batch.targets()[b][t]] - max - Math.log(sum));
-                correct += best == batch.targets()[b][t] ? 1 : 0;
+                int target = batch.targets()[b][t];
+                nll -= z[row + target] - logSumExp(z, row, v);
+                correct += best - row == target ? 1 : 0;
                 targets++;
             }
         }
         return new Evaluation(nll, correct, targets);
     }
 
-    /** Logits (B*T, V) for a batch of token ids (B, T). */
+    /** Logits (B*T, V), row {@code b * T + t} after token {@code t} of sequence {@code b}, for token ids (B, T). */
     public INDArray logits(int[][] tokens) {
-        Map<String, INDArray> feeds = new HashMap<>(Map.of(TOKENS, ids(tokens)));
-        stack.feedNoDropout(feeds);
-        return GraphRuns.output(sd, feeds, LOGITS);
+        int batch = tokens.length;
+        int steps = tokens[0].length;
+        INDArray timeMajor = timeMajorLogits(tokens);
+        return timeMajor.reshape(steps, batch, config.vocabularySize()).permute(1, 0, 2).dup('c')
+                .reshape((long) batch * steps, config.vocabularySize());
+    }
+
+    private INDArray timeMajorLogits(int[][] tokens) {
+        INDArray embedded = oneHot(tokens).mmul(embedding);
+        return layers.forward(embedded, tokens.length, tokens[0].length).top.mmul(softmaxW).addiRowVector(softmaxB);
     }
 
     /** Mean NLL in nats per token of {@code targets} after {@code tokens}, over the positions {@code mask} marks. */
     public double loss(int[][] tokens, int[][] targets, float[][] mask) {
-        Map<String, INDArray> feeds = feeds(tokens, targets, mask);
-        stack.feedNoDropout(feeds);
-        return GraphRuns.output(sd, feeds, LOSS).getDouble(0);
+        double scale = 1 / masked(mask);
+        return Shards.map(tokens.length, (from, to) -> crossEntropy(
+                timeMajorLogits(Arrays.copyOfRange(tokens, from, to)), Arrays.copyOfRange(targets, from, to),
+                Arrays.copyOfRange(mask, from, to), scale, null)).stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    Map<String, INDArray> feeds(int[][] tokens, int[][] targets, float[][] mask) {
-        float[] flatMask = new float[batch * steps];
+    /** Token ids (B, T) as time-major one-hot rows (T*B, V). */
+    private INDArray oneHot(int[][] ids) {
+        int batch = ids.length;
+        int steps = ids[0].length;
+        INDArray oneHot = Nd4j.zeros(embedding.dataType(), (long) batch * steps, config.vocabularySize());
         for (int b = 0; b < batch; b++) {
-            for (int t = 0; t < steps; t++) {
-                flatMask[b * steps + t] = mask[b][t];
+            if (ids[b].length != steps) {
+                throw new IllegalArgumentException("token rows of " + steps + " and " + ids[b].length);
             }
-        }
-        return new HashMap<>(Map.of(TOKENS, ids(tokens), TARGETS, oneHot(targets),
-                MASK, Nd4j.createFromArray(flatMask)));
-    }
-
-    private INDArray ids(int[][] tokens) {
-        if (tokens.length != batch || tokens[0].length != steps) {
-            throw new IllegalArgumentException("batch of " + tokens.length + "x" + tokens[0].length
-                    + " tokens, but this graph takes " + batch + "x" + steps);
-        }
-        return oneHot(tokens);
-    }
-
-    INDArray oneHot(int[][] ids) {
-        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, batch * steps, config.vocabularySize());
-        for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
                 config.checkId(ids[b][t]);
-                oneHot.putScalar(b * steps + t, ids[b][t], 1f);
+                oneHot.putScalar((long) t * batch + b, ids[b][t], 1.0);
             }
         }
         return oneHot;

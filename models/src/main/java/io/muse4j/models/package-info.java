@@ -1,2 +1,2 @@
-/** Generators on ND4J SameDiff and their model files; the Trainer and sampling are to come. */
+/** Generators on ND4J, the model-agnostic Trainer, sampling and model files. */
 package io.muse4j.models;

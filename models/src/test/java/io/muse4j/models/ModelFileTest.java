@@ -43,9 +43,9 @@ class ModelFileTest {
 
     @Test
     void saveThenLoadGivesIdenticalLogits() throws Exception {
-        TokenLstm model = new TokenLstm(new LstmConfig(10, 6, 16, 2), 2, 8, 3);
+        TokenLstm model = new TokenLstm(new LstmConfig(10, 6, 16, 2), 3);
         Path file = trainedModel(model);
-        SavedModel loaded = ModelFile.load(file, 2, 8);
+        SavedModel loaded = ModelFile.load(file);
         int[][] tokens = TokenLstmTest.countingBatch(2, 8, 10).tokens();
         INDArray before = model.logits(tokens);
         INDArray after = ((TokenLstm) loaded.model()).logits(tokens);
@@ -58,7 +58,7 @@ class ModelFileTest {
 
     @Test
     void corruptTruncatedAndForeignFilesAreNamed() throws Exception {
-        Path file = trainedModel(new TokenLstm(new LstmConfig(10, 6, 16, 1), 2, 8, 3));
+        Path file = trainedModel(new TokenLstm(new LstmConfig(10, 6, 16, 1), 3));
         byte[] good = Files.readAllBytes(file);
 
         Path foreign = dir.resolve("notes.txt");
@@ -98,13 +98,13 @@ class ModelFileTest {
 
     @Test
     void theVocabularyMustFitTheModel() {
-        TokenLstm model = new TokenLstm(new LstmConfig(10, 4, 8, 1), 1, 4, 1);
+        TokenLstm model = new TokenLstm(new LstmConfig(10, 4, 8, 1), 1);
         assertEquals("vocabulary of 9 names for a model of 10 ids", assertThrows(IllegalArgumentException.class,
                 () -> ModelFile.save(dir.resolve("x"), model, Map.of(), vocabulary(9), Map.of())).getMessage());
     }
 
     private static String message(Path file) {
-        return assertThrows(ModelFileException.class, () -> ModelFile.load(file, 2, 8)).getMessage();
+        return assertThrows(ModelFileException.class, () -> ModelFile.load(file)).getMessage();
     }
 
     private static void put(ZipOutputStream out, String name, byte[] bytes) throws Exception {

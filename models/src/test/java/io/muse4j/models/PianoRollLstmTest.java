@@ -41,7 +41,7 @@ class PianoRollLstmTest {
     @Test
     void learnsChordCyclesFarBelowTheFrameIndependentFloor() throws Exception {
         FrameBatches batches = new FrameBatches(chordCycles(8, 16), 4, 16, 3, false);
-        PianoRollLstm model = new PianoRollLstm(PianoRollLstm.config(32, 1, 0), 4, 16, 1);
+        PianoRollLstm model = new PianoRollLstm(PianoRollLstm.config(32, 1, 0), 1);
         double before = model.loss(batches.batch(0));
         train(model, batches, 200, dir);
         double after = model.loss(batches.batch(0));
@@ -55,7 +55,7 @@ class PianoRollLstmTest {
     @Test
     void dropoutTrainsAndLeavesInferenceDeterministic() throws Exception {
         FrameBatches batches = new FrameBatches(chordCycles(8, 16), 4, 16, 3, true);
-        PianoRollLstm model = new PianoRollLstm(PianoRollLstm.config(32, 2, 0.3), 4, 16, 1);
+        PianoRollLstm model = new PianoRollLstm(PianoRollLstm.config(32, 2, 0.3), 1);
         double before = model.loss(batches.batch(0));
         train(model, batches, 150, dir);
         double after = model.loss(batches.batch(0));
@@ -69,7 +69,7 @@ class PianoRollLstmTest {
     @Test
     void savesAndLoadsWithIdenticalOutputs() throws Exception {
         FrameBatches batches = new FrameBatches(chordCycles(4, 8), 2, 8, 3, true);
-        PianoRollLstm model = new PianoRollLstm(PianoRollLstm.config(16, 2, 0.1), 2, 8, 1);
+        PianoRollLstm model = new PianoRollLstm(PianoRollLstm.config(16, 2, 0.1), 1);
         train(model, batches, 20, dir);
         Path file = dir.resolve("roll.m4j");
         List<String> keys = new ArrayList<>();
@@ -77,7 +77,7 @@ class PianoRollLstmTest {
             keys.add("KEY_" + (21 + k));
         }
         ModelFile.save(file, model, Map.of("encoding", "pianoroll"), keys, Map.of());
-        LstmModel loaded = ModelFile.load(file, 2, 8).model();
+        LstmModel loaded = ModelFile.load(file).model();
         assertEquals(model.config(), loaded.config());
         assertEquals(model.logits(batches.batch(0)), ((PianoRollLstm) loaded).logits(batches.batch(0)));
     }

@@ -45,7 +45,7 @@ class TokenLstmTest {
 
     @Test
     void overfitsOneBatch() throws Exception {
-        TokenLstm model = new TokenLstm(new LstmConfig(12, 8, 32, 2), 4, 16, 1);
+        TokenLstm model = new TokenLstm(new LstmConfig(12, 8, 32, 2), 1);
         TokenBatches.Batch batch = countingBatch(4, 16, 12);
         double first = model.loss(batch);
         double last = overfit(model, batch, 150, 0.02, dir);
@@ -56,7 +56,7 @@ class TokenLstmTest {
 
     @Test
     void maskedPositionsDoNotCount() throws Exception {
-        TokenLstm model = new TokenLstm(new LstmConfig(12, 8, 16, 1), 2, 8, 5);
+        TokenLstm model = new TokenLstm(new LstmConfig(12, 8, 16, 1), 5);
         TokenBatches.Batch batch = countingBatch(2, 8, 12);
         overfit(model, batch, 40, 0.02, dir); // a peaked model, so that other targets cost more
         float[][] mask = ones(2, 8);

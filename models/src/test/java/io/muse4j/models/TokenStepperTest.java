@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TokenStepperTest {
     @Test
     void steppingGivesTheLogitsOfTheWholeSequence() {
-        TokenLstm model = new TokenLstm(new LstmConfig(11, 6, 16, 3), 2, 9, 4);
+        TokenLstm model = new TokenLstm(new LstmConfig(11, 6, 16, 3), 4);
         int[][] tokens = {{1, 4, 2, 8, 5, 7, 0, 10, 3}, {9, 9, 2, 1, 6, 3, 3, 4, 5}};
         float[] whole = model.logits(tokens).dup('c').data().asFloat();
         TokenStepper stepper = new TokenStepper(model, 2);
@@ -24,7 +24,7 @@ class TokenStepperTest {
 
     @Test
     void reorderMovesStatesBetweenRows() {
-        TokenLstm model = new TokenLstm(new LstmConfig(5, 4, 8, 2), 1, 1, 2);
+        TokenLstm model = new TokenLstm(new LstmConfig(5, 4, 8, 2), 2);
         TokenStepper stepper = new TokenStepper(model, 2);
         stepper.step(new int[] {1, 3});
         stepper.reorder(new int[] {1, 1});

@@ -1,0 +1,42 @@
+package io.muse4j.models;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A batch's sequences split into shards that run on {@link CpuThreads}' threads at once, each through the whole
+ * model, their losses and gradients then added up. A shard keeps at least {@value #MIN_SEQUENCES} sequences, so
+ * that its per-step products stay big enough to run near the machine's peak. The split depends on the thread
+ * count, so runs repeat exactly, seed for seed, on the same number of threads.
+ */
+final class Shards {
+    static final int MIN_SEQUENCES = 8;
+
+    private Shards() {
+    }
+
+    /** Work on the sequences {@code from} (inclusive) to {@code to} (exclusive) of a batch. */
+    interface Work<T> {
+        T run(int from, int to);
+    }
+
+    /** The work's results over the shards of a batch of {@code sequences} sequences, in order. */
+    static <T> List<T> map(int sequences, Work<T> work) {
+        int shards = Math.max(1, Math.min(CpuThreads.count(), sequences / MIN_SEQUENCES));
+        return CpuThreads.map(shards, shard -> work.run(sequences * shard / shards, sequences * (shard + 1) / shards));
+    }
+
+    /** The shards' losses and gradients added up (each already scaled by the whole batch's size). */
+    static Trainable.LossAndGradients sum(List<Trainable.LossAndGradients> parts) {
+        double loss = 0;
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        for (Trainable.LossAndGradients part : parts) {
+            loss += part.loss();
+            part.gradients().forEach((name, g) -> gradients.merge(name, g, INDArray::addi));
+        }
+        return new Trainable.LossAndGradients(loss, gradients);
+    }
+}
