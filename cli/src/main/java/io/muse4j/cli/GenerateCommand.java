@@ -1,5 +1,6 @@
 package io.muse4j.cli;
 
+import io.muse4j.audio.WavRenderer;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.Encodings;
 import io.muse4j.core.token.Tokenizer;
@@ -9,6 +10,7 @@ import io.muse4j.models.Generator;
 import io.muse4j.models.Sampler;
 import io.muse4j.models.SavedModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,6 +69,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT.mid", description = "MIDI file to write.")
     Path out;
 
+    @Option(names = "--wav", paramLabel = "OUT.wav",
+            description = "Also render the music to this WAV file (OUT-1.wav ... with --count).")
+    Path wav;
+
+    @Mixin
+    SoundFontOption soundFont;
+
     @Spec
     CommandSpec spec;
 
@@ -77,6 +86,7 @@ final class GenerateCommand implements Callable<Integer> {
         SavedModel saved = Models.load(model);
         Generator generator = new Generator(saved.tokenModel(model)); // fails naming the file for a piano roll
         Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
+        WavRenderer renderer = wav == null ? null : new WavRenderer(soundFont.load()); // a bad SoundFont fails early
         int[] start = primerTokens(tokenizer);
         boolean grid = "melody".equals(saved.tokenizer().get("encoding"));
         Double duration = seconds != null ? seconds : bars != null && !grid ? bars * SECONDS_PER_BAR : null;
@@ -89,6 +99,11 @@ final class GenerateCommand implements Callable<Integer> {
             Path target = count == 1 ? out : DecodeCommand.numbered(out, i);
             MidiWriter.write(music, target);
             spec.commandLine().getOut().println(target);
+            if (renderer != null) {
+                Path audio = count == 1 ? wav : DecodeCommand.numbered(wav, i);
+                RenderCommand.render(renderer, music, audio, spec.commandLine().getErr());
+                spec.commandLine().getOut().println(audio);
+            }
         }
         return 0;
     }
@@ -109,6 +124,9 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (beam < 1 || beam > Generator.MAX_WIDTH) {
             throw new UsageException("--beam " + beam + " must be between 1 and " + Generator.MAX_WIDTH);
+        }
+        if (soundFont.file != null && wav == null) {
+            throw new UsageException("--soundfont is for rendering: give --wav too");
         }
         if (count < 1) {
             throw new UsageException("--count " + count + " must be at least 1");

@@ -13,7 +13,7 @@ import java.util.Arrays;
 @Command(name = "muse4j", mixinStandardHelpOptions = true, versionProvider = Muse4j.Version.class,
         description = "Symbolic music generation with deep learning.",
         subcommands = {InspectCommand.class, EncodeCommand.class, DecodeCommand.class, TrainCommand.class,
-                GenerateCommand.class, EvalCommand.class})
+                GenerateCommand.class, EvalCommand.class, RenderCommand.class, PlotCommand.class})
 public final class Muse4j implements Runnable {
     /** Exit code for a usage error. */
     public static final int USAGE = 2;
@@ -33,6 +33,7 @@ public final class Muse4j implements Runnable {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // plot draws with Java2D, which must never look for a display
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

@@ -11,11 +11,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * 3x512 LSTM took ~7 ms), so it runs on plain float arrays: each product is a sum of scaled weight rows, a loop
  * the JIT vectorises. The gates follow ND4J's lstmLayer: z = xW + hR + b split as input, forget, cell, output.
  * A step reads every weight once, so one core is bound by memory bandwidth; on two or more threads
- * ({@link CpuThreads}) a second one computes half of each product's columns.
+ * ({@link CpuThreads}) a second one, which spins between products ({@link SpinningHelper}), computes half of each
+ * product's columns.
  */
 public final class TokenStepper {
     /** Products narrower than this stay on one thread: the hand-over would cost more than it saves. */
     private static final int MIN_SPLIT_COLUMNS = 512;
+    private static SpinningHelper helper;
 
     private final LstmConfig config;
     private final int rows;
@@ -129,17 +131,22 @@ public final class TokenStepper {
         void run(int from, int to);
     }
 
-    /** Runs the work over {@code columns} columns, half of them on another thread when there are two. */
+    /** Runs the work over {@code columns} columns, half of them on the helper thread when there are two threads. */
     private static void inHalves(int columns, Columns work) {
-        if (CpuThreads.count() < 2 || columns < MIN_SPLIT_COLUMNS) {
+        SpinningHelper helper = helper();
+        if (helper == null || columns < MIN_SPLIT_COLUMNS) {
             work.run(0, columns);
             return;
         }
         int half = columns / 2 / 16 * 16; // whole vector lengths on each side
-        CpuThreads.map(2, part -> {
-            work.run(part == 0 ? 0 : half, part == 0 ? half : columns);
-            return null;
-        });
+        helper.runBoth(() -> work.run(0, half), () -> work.run(half, columns));
+    }
+
+    private static synchronized SpinningHelper helper() {
+        if (helper == null && CpuThreads.count() >= 2) {
+            helper = new SpinningHelper();
+        }
+        return helper;
     }
 
     /**

@@ -25,8 +25,21 @@ public final class AtomicFiles {
         Files.setPosixFilePermissions(temp, permissions);
     }
 
+    /** Writes content to the file it is given (a temporary file, for {@link #write(Path, Writer)}). */
+    public interface Writer {
+        void writeTo(Path file) throws IOException;
+    }
+
     /** Writes the bytes to a temporary file beside {@code target}, then renames it over {@code target}. */
     public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, temp -> Files.write(temp, bytes));
+    }
+
+    /**
+     * Lets {@code writer} write a temporary file beside {@code target}, then renames it over {@code target}: for
+     * content streamed by a library rather than held in memory.
+     */
+    public static void write(Path target, Writer writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir != null) {
@@ -34,7 +47,7 @@ public final class AtomicFiles {
         }
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         try {
-            Files.write(temp, bytes);
+            writer.writeTo(temp);
             keepOrdinaryPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
