@@ -11,8 +11,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** What the pictures share: headless Java2D, the canvas, the axis ticks and atomic PNG files. */
-final class Pictures {
+/** What the pictures share (their size limits are public): headless Java2D, the canvas, the axis ticks and atomic PNG files. */
+public final class Pictures {
     static {
         // no display is needed, nor looked for; set before any AWT class asks
         if (System.getProperty("java.awt.headless") == null) {
@@ -24,8 +24,8 @@ final class Pictures {
     static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
     static final Color TEXT = new Color(0x33, 0x33, 0x33);
     /** Smallest and largest picture side in pixels. */
-    static final int MIN_SIDE = 64;
-    static final int MAX_SIDE = 16_384;
+    public static final int MIN_SIDE = 64;
+    public static final int MAX_SIDE = 16_384;
 
     private Pictures() {
     }

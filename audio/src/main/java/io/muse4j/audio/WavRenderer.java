@@ -4,7 +4,6 @@ import com.sun.media.sound.AudioSynthesizer;
 import com.sun.media.sound.SoftSynthesizer;
 import io.muse4j.core.io.AtomicFiles;
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.midi.MidiReader;
 
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
@@ -44,11 +43,6 @@ public final class WavRenderer {
     /** The length of the audio rendered for {@code seq}: its duration plus {@link #RELEASE_SECONDS}, in frames. */
     public static long frames(NoteSequence seq) {
         return Math.round((seq.durationSeconds() + RELEASE_SECONDS) * FORMAT.getFrameRate());
-    }
-
-    /** Renders a MIDI file; a file that is not valid MIDI fails naming it, before any audio is made. */
-    public void render(Path midi, Path wav) throws IOException {
-        render(MidiReader.read(midi).sequence(), wav);
     }
 
     /** Renders {@code seq} to a WAV file, written atomically. */

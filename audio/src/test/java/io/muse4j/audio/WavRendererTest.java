@@ -2,6 +2,7 @@ package io.muse4j.audio;
 
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
+import io.muse4j.midi.MidiReader;
 import io.muse4j.midi.MidiWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,7 +94,7 @@ class WavRendererTest {
         MidiWriter.write(seq, midi);
         WavRenderer fluid = new WavRenderer(SoundFont.choose(null));
         assertEquals("FluidR3_GM.sf2", fluid.soundFont().name());
-        fluid.render(midi, dir.resolve("out.wav"));
+        fluid.render(MidiReader.read(midi).sequence(), dir.resolve("out.wav"));
         Wav wav = Wav.read(dir.resolve("out.wav"));
         for (double start : new double[] {0, 1, 2}) {
             assertTrue(wav.rms(start + 0.05, start + 0.45) > LOUD, "note at " + start + " s: " + wav.rms(start, start + 0.4));

@@ -33,7 +33,6 @@ public final class Muse4j implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.setProperty("java.awt.headless", "true"); // plot draws with Java2D, which must never look for a display
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

@@ -2,6 +2,7 @@ package io.muse4j.cli;
 
 import io.muse4j.audio.LossCurvePicture;
 import io.muse4j.audio.PianoRollPicture;
+import io.muse4j.audio.Pictures;
 import io.muse4j.audio.TrainingLog;
 import io.muse4j.midi.MidiReader;
 import picocli.CommandLine.Command;
@@ -19,9 +20,6 @@ import java.util.concurrent.Callable;
         description = {"Draw a MIDI file as a piano roll, or a training log (MODEL.log.csv) as loss curves, to PNG.",
                 "Files ending in .csv are read as training logs, others as MIDI. Prints the file written."})
 final class PlotCommand implements Callable<Integer> {
-    private static final int MIN_SIDE = 64;
-    private static final int MAX_SIDE = 16_384;
-
     @Parameters(paramLabel = "IN", description = "MIDI file or training log (.csv).")
     Path input;
 
@@ -44,9 +42,9 @@ final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (int side : new int[] {width, height}) {
-            if (side < MIN_SIDE || side > MAX_SIDE) {
-                throw new UsageException("--width and --height must be between " + MIN_SIDE + " and " + MAX_SIDE
-                        + " pixels, not " + side);
+            if (side < Pictures.MIN_SIDE || side > Pictures.MAX_SIDE) {
+                throw new UsageException("--width and --height must be between " + Pictures.MIN_SIDE + " and "
+                        + Pictures.MAX_SIDE + " pixels, not " + side);
             }
         }
         if (input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {

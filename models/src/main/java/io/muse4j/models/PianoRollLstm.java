@@ -93,9 +93,7 @@ public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Ba
         gradients.put("sigmoid_w", Nd4j.gemm(pass.top, dz, true, false));
         gradients.put("sigmoid_b", LstmLayers.columnSums(dz));
         layers.backward(pass, Nd4j.gemm(dz, sigmoidW, false, true), gradients, false);
-        Map<String, INDArray> ordered = new LinkedHashMap<>();
-        weights().keySet().forEach(name -> ordered.put(name, gradients.get(name)));
-        return new LossAndGradients(loss, ordered);
+        return new LossAndGradients(loss, gradients);
     }
 
     /** The sum of a mask's weights (at least a tiny positive number). */

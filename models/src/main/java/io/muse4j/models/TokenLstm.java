@@ -97,9 +97,7 @@ public final class TokenLstm implements LstmModel, Trainable<TokenBatches.Batch>
         gradients.put("softmax_b", LstmLayers.columnSums(dz));
         INDArray dEmbedded = layers.backward(pass, Nd4j.gemm(dz, softmaxW, false, true), gradients, true);
         gradients.put("embedding", Nd4j.gemm(inputs, dEmbedded, true, false));
-        Map<String, INDArray> ordered = new LinkedHashMap<>();
-        weights().keySet().forEach(name -> ordered.put(name, gradients.get(name)));
-        return new LossAndGradients(loss, ordered);
+        return new LossAndGradients(loss, gradients);
     }
 
     /** The sum of a mask's weights (at least a tiny positive number). */
