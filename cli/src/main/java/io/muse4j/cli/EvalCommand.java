@@ -8,10 +8,10 @@ import io.muse4j.corpora.CorpusSplits;
 import io.muse4j.corpora.CorpusSplits.Split;
 import io.muse4j.models.FrameBatches;
 import io.muse4j.models.LanguageModelTraining;
-import io.muse4j.models.PianoRollLstm;
+import io.muse4j.models.PianoRollModel;
 import io.muse4j.models.SavedModel;
 import io.muse4j.models.TokenBatches;
-import io.muse4j.models.TokenLstm;
+import io.muse4j.models.TokenModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,7 +61,7 @@ final class EvalCommand implements Callable<Integer> {
         List<CorpusItem> items = CorpusSplits.pieces(corpus, split,
                 LanguageModelTraining.rollsFor(saved.tokenizer()), fraction, seed);
         List<NoteSequence> scores = items.stream().map(CorpusItem::score).toList();
-        Result result = saved.model() instanceof PianoRollLstm ? frames(saved, scores) : tokens(saved, scores);
+        Result result = saved.model() instanceof PianoRollModel ? frames(saved, scores) : tokens(saved, scores);
         String splitName = split.name().toLowerCase(Locale.ROOT);
         spec.commandLine().getOut().println(json
                 ? String.format(Locale.ROOT, "{\"model\":\"%s\",\"corpus\":\"%s\",\"split\":\"%s\",\"pieces\":%d,"
@@ -77,11 +77,11 @@ final class EvalCommand implements Callable<Integer> {
     /** Token models, over windows of the length they were trained on. */
     private static Result tokens(SavedModel saved, List<NoteSequence> scores) throws Exception {
         int steps = Models.trainedSequenceLength(saved);
-        TokenLstm lstm = saved.tokenModel("model");
+        TokenModel tokenModel = saved.tokenModel("model");
         List<int[]> sequences = LanguageModelTraining.tokenize(scores, Encodings.tokenizer(saved.tokenizer()));
-        TokenLstm.Evaluation total = new TokenLstm.Evaluation(0, 0, 0);
+        TokenModel.Evaluation total = new TokenModel.Evaluation(0, 0, 0);
         for (TokenBatches.Batch batch : new TokenBatches(sequences, 16, steps, 0).epoch()) {
-            total = total.plus(lstm.evaluate(batch));
+            total = total.plus(tokenModel.evaluate(batch));
         }
         return new Result(scores.size(), total.targets(), total.nll() / total.targets(), "nats per token",
                 (double) total.correct() / total.targets(), "next-token accuracy");
@@ -94,10 +94,10 @@ final class EvalCommand implements Callable<Integer> {
     private static Result frames(SavedModel saved, List<NoteSequence> scores) throws Exception {
         List<PianoRoll> rolls = LanguageModelTraining.encode(LanguageModelTraining.rollsFor(saved.tokenizer()), scores);
         int longest = rolls.stream().mapToInt(PianoRoll::length).max().orElse(1);
-        PianoRollLstm lstm = (PianoRollLstm) saved.model();
-        PianoRollLstm.Evaluation total = new PianoRollLstm.Evaluation(0, 0, 0, 0, 0);
+        PianoRollModel rollModel = (PianoRollModel) saved.model();
+        PianoRollModel.Evaluation total = new PianoRollModel.Evaluation(0, 0, 0, 0, 0);
         for (FrameBatches.Batch batch : new FrameBatches(rolls, BATCH, longest, 0, false).epoch()) {
-            total = total.plus(lstm.evaluate(batch));
+            total = total.plus(rollModel.evaluate(batch));
         }
         return new Result(rolls.size(), total.frames(), total.nllPerFrame(), "nats per frame", total.accuracy(),
                 "frame accuracy");

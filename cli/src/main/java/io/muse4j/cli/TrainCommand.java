@@ -2,8 +2,10 @@ package io.muse4j.cli;
 
 import io.muse4j.models.LanguageModelTraining;
 import io.muse4j.models.LstmConfig;
+import io.muse4j.models.StackConfig;
 import io.muse4j.models.Trainer;
 import io.muse4j.models.TrainerConfig;
+import io.muse4j.models.TransformerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,16 +16,21 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** Trains an LSTM: a token model (Melody RNN, Performance RNN) or a polyphonic piano-roll model. */
+/**
+ * Trains an LSTM or a Music Transformer: a token model (Melody RNN, Performance RNN, Music Transformer) or a
+ * polyphonic piano-roll model.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train an LSTM on a MIDI folder, list file or MIDI file, or a piano-roll JSON split file "
-                + "(NAME.train.json, validated on NAME.valid.json).",
-                "--encoding pianoroll trains the polyphonic piano-roll LSTM (88 sigmoid outputs, NLL per frame).",
+        description = {"Train an LSTM or a transformer (Music Transformer: relative self-attention) on a MIDI folder, "
+                + "list file or MIDI file, or a piano-roll JSON split file (NAME.train.json, validated on "
+                + "NAME.valid.json).",
+                "--encoding pianoroll trains a polyphonic piano-roll model (88 sigmoid outputs, NLL per frame).",
                 "A checkpoint (MODEL.ckpt) and a CSV log (MODEL.log.csv) go beside the model; --resume continues."})
 final class TrainCommand implements Callable<Integer> {
-    enum ModelKind { LSTM }
+    enum ModelKind { LSTM, TRANSFORMER }
 
-    @Option(names = "--model", defaultValue = "LSTM", description = "Model: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--model", defaultValue = "LSTM",
+            description = "Model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ModelKind model;
 
     @Mixin
@@ -36,18 +43,35 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL", description = "Model file to write.")
     Path out;
 
-    @Option(names = "--layers", defaultValue = "2", description = "LSTM layers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--layers", defaultValue = "2", description = "LSTM layers or transformer blocks "
+            + "(default: ${DEFAULT-VALUE}).")
     int layers;
 
-    @Option(names = "--hidden", defaultValue = "256", description = "Units per layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", defaultValue = "256", description = "LSTM units per layer, or the transformer's "
+            + "width (d_model) (default: ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--dropout", defaultValue = "0", description = "Dropout after each LSTM layer while training "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dropout", defaultValue = "0", description = "Dropout after each LSTM layer, or on the "
+            + "transformer's embedding and sub-layer outputs, while training (default: ${DEFAULT-VALUE}).")
     double dropout;
 
-    @Option(names = "--embedding", defaultValue = "64", description = "Embedding size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--embedding", defaultValue = "64", description = "LSTM embedding size; a transformer's is its "
+            + "width (default: ${DEFAULT-VALUE}).")
     int embedding;
+
+    @Option(names = "--heads", defaultValue = "8", description = "Transformer attention heads (default: ${DEFAULT-VALUE}).")
+    int heads;
+
+    @Option(names = "--ffn", description = "Transformer feed-forward units (default: 4 x --hidden).")
+    Integer feedForward;
+
+    @Option(names = "--max-relative", description = "Transformer: relative distances with a learned embedding, "
+            + "and the window sampling attends over (default: --seq-len).")
+    Integer maxRelative;
+
+    @Option(names = "--shared-relative", description = "Transformer: one relative embedding for all heads "
+            + "(default: one per head).")
+    boolean sharedRelative;
 
     @Option(names = "--batch", defaultValue = "32", description = "Sequences per batch (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -104,11 +128,15 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (model == ModelKind.LSTM && (feedForward != null || maxRelative != null || sharedRelative
+                || spec.commandLine().getParseResult().hasMatchedOption("--heads"))) {
+            throw new UsageException("--heads, --ffn, --max-relative and --shared-relative are for --model transformer");
+        }
         LanguageModelTraining.Request request;
         try {
-            request = new LanguageModelTraining.Request(corpus, encoding.spec(), new LstmConfig(2, embedding, hidden,
-                    layers, dropout), batch, seqLen, new TrainerConfig(steps, lr, warmup, 0.1, clip, valEvery,
-                    checkpointEvery, patience), epochs, validFraction, transpose, stretch, seed, out);
+            request = new LanguageModelTraining.Request(corpus, encoding.spec(), shape(), batch, seqLen,
+                    new TrainerConfig(steps, lr, warmup, 0.1, clip, valEvery, checkpointEvery, patience), epochs,
+                    validFraction, transpose, stretch, seed, out);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -118,5 +146,12 @@ final class TrainCommand implements Callable<Integer> {
                 + "nats per %s%s%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss(), unit,
                 result.stoppedEarly() ? " (stopped early)" : "");
         return 0;
+    }
+
+    /** The stack's shape from the options; its vocabulary size is a placeholder the encoding replaces. */
+    private StackConfig shape() {
+        return model == ModelKind.LSTM ? new LstmConfig(2, embedding, hidden, layers, dropout)
+                : new TransformerConfig(2, hidden, heads, layers, feedForward != null ? feedForward : 4 * hidden,
+                maxRelative != null ? maxRelative : seqLen, sharedRelative, dropout);
     }
 }

@@ -54,6 +54,34 @@ class ModelCommandsTest {
     }
 
     @Test
+    void aTransformerTrainsGeneratesAndEvaluates() throws Exception {
+        Path transformer = dir.resolve("tiny-transformer.m4j");
+        CliRun train = CliRun.of("train", "--model", "transformer", "--encoding", "melody", "--corpus",
+                dir.resolve("corpus").toString(), "--out", transformer.toString(), "--hidden", "16", "--heads", "2",
+                "--layers", "1", "--batch", "4", "--seq-len", "16", "--steps", "20", "--valid-fraction", "0.2");
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().startsWith(transformer + ": 20 steps"), train.out());
+        Path out = dir.resolve("transformer.mid");
+        CliRun generate = CliRun.of("generate", "--model", transformer.toString(), "--steps", "40", "--top-p", "0.9",
+                "--beam", "2", "--out", out.toString());
+        assertEquals(0, generate.code(), generate.err());
+        assertTrue(MidiReader.read(out).sequence().notes().size() > 0);
+        CliRun eval = CliRun.of("eval", "--model", transformer.toString(), "--corpus", dir.resolve("corpus").toString(),
+                "--split", "valid", "--json");
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("\"nllUnit\":\"nats per token\""), eval.out());
+        CliRun lstmOptions = CliRun.of("train", "--encoding", "melody", "--corpus", dir.resolve("corpus").toString(),
+                "--out", dir.resolve("x.m4j").toString(), "--heads", "4");
+        assertEquals(2, lstmOptions.code());
+        assertEquals("muse4j: --heads, --ffn, --max-relative and --shared-relative are for --model transformer\n",
+                lstmOptions.err());
+        CliRun badHeads = CliRun.of("train", "--model", "transformer", "--encoding", "melody", "--corpus",
+                dir.resolve("corpus").toString(), "--out", dir.resolve("x.m4j").toString(), "--hidden", "30");
+        assertEquals(2, badHeads.code());
+        assertEquals("muse4j: model width 30 does not split into 8 heads\n", badHeads.err());
+    }
+
+    @Test
     void evalReportsNllPerTokenAndAccuracy() {
         CliRun run = CliRun.of("eval", "--model", model.toString(), "--corpus", dir.resolve("corpus").toString(),
                 "--split", "valid", "--json");

@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
  * held to one thread: on this project's 2-core machine its OpenMP threads made every small op several times slower
  * and whole training steps slower than one thread (see BENCHMARKS.md), so muse4j splits work itself, into pieces
  * big enough to pay for a hand-over: a training batch's sequences ({@link Shards}), a sampling step's columns
- * ({@link TokenStepper}). The models apply this when their classes load.
+ * ({@link LstmStepper}). The models apply this when their classes load.
  */
 public final class CpuThreads {
     private static final String CONFIGURED = System.getenv("MUSE4J_THREADS");

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Continues a token sequence with a {@link TokenLstm}, one token at a time, carrying the LSTM states (constant work
+ * Continues a token sequence with a {@link TokenModel}, one token at a time, carrying the LSTM states (constant work
  * per token). Either samples one continuation, or runs a stochastic beam search as Magenta's Melody RNN does: each
  * of {@code width} beams branches into {@code width} drawn tokens, and the {@code width} likeliest sequences
  * (by the model's log-likelihood) survive each step.
@@ -17,10 +17,10 @@ import java.util.function.Predicate;
 public final class Generator {
     /** The widest beam search allowed. */
     public static final int MAX_WIDTH = 64;
-    private final TokenLstm model;
+    private final TokenModel model;
 
-    /** A generator over a model (its weights are copied into a {@link TokenStepper} for each call). */
-    public Generator(TokenLstm model) {
+    /** A generator over a model (its weights are copied into a {@link LstmStepper} for each call). */
+    public Generator(TokenModel model) {
         this.model = model;
     }
 
@@ -40,7 +40,7 @@ public final class Generator {
         }
         Check.atLeast("tokens to generate", count, 0);
         Check.range("beam width", width, 1, MAX_WIDTH);
-        TokenStepper stepper = new TokenStepper(model, width);
+        TokenStepper stepper = model.stepper(width);
         float[][] logits = null;
         for (int token : primer) {
             int[] same = new int[width];

@@ -24,10 +24,10 @@ import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
- * Trains an LSTM on a corpus end to end: load (reporting skipped files), split (the corpus's own validation split,
+ * Trains a sequence model (LSTM or transformer) on a corpus end to end: load (reporting skipped files), split (the corpus's own validation split,
  * else one drawn from the seed), augment by transposition and time-stretch, encode, batch, train with checkpoints,
  * and save the model file with its encoding and a training summary. The piano-roll encoding trains a
- * {@link PianoRollLstm}; every token encoding trains a {@link TokenLstm}.
+ * {@link PianoRollModel}; every token encoding trains a {@link TokenModel}.
  */
 public final class LanguageModelTraining {
     /**
@@ -35,7 +35,7 @@ public final class LanguageModelTraining {
      *
      * @param corpus a MIDI folder, list file or MIDI file, or a piano-roll JSON split file
      * @param encoding the encoding spec (see {@link Encodings})
-     * @param model the LSTM's hidden size, layers, embedding and dropout (its vocabulary size comes from the encoding)
+     * @param model the stack's shape: an LSTM's or a transformer's (its vocabulary size comes from the encoding)
      * @param batch sequences per batch
      * @param steps tokens (or frames) per sequence
      * @param trainer the trainer's settings
@@ -46,7 +46,7 @@ public final class LanguageModelTraining {
      * @param seed seeds the split, the batch order, dropout and the initial weights
      * @param out the model file; the checkpoint and CSV log go beside it
      */
-    public record Request(Path corpus, Map<String, String> encoding, LstmConfig model, int batch, int steps,
+    public record Request(Path corpus, Map<String, String> encoding, StackConfig model, int batch, int steps,
                           TrainerConfig trainer, int epochs, double validFraction, int transpose, double stretch,
                           long seed, Path out) {
         public Request {
@@ -89,10 +89,9 @@ public final class LanguageModelTraining {
         log.printf(Locale.ROOT, "%s: %d pieces for training (%d with augmentation), %d for validation%n",
                 request.corpus(), splits.train().size(), train.size(), splits.valid().size());
         Map<String, String> summary = summary(request, splits);
-        LstmConfig shape = request.model();
+        StackConfig shape = request.model();
         if (codec instanceof PianoRollCodec rollCodec) {
-            PianoRollLstm model = new PianoRollLstm(PianoRollLstm.config(shape.hidden(), shape.layers(),
-                    shape.dropout()), request.seed());
+            PianoRollModel model = new PianoRollModel(PianoRollModel.config(shape), request.seed());
             FrameBatches batches = new FrameBatches(encode(rollCodec, train), request.batch(), request.steps(),
                     request.seed(), true);
             List<FrameBatches.Batch> validBatches = valid.isEmpty() ? List.of()
@@ -104,8 +103,7 @@ public final class LanguageModelTraining {
             return saved(request, model, rollCodec.vocabulary().names(), result, summary);
         }
         Tokenizer tokenizer = (Tokenizer) codec;
-        TokenLstm model = new TokenLstm(new LstmConfig(tokenizer.vocabulary().size(), shape.embedding(),
-                shape.hidden(), shape.layers(), shape.dropout()), request.seed());
+        TokenModel model = new TokenModel(shape.withVocabularySize(tokenizer.vocabulary().size()), request.seed());
         TokenBatches batches = new TokenBatches(tokenize(train, tokenizer), request.batch(), request.steps(),
                 request.seed());
         List<TokenBatches.Batch> validBatches = valid.isEmpty() ? List.of()
@@ -132,7 +130,7 @@ public final class LanguageModelTraining {
         }
     }
 
-    private static Trainer.Result saved(Request request, LstmModel model, List<String> vocabulary,
+    private static Trainer.Result saved(Request request, SequenceModel model, List<String> vocabulary,
                                         Trainer.Result result, Map<String, String> summary) throws IOException {
         summary.put("steps", Long.toString(result.steps()));
         summary.put("stoppedEarly", Boolean.toString(result.stoppedEarly()));

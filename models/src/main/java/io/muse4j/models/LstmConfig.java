@@ -2,9 +2,12 @@ package io.muse4j.models;
 
 import io.muse4j.core.score.Check;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The shape of an LSTM model: a token language model ({@link TokenLstm}) or a piano-roll model
- * ({@link PianoRollLstm}, whose "vocabulary" is its 88 keys and which has no embedding).
+ * The shape of an LSTM model: a token language model ({@link TokenModel}) or a piano-roll model
+ * ({@link PianoRollModel}, whose "vocabulary" is its 88 keys and which has no embedding).
  *
  * @param vocabularySize number of token ids, or of keys
  * @param embedding size of the token embedding
@@ -12,7 +15,8 @@ import io.muse4j.core.score.Check;
  * @param layers stacked LSTM layers
  * @param dropout share of each layer's outputs dropped while training (Zaremba et al. 2014), 0 for none
  */
-public record LstmConfig(int vocabularySize, int embedding, int hidden, int layers, double dropout) {
+public record LstmConfig(int vocabularySize, int embedding, int hidden, int layers, double dropout)
+        implements StackConfig {
     public LstmConfig {
         Check.range("vocabulary size", vocabularySize, 2, 1 << 20);
         Check.range("embedding size", embedding, 1, 1 << 14);
@@ -28,8 +32,36 @@ public record LstmConfig(int vocabularySize, int embedding, int hidden, int laye
         this(vocabularySize, embedding, hidden, layers, 0);
     }
 
-    /** Fails unless {@code id} is a token id of this vocabulary. */
-    public void checkId(int id) {
-        Check.range("token id", id, 0, vocabularySize - 1);
+    /** The shape a model file's header describes. */
+    static LstmConfig of(Map<String, Number> values) {
+        return new LstmConfig(StackConfig.required(values, "vocabularySize").intValue(),
+                StackConfig.required(values, "embedding").intValue(), StackConfig.required(values, "hidden").intValue(),
+                StackConfig.required(values, "layers").intValue(), values.getOrDefault("dropout", 0.0).doubleValue());
+    }
+
+    @Override
+    public int outputSize() {
+        return hidden;
+    }
+
+    @Override
+    public String family() {
+        return "lstm";
+    }
+
+    @Override
+    public LstmConfig withVocabularySize(int size) {
+        return new LstmConfig(size, embedding, hidden, layers, dropout);
+    }
+
+    @Override
+    public Map<String, Number> values() {
+        Map<String, Number> values = new LinkedHashMap<>();
+        values.put("vocabularySize", vocabularySize);
+        values.put("embedding", embedding);
+        values.put("hidden", hidden);
+        values.put("layers", layers);
+        values.put("dropout", dropout);
+        return values;
     }
 }

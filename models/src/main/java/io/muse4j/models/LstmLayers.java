@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * Stacked LSTM layers over whole batches, the forward and backward passes written out over ND4J arrays: per layer,
  * one matrix product projects the inputs of every step at once, one small product per step adds the recurrent
  * part, and the backward pass gathers every step's gate gradients so that each weight's gradient is again one
- * product. {@link TokenLstm} and {@link PianoRollLstm} share it; {@link TokenStepper} steps the same weights one
+ * product. {@link TokenModel} and {@link PianoRollModel} share it; {@link LstmStepper} steps the same weights one
  * token at a time.
  *
  * <p>Why not SameDiff: in ND4J 1.0.0-M2.1 the fused {@code lstmLayer}'s backward pass leaks ~12 MB of native
@@ -38,7 +38,7 @@ import java.util.SplittableRandom;
  * until the same thread's next forward pass. Threads may run passes at once over the same weights while nothing
  * writes to them.
  */
-final class LstmLayers {
+final class LstmLayers implements SequenceStack {
     private final LstmConfig config;
     private final INDArray[] w;
     private final INDArray[] r;
@@ -80,8 +80,8 @@ final class LstmLayers {
         return names;
     }
 
-    /** The weights by name, live. */
-    Map<String, INDArray> weights() {
+    @Override
+    public Map<String, INDArray> weights() {
         Map<String, INDArray> weights = new LinkedHashMap<>();
         List<String> names = weightNames(config.layers());
         for (int layer = 0; layer < config.layers(); layer++) {
@@ -92,12 +92,12 @@ final class LstmLayers {
         return weights;
     }
 
-    /** A forward pass: its arrays, the dropout masks it drew, and {@link #top}, the last layer's output rows. */
-    static final class Pass {
+    /** A forward pass: its arrays, the dropout masks it drew, and {@link #top()}, the last layer's output rows. */
+    static final class Pass implements SequenceStack.Pass {
         private final Buffers buffers;
         private final INDArray[] inputs;
         private final INDArray[] masks;
-        final INDArray top;
+        private final INDArray top;
 
         private Pass(Buffers buffers, INDArray[] inputs, INDArray[] masks, INDArray top) {
             this.buffers = buffers;
@@ -105,15 +105,20 @@ final class LstmLayers {
             this.masks = masks;
             this.top = top;
         }
+
+        @Override
+        public INDArray top() {
+            return top;
+        }
     }
 
-    /** The layers over {@code x} (T*B, in), time-major, without dropout. */
-    Pass forward(INDArray x, int batch, int steps) {
+    @Override
+    public Pass forward(INDArray x, int batch, int steps) {
         return forward(x, batch, steps, false, 0);
     }
 
-    /** The layers over {@code x} (T*B, in), time-major, with training dropout drawn from {@code dropoutSeed}. */
-    Pass forwardWithDropout(INDArray x, int batch, int steps, long dropoutSeed) {
+    @Override
+    public Pass forwardWithDropout(INDArray x, int batch, int steps, long dropoutSeed) {
         return forward(x, batch, steps, config.dropout() > 0, dropoutSeed);
     }
 
@@ -127,7 +132,7 @@ final class LstmLayers {
             inputs[layer] = in;
             INDArray out = layer(buf.layers[layer], layer, in);
             if (dropout) {
-                masks[layer] = dropoutMask(random, out.rows(), out.columns(), out.dataType());
+                masks[layer] = dropoutMask(random, config.dropout(), out.rows(), out.columns(), out.dataType());
                 out = out.mul(masks[layer]);
             }
             in = out;
@@ -136,8 +141,9 @@ final class LstmLayers {
     }
 
     /** An inverted dropout mask: each element 1 / keep with probability keep, else 0. */
-    private INDArray dropoutMask(SplittableRandom random, long rows, long columns, DataType type) {
-        double keep = 1 - config.dropout();
+    /** An inverted dropout mask: each element 0 with probability {@code dropout}, else 1 / (1 - dropout). */
+    static INDArray dropoutMask(SplittableRandom random, double dropout, long rows, long columns, DataType type) {
+        double keep = 1 - dropout;
         float[] mask = new float[Math.toIntExact(rows * columns)];
         float kept = (float) (1 / keep);
         for (int i = 0; i < mask.length; i++) {
@@ -172,12 +178,10 @@ final class LstmLayers {
         return state.hiddenRows;
     }
 
-    /**
-     * Back through the layers from {@code dTop}, the loss's gradient at the last layer's output rows (after
-     * dropout): puts each weight's gradient into {@code gradients} and returns the gradient at the input rows when
-     * asked for it.
-     */
-    INDArray backward(Pass pass, INDArray dTop, Map<String, INDArray> gradients, boolean inputGradient) {
+    @Override
+    public INDArray backward(SequenceStack.Pass stackPass, INDArray dTop, Map<String, INDArray> gradients,
+                             boolean inputGradient) {
+        Pass pass = (Pass) stackPass;
         Buffers buf = pass.buffers;
         Gradients g = buf.gradients();
         List<String> names = weightNames(config.layers());
@@ -206,6 +210,12 @@ final class LstmLayers {
     /** The sums of a matrix's columns, as a vector: a product with ones, ten times faster here than ND4J's sum(0). */
     static INDArray columnSums(INDArray matrix) {
         return Nd4j.gemm(Nd4j.ones(matrix.dataType(), matrix.rows(), 1), matrix, true, false).reshape(matrix.columns());
+    }
+
+    /** The means of a matrix's rows, as a column (rows, 1): a product with ones, faster here than ND4J's mean(1). */
+    static INDArray rowMeans(INDArray matrix) {
+        return Nd4j.gemm(matrix, Nd4j.valueArrayOf(new long[] {matrix.columns(), 1}, 1.0 / matrix.columns(),
+                matrix.dataType()), false, false);
     }
 
     /**
@@ -252,7 +262,7 @@ final class LstmLayers {
         Buffers current = buffers.get();
         if (current == null || current.batch != batch || current.steps != steps || current.type != type) {
             buffers.remove(); // let the old arrays go before making new ones
-            current = new Buffers(batch, steps, type);
+            current = PassMemory.outside(() -> new Buffers(batch, steps, type));
             buffers.set(current);
         }
         return current;
@@ -279,7 +289,7 @@ final class LstmLayers {
         /** The backward pass's arrays, shared by the layers, made on first use. */
         Gradients gradients() {
             if (gradients == null) {
-                gradients = new Gradients(batch, steps, config.hidden(), type);
+                gradients = PassMemory.outside(() -> new Gradients(batch, steps, config.hidden(), type));
             }
             return gradients;
         }

@@ -31,7 +31,7 @@ public final class ModelFile {
     }
 
     /** Writes the model atomically. */
-    public static void save(Path file, LstmModel model, Map<String, String> tokenizer, List<String> vocabulary,
+    public static void save(Path file, SequenceModel model, Map<String, String> tokenizer, List<String> vocabulary,
                             Map<String, String> training) throws IOException {
         if (vocabulary.size() != model.config().vocabularySize()) {
             throw new IllegalArgumentException("vocabulary of " + vocabulary.size() + " names for a model of "
@@ -58,16 +58,15 @@ public final class ModelFile {
             throw new ModelFileException(name, "model format version " + h.formatVersion + " is newer than this muse4j ("
                     + LibraryVersion.get() + ") reads (" + FORMAT_VERSION + "); upgrade muse4j");
         }
-        LstmModel model;
+        SequenceModel model;
         try {
-            LstmConfig config = new LstmConfig(h.config.get("vocabularySize").intValue(),
-                    h.config.get("embedding").intValue(), h.config.get("hidden").intValue(),
-                    h.config.get("layers").intValue(), h.config.getOrDefault("dropout", 0.0).doubleValue());
-            model = switch (String.valueOf(h.kind)) {
-                case "token-lstm" -> new TokenLstm(config, 0);
-                case "pianoroll-lstm" -> new PianoRollLstm(config, 0);
-                default -> throw new ModelFileException(name, "unknown model kind '" + h.kind + "'");
-            };
+            String[] kind = String.valueOf(h.kind).split("-", 2);
+            if (kind.length != 2 || !List.of("token", "pianoroll").contains(kind[0])
+                    || !List.of("lstm", "transformer").contains(kind[1])) {
+                throw new ModelFileException(name, "unknown model kind '" + h.kind + "'");
+            }
+            StackConfig config = StackConfig.of(kind[1], h.config);
+            model = kind[0].equals("token") ? new TokenModel(config, 0) : new PianoRollModel(config, 0);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ModelFileException(name, "bad model config " + h.config + ": " + e.getMessage());
         }
@@ -75,7 +74,7 @@ public final class ModelFile {
         return new SavedModel(model, h.tokenizer, h.vocabulary, h.training, h.libraryVersion);
     }
 
-    private static byte[] header(LstmModel model, Map<String, String> tokenizer, List<String> vocabulary,
+    private static byte[] header(SequenceModel model, Map<String, String> tokenizer, List<String> vocabulary,
                                  Map<String, String> training) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(bytes)) {
@@ -85,13 +84,14 @@ public final class ModelFile {
             g.writeNumberField("formatVersion", FORMAT_VERSION);
             g.writeStringField("libraryVersion", LibraryVersion.get());
             g.writeStringField("kind", model.kind());
-            LstmConfig config = model.config();
             g.writeObjectFieldStart("config");
-            g.writeNumberField("vocabularySize", config.vocabularySize());
-            g.writeNumberField("embedding", config.embedding());
-            g.writeNumberField("hidden", config.hidden());
-            g.writeNumberField("layers", config.layers());
-            g.writeNumberField("dropout", config.dropout());
+            for (Map.Entry<String, Number> value : model.config().values().entrySet()) {
+                if (value.getValue() instanceof Double d) {
+                    g.writeNumberField(value.getKey(), d);
+                } else {
+                    g.writeNumberField(value.getKey(), value.getValue().intValue());
+                }
+            }
             g.writeEndObject();
             writeStrings(g, "tokenizer", tokenizer);
             g.writeArrayFieldStart("vocabulary");

@@ -12,11 +12,11 @@ import java.util.Map;
  * @param training what the trainer recorded: corpus, steps, validation loss...
  * @param libraryVersion the muse4j version that wrote the file
  */
-public record SavedModel(LstmModel model, Map<String, String> tokenizer, List<String> vocabulary,
+public record SavedModel(SequenceModel model, Map<String, String> tokenizer, List<String> vocabulary,
                          Map<String, String> training, String libraryVersion) {
     /** The model as a token language model; fails, naming the kind it is, when it is not one. */
-    public TokenLstm tokenModel(String name) throws ModelFileException {
-        if (model instanceof TokenLstm lstm) {
+    public TokenModel tokenModel(String name) throws ModelFileException {
+        if (model instanceof TokenModel lstm) {
             return lstm;
         }
         throw new ModelFileException(name, "is a " + model.kind() + " model; this needs a token model");

@@ -31,14 +31,14 @@ class GeneratorTest {
 
     @Test
     void aModelTrainedOnATinyCorpusReproducesItsPattern() throws Exception {
-        TokenLstm training = new TokenLstm(new LstmConfig(8, 8, 32, 1), 2);
+        TokenModel training = new TokenModel(new LstmConfig(8, 8, 32, 1), 2);
         TokenBatches batches = new TokenBatches(corpus(), 4, 12, 5);
         TrainerConfig config = new TrainerConfig(300, 0.01, 20, 0.1, 5.0, 300, 300, 0);
         new Trainer<>(config, training, batches::batch, List.of(), dir.resolve("riff.ckpt"), List.of()).train(false);
         Path file = dir.resolve("riff.m4j");
         ModelFile.save(file, training, java.util.Map.of(), List.of("a", "b", "c", "d", "e", "f", "g", "h"),
                 java.util.Map.of());
-        TokenLstm sampling = ModelFile.load(file).tokenModel(file.toString());
+        TokenModel sampling = ModelFile.load(file).tokenModel(file.toString());
 
         int[] generated = new Generator(sampling).continueFrom(new int[] {5, 3, 7}, 30, new Sampler(1.0, 0, 1.0, 9));
         for (int i = 0; i < generated.length; i++) {

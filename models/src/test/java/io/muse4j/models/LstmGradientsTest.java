@@ -19,7 +19,7 @@ class LstmGradientsTest {
     private static final double EPSILON = 1e-5;
 
     /** Checks {@code samples} entries of every weight; returns how many gradients were non-zero. */
-    private static int check(Map<String, INDArray> weights, Map<String, INDArray> gradients,
+    static int check(Map<String, INDArray> weights, Map<String, INDArray> gradients,
                              ToDoubleFunction<Void> loss, int samples) {
         Random random = new Random(7);
         int nonZero = 0;
@@ -45,7 +45,7 @@ class LstmGradientsTest {
         return nonZero;
     }
 
-    private static TokenBatches.Batch paddedBatch(int batch, int steps, int vocabulary) {
+    static TokenBatches.Batch paddedBatch(int batch, int steps, int vocabulary) {
         TokenBatches.Batch counting = TokenLstmTest.countingBatch(batch, steps, vocabulary);
         Random random = new Random(3);
         for (int[] row : counting.tokens()) {
@@ -61,7 +61,7 @@ class LstmGradientsTest {
 
     @Test
     void tokenModelGradientsMatchDifferences() {
-        TokenLstm model = new TokenLstm(new LstmConfig(7, 5, 6, 2, 0.3), 11, DataType.DOUBLE);
+        TokenModel model = new TokenModel(new LstmConfig(7, 5, 6, 2, 0.3), 11, DataType.DOUBLE);
         TokenBatches.Batch batch = paddedBatch(3, 5, 7);
         Map<String, INDArray> gradients = model.lossAndGradients(batch, 0).gradients();
         int nonZero = check(model.weights(), gradients, v -> model.lossAndGradients(batch, 0).loss(), 12);
@@ -70,7 +70,7 @@ class LstmGradientsTest {
 
     @Test
     void oneStepSequencesHaveNoRecurrentGradient() {
-        TokenLstm model = new TokenLstm(new LstmConfig(4, 3, 5, 1), 2, DataType.DOUBLE);
+        TokenModel model = new TokenModel(new LstmConfig(4, 3, 5, 1), 2, DataType.DOUBLE);
         TokenBatches.Batch batch = paddedBatch(2, 1, 4);
         Map<String, INDArray> gradients = model.lossAndGradients(batch, 0).gradients();
         check(model.weights(), gradients, v -> model.lossAndGradients(batch, 0).loss(), 6);
@@ -79,7 +79,7 @@ class LstmGradientsTest {
 
     @Test
     void pianoRollGradientsMatchDifferences() {
-        PianoRollLstm model = new PianoRollLstm(PianoRollLstm.config(6, 2, 0.2), 5, DataType.DOUBLE);
+        PianoRollModel model = new PianoRollModel(new LstmConfig(88, 88, 6, 2, 0.2), 5, DataType.DOUBLE);
         FrameBatches.Batch batch = new FrameBatches(PianoRollLstmTest.chordCycles(3, 6), 2, 4, 1, false).batch(0);
         Map<String, INDArray> gradients = model.lossAndGradients(batch, 0).gradients();
         int nonZero = check(model.weights(), gradients, v -> model.lossAndGradients(batch, 0).loss(), 12);
@@ -88,7 +88,7 @@ class LstmGradientsTest {
 
     @Test
     void aBatchsGradientsAreItsHalvesWeightedByTheirTargets() {
-        TokenLstm model = new TokenLstm(new LstmConfig(9, 4, 8, 2), 3, DataType.DOUBLE);
+        TokenModel model = new TokenModel(new LstmConfig(9, 4, 8, 2), 3, DataType.DOUBLE);
         TokenBatches.Batch batch = paddedBatch(2 * Shards.MIN_SEQUENCES, 6, 9);
         TokenBatches.Batch first = batch.rows(0, Shards.MIN_SEQUENCES);
         TokenBatches.Batch second = batch.rows(Shards.MIN_SEQUENCES, 2 * Shards.MIN_SEQUENCES);

@@ -33,7 +33,7 @@ class ModelFileTest {
         return names;
     }
 
-    private Path trainedModel(TokenLstm model) throws Exception {
+    private Path trainedModel(TokenModel model) throws Exception {
         TokenLstmTest.overfit(model, TokenLstmTest.countingBatch(2, 8, 10), 5, 0.01, dir);
         Path file = dir.resolve("model.m4j");
         ModelFile.save(file, model, Map.of("encoding", "melody"), vocabulary(10),
@@ -43,12 +43,12 @@ class ModelFileTest {
 
     @Test
     void saveThenLoadGivesIdenticalLogits() throws Exception {
-        TokenLstm model = new TokenLstm(new LstmConfig(10, 6, 16, 2), 3);
+        TokenModel model = new TokenModel(new LstmConfig(10, 6, 16, 2), 3);
         Path file = trainedModel(model);
         SavedModel loaded = ModelFile.load(file);
         int[][] tokens = TokenLstmTest.countingBatch(2, 8, 10).tokens();
         INDArray before = model.logits(tokens);
-        INDArray after = ((TokenLstm) loaded.model()).logits(tokens);
+        INDArray after = ((TokenModel) loaded.model()).logits(tokens);
         assertTrue(Arrays.equals(before.data().asFloat(), after.data().asFloat()), "logits differ after loading");
         assertEquals(vocabulary(10), loaded.vocabulary());
         assertEquals(Map.of("encoding", "melody"), loaded.tokenizer());
@@ -58,7 +58,7 @@ class ModelFileTest {
 
     @Test
     void corruptTruncatedAndForeignFilesAreNamed() throws Exception {
-        Path file = trainedModel(new TokenLstm(new LstmConfig(10, 6, 16, 1), 3));
+        Path file = trainedModel(new TokenModel(new LstmConfig(10, 6, 16, 1), 3));
         byte[] good = Files.readAllBytes(file);
 
         Path foreign = dir.resolve("notes.txt");
@@ -98,7 +98,7 @@ class ModelFileTest {
 
     @Test
     void theVocabularyMustFitTheModel() {
-        TokenLstm model = new TokenLstm(new LstmConfig(10, 4, 8, 1), 1);
+        TokenModel model = new TokenModel(new LstmConfig(10, 4, 8, 1), 1);
         assertEquals("vocabulary of 9 names for a model of 10 ids", assertThrows(IllegalArgumentException.class,
                 () -> ModelFile.save(dir.resolve("x"), model, Map.of(), vocabulary(9), Map.of())).getMessage());
     }

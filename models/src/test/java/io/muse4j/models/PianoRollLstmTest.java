@@ -32,7 +32,7 @@ class PianoRollLstmTest {
         return rolls;
     }
 
-    private static double train(PianoRollLstm model, FrameBatches batches, int steps, Path dir) throws Exception {
+    private static double train(PianoRollModel model, FrameBatches batches, int steps, Path dir) throws Exception {
         TrainerConfig config = new TrainerConfig(steps, 0.02, 10, 0.1, 5.0, steps, steps, 0);
         return new Trainer<>(config, model, batches::batch, List.of(), dir.resolve("roll.ckpt"), List.of())
                 .train(false).lastLoss();
@@ -41,13 +41,13 @@ class PianoRollLstmTest {
     @Test
     void learnsChordCyclesFarBelowTheFrameIndependentFloor() throws Exception {
         FrameBatches batches = new FrameBatches(chordCycles(8, 16), 4, 16, 3, false);
-        PianoRollLstm model = new PianoRollLstm(PianoRollLstm.config(32, 1, 0), 1);
+        PianoRollModel model = new PianoRollModel(new LstmConfig(88, 88, 32, 1, 0), 1);
         double before = model.loss(batches.batch(0));
         train(model, batches, 200, dir);
         double after = model.loss(batches.batch(0));
         assertTrue(before > 10, "an untrained model should cost many nats per frame, was " + before);
         assertTrue(after < 0.5, "after training the cycles should cost under 0.5 nats per frame, was " + after);
-        PianoRollLstm.Evaluation eval = model.evaluate(batches.batch(0));
+        PianoRollModel.Evaluation eval = model.evaluate(batches.batch(0));
         assertEquals(after, eval.nllPerFrame(), 1e-3, "the evaluation and the graph's loss agree");
         assertEquals(1.0, eval.accuracy(), 1e-9, "every key of every frame is predicted");
     }
@@ -55,7 +55,7 @@ class PianoRollLstmTest {
     @Test
     void dropoutTrainsAndLeavesInferenceDeterministic() throws Exception {
         FrameBatches batches = new FrameBatches(chordCycles(8, 16), 4, 16, 3, true);
-        PianoRollLstm model = new PianoRollLstm(PianoRollLstm.config(32, 2, 0.3), 1);
+        PianoRollModel model = new PianoRollModel(new LstmConfig(88, 88, 32, 2, 0.3), 1);
         double before = model.loss(batches.batch(0));
         train(model, batches, 150, dir);
         double after = model.loss(batches.batch(0));
@@ -69,7 +69,7 @@ class PianoRollLstmTest {
     @Test
     void savesAndLoadsWithIdenticalOutputs() throws Exception {
         FrameBatches batches = new FrameBatches(chordCycles(4, 8), 2, 8, 3, true);
-        PianoRollLstm model = new PianoRollLstm(PianoRollLstm.config(16, 2, 0.1), 1);
+        PianoRollModel model = new PianoRollModel(new LstmConfig(88, 88, 16, 2, 0.1), 1);
         train(model, batches, 20, dir);
         Path file = dir.resolve("roll.m4j");
         List<String> keys = new ArrayList<>();
@@ -77,9 +77,9 @@ class PianoRollLstmTest {
             keys.add("KEY_" + (21 + k));
         }
         ModelFile.save(file, model, Map.of("encoding", "pianoroll"), keys, Map.of());
-        LstmModel loaded = ModelFile.load(file).model();
+        SequenceModel loaded = ModelFile.load(file).model();
         assertEquals(model.config(), loaded.config());
-        assertEquals(model.logits(batches.batch(0)), ((PianoRollLstm) loaded).logits(batches.batch(0)));
+        assertEquals(model.logits(batches.batch(0)), ((PianoRollModel) loaded).logits(batches.batch(0)));
     }
 
     @Test

@@ -36,7 +36,7 @@ class TokenLstmTest {
     }
 
     /** Trains on one batch over and over; returns the last training loss. */
-    static double overfit(TokenLstm model, TokenBatches.Batch batch, int steps, double rate, Path dir)
+    static double overfit(TokenModel model, TokenBatches.Batch batch, int steps, double rate, Path dir)
             throws Exception {
         TrainerConfig config = new TrainerConfig(steps, rate, 0, 1.0, 5.0, steps, steps, 0);
         return new Trainer<>(config, model, i -> batch, List.of(), dir.resolve("overfit.ckpt"), List.of())
@@ -45,7 +45,7 @@ class TokenLstmTest {
 
     @Test
     void overfitsOneBatch() throws Exception {
-        TokenLstm model = new TokenLstm(new LstmConfig(12, 8, 32, 2), 1);
+        TokenModel model = new TokenModel(new LstmConfig(12, 8, 32, 2), 1);
         TokenBatches.Batch batch = countingBatch(4, 16, 12);
         double first = model.loss(batch);
         double last = overfit(model, batch, 150, 0.02, dir);
@@ -56,7 +56,7 @@ class TokenLstmTest {
 
     @Test
     void maskedPositionsDoNotCount() throws Exception {
-        TokenLstm model = new TokenLstm(new LstmConfig(12, 8, 16, 1), 5);
+        TokenModel model = new TokenModel(new LstmConfig(12, 8, 16, 1), 5);
         TokenBatches.Batch batch = countingBatch(2, 8, 12);
         overfit(model, batch, 40, 0.02, dir); // a peaked model, so that other targets cost more
         float[][] mask = ones(2, 8);

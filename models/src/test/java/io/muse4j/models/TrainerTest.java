@@ -48,7 +48,7 @@ class TrainerTest {
         }
     }
 
-    private Trainer<TokenBatches.Batch> trainer(TokenLstm model, Path checkpoint, TrainingListener... listeners) {
+    private Trainer<TokenBatches.Batch> trainer(TokenModel model, Path checkpoint, TrainingListener... listeners) {
         TokenBatches train = new TokenBatches(corpus(), 2, 8, 9);
         List<TokenBatches.Batch> valid = List.of(new TokenBatches(corpus().subList(0, 2), 2, 8, 1).batch(0));
         TrainerConfig config = new TrainerConfig(24, 0.01, 4, 0.1, 1.0, 4, 6, 0);
@@ -57,13 +57,13 @@ class TrainerTest {
 
     @Test
     void aKilledRunResumedEndsExactlyWhereAnUninterruptedOneDoes() throws Exception {
-        TokenLstm straight = new TokenLstm(new LstmConfig(10, 6, 12, 1), 4);
+        TokenModel straight = new TokenModel(new LstmConfig(10, 6, 12, 1), 4);
         Trainer.Result whole = trainer(straight, dir.resolve("straight.ckpt")).train(false);
 
-        TokenLstm killed = new TokenLstm(new LstmConfig(10, 6, 12, 1), 4);
+        TokenModel killed = new TokenModel(new LstmConfig(10, 6, 12, 1), 4);
         Path checkpoint = dir.resolve("killed.ckpt");
         assertThrows(IllegalStateException.class, () -> trainer(killed, checkpoint, new Kill(15)).train(false));
-        TokenLstm resumedModel = new TokenLstm(new LstmConfig(10, 6, 12, 1), 77); // other init: all comes from the file
+        TokenModel resumedModel = new TokenModel(new LstmConfig(10, 6, 12, 1), 77); // other init: all comes from the file
         Trainer.Result resumed = trainer(resumedModel, checkpoint).train(true);
 
         assertEquals(24, resumed.steps());
@@ -80,7 +80,7 @@ class TrainerTest {
 
     @Test
     void stopsEarlyAndKeepsTheBestWeights() throws Exception {
-        TokenLstm model = new TokenLstm(new LstmConfig(10, 6, 12, 1), 4);
+        TokenModel model = new TokenModel(new LstmConfig(10, 6, 12, 1), 4);
         TokenBatches.Batch train = TokenLstmTest.countingBatch(2, 8, 10);
         TokenBatches.Batch valid = new TokenBatches.Batch(train.tokens(), reversed(train.targets()), train.mask());
         List<Double> validations = new ArrayList<>();
@@ -105,7 +105,7 @@ class TrainerTest {
     void logsEveryStepAsCsvAndDrawsProgressOnTheGivenStream() throws Exception {
         Path log = dir.resolve("train.csv");
         java.io.ByteArrayOutputStream bar = new java.io.ByteArrayOutputStream();
-        TokenLstm model = new TokenLstm(new LstmConfig(10, 6, 12, 1), 4);
+        TokenModel model = new TokenModel(new LstmConfig(10, 6, 12, 1), 4);
         try (CsvLog csv = new CsvLog(log)) {
             trainer(model, dir.resolve("log.ckpt"), csv, new ProgressBar(new java.io.PrintStream(bar), 10, true))
                     .train(false);
@@ -135,7 +135,7 @@ class TrainerTest {
     void aDamagedCheckpointIsNamed() throws Exception {
         Path checkpoint = dir.resolve("bad.ckpt");
         Files.writeString(checkpoint, "not a checkpoint");
-        TokenLstm model = new TokenLstm(new LstmConfig(10, 6, 12, 1), 4);
+        TokenModel model = new TokenModel(new LstmConfig(10, 6, 12, 1), 4);
         ModelFileException e = assertThrows(ModelFileException.class, () -> trainer(model, checkpoint).train(true));
         assertEquals(checkpoint + ": not a muse4j training checkpoint", e.getMessage());
         assertFalse(e.getMessage().contains("\n"));

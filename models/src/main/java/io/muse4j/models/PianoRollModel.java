@@ -12,53 +12,58 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The polyphonic piano-roll LSTM of the frame-level benchmarks (Boulanger-Lewandowski et al. 2012; Bai et al.
- * 2018): each frame's 88 keys go in as 0/1, stacked LSTM layers follow, and 88 sigmoid outputs give each key's
- * probability of sounding in the next frame, independently given the past.
+ * The polyphonic piano-roll model of the frame-level benchmarks (Boulanger-Lewandowski et al. 2012; Bai et al.
+ * 2018): each frame's 88 keys go in as 0/1, a stack of layers follows, and 88 sigmoid outputs give each key's
+ * probability of sounding in the next frame, independently given the past. An LSTM stack takes the keys as they
+ * are; a transformer stack takes them projected to its width ({@code input_w}), one frame per position.
  *
  * <p>The loss is the negative log-likelihood in nats per frame: the binary cross-entropy summed over the 88 keys,
  * averaged over the frames the mask marks.
  */
-public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Batch> {
+public final class PianoRollModel implements SequenceModel, Trainable<FrameBatches.Batch> {
     private static final int KEYS = PianoRollCodec.KEYS;
 
     static {
         CpuThreads.configure();
     }
 
-    private final LstmConfig config;
+    private final StackConfig config;
     private final long seed;
-    private final LstmLayers layers;
+    private final INDArray inputW;
+    private final SequenceStack layers;
     private final INDArray sigmoidW;
     private final INDArray sigmoidB;
 
-    /** A model with weights drawn from {@code seed}. The config's vocabulary and embedding sizes must both be 88. */
-    public PianoRollLstm(LstmConfig config, long seed) {
+    /** A model with weights drawn from {@code seed}; the config's vocabulary must be the 88 keys (see {@link #config}). */
+    public PianoRollModel(StackConfig config, long seed) {
         this(config, seed, DataType.FLOAT);
     }
 
     /** A model whose arrays are of {@code type} (double precision for checking gradients). */
-    PianoRollLstm(LstmConfig config, long seed, DataType type) {
-        if (config.vocabularySize() != KEYS || config.embedding() != KEYS) {
-            throw new IllegalArgumentException("a piano-roll LSTM takes and gives 88 keys, not "
+    PianoRollModel(StackConfig config, long seed, DataType type) {
+        boolean projected = config instanceof TransformerConfig;
+        if (config.vocabularySize() != KEYS || !projected && config.embedding() != KEYS) {
+            throw new IllegalArgumentException("a piano-roll model takes and gives 88 keys, not "
                     + config.vocabularySize() + " and " + config.embedding());
         }
         this.config = config;
         this.seed = seed;
         Random random = new Random(seed);
-        layers = new LstmLayers(config, KEYS, random, type);
-        sigmoidW = LstmLayers.init(random, 1 / Math.sqrt(config.hidden()), config.hidden(), KEYS, type);
+        inputW = projected ? LstmLayers.init(random, 1 / Math.sqrt(KEYS), KEYS, config.embedding(), type) : null;
+        layers = SequenceStack.create(config, config.embedding(), random, type);
+        sigmoidW = LstmLayers.init(random, 1 / Math.sqrt(config.outputSize()), config.outputSize(), KEYS, type);
         // a key sounds in about 4 of 88 places: start the output there rather than at one half
         sigmoidB = Nd4j.valueArrayOf(new long[] {KEYS}, -3.0, type);
     }
 
-    /** The shape of a piano-roll LSTM. */
-    public static LstmConfig config(int hidden, int layers, double dropout) {
-        return new LstmConfig(KEYS, KEYS, hidden, layers, dropout);
+    /** The piano-roll model's version of a shape: over the 88 keys, which an LSTM takes as its input rows. */
+    public static StackConfig config(StackConfig shape) {
+        return shape instanceof LstmConfig lstm ? new LstmConfig(KEYS, KEYS, lstm.hidden(), lstm.layers(), lstm.dropout())
+                : shape.withVocabularySize(KEYS);
     }
 
     @Override
-    public LstmConfig config() {
+    public StackConfig config() {
         return config;
     }
 
@@ -69,7 +74,11 @@ public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Ba
 
     @Override
     public Map<String, INDArray> weights() {
-        Map<String, INDArray> weights = new LinkedHashMap<>(layers.weights());
+        Map<String, INDArray> weights = new LinkedHashMap<>();
+        if (inputW != null) {
+            weights.put("input_w", inputW);
+        }
+        weights.putAll(layers.weights());
         weights.put("sigmoid_w", sigmoidW);
         weights.put("sigmoid_b", sigmoidB);
         return weights;
@@ -78,22 +87,27 @@ public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Ba
     @Override
     public LossAndGradients lossAndGradients(FrameBatches.Batch batch, long step) {
         double scale = 1 / masked(batch.mask());
-        return Shards.sum(Shards.map(batch.sequences(), (from, to) -> shardGradients(batch.rows(from, to), scale)));
+        return Shards.sum(Shards.map(batch.sequences(), (from, to) -> PassMemory.run(
+                () -> shardGradients(batch.rows(from, to), scale))));
     }
 
     /** The loss and gradients of a shard, each scaled by {@code scale}, one over the whole batch's frames. */
     private LossAndGradients shardGradients(FrameBatches.Batch shard, double scale) {
-        LstmLayers.Pass pass = layers.forwardWithDropout(timeMajor(shard), shard.sequences(), shard.steps(),
+        INDArray keys = timeMajor(shard);
+        SequenceStack.Pass pass = layers.forwardWithDropout(projected(keys), shard.sequences(), shard.steps(),
                 seed * 1_000_003L + Arrays.hashCode(shard.inputs()));
-        INDArray logits = pass.top.mmul(sigmoidW).addiRowVector(sigmoidB);
+        INDArray logits = pass.top().mmul(sigmoidW).addiRowVector(sigmoidB);
         double[] dLogits = new double[(int) logits.length()];
         double loss = crossEntropy(logits, shard, scale, dLogits);
         INDArray dz = Nd4j.create(dLogits, logits.shape(), 'c').castTo(logits.dataType());
         Map<String, INDArray> gradients = new LinkedHashMap<>();
-        gradients.put("sigmoid_w", Nd4j.gemm(pass.top, dz, true, false));
+        gradients.put("sigmoid_w", Nd4j.gemm(pass.top(), dz, true, false));
         gradients.put("sigmoid_b", LstmLayers.columnSums(dz));
-        layers.backward(pass, Nd4j.gemm(dz, sigmoidW, false, true), gradients, false);
-        return new LossAndGradients(loss, gradients);
+        INDArray dInput = layers.backward(pass, Nd4j.gemm(dz, sigmoidW, false, true), gradients, inputW != null);
+        if (inputW != null) {
+            gradients.put("input_w", Nd4j.gemm(keys, dInput, true, false));
+        }
+        return new LossAndGradients(loss, PassMemory.detached(gradients));
     }
 
     /** The sum of a mask's weights (at least a tiny positive number). */
@@ -138,10 +152,10 @@ public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Ba
     @Override
     public double loss(FrameBatches.Batch batch) {
         double scale = 1 / masked(batch.mask());
-        return Shards.map(batch.sequences(), (from, to) -> {
+        return Shards.map(batch.sequences(), (from, to) -> PassMemory.run(() -> {
             FrameBatches.Batch shard = batch.rows(from, to);
             return crossEntropy(timeMajorLogits(shard), shard, scale, null);
-        }).stream().mapToDouble(Double::doubleValue).sum();
+        })).stream().mapToDouble(Double::doubleValue).sum();
     }
 
     @Override
@@ -151,13 +165,18 @@ public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Ba
 
     /** Each key's logit (B*T, 88) of sounding in the next frame, row {@code b * T + t}. */
     public INDArray logits(FrameBatches.Batch batch) {
-        return timeMajorLogits(batch).reshape(batch.steps(), batch.sequences(), KEYS).permute(1, 0, 2).dup('c')
-                .reshape((long) batch.sequences() * batch.steps(), KEYS);
+        return PassMemory.run(() -> timeMajorLogits(batch).reshape(batch.steps(), batch.sequences(), KEYS)
+                .permute(1, 0, 2).dup('c').reshape((long) batch.sequences() * batch.steps(), KEYS).detach());
     }
 
     private INDArray timeMajorLogits(FrameBatches.Batch batch) {
-        return layers.forward(timeMajor(batch), batch.sequences(), batch.steps()).top
+        return layers.forward(projected(timeMajor(batch)), batch.sequences(), batch.steps()).top()
                 .mmul(sigmoidW).addiRowVector(sigmoidB);
+    }
+
+    /** Key rows as the stack's input rows: projected to its width when it is a transformer. */
+    private INDArray projected(INDArray keys) {
+        return inputW == null ? keys : keys.mmul(inputW);
     }
 
     /** A batch's inputs, batch-major (B*T*88), as time-major rows (T*B, 88) of the model's type. */
@@ -191,7 +210,8 @@ public final class PianoRollLstm implements LstmModel, Trainable<FrameBatches.Ba
 
     /** The model's NLL and accuracy on a batch. */
     public Evaluation evaluate(FrameBatches.Batch batch) {
-        return Shards.map(batch.sequences(), (from, to) -> evaluateShard(batch.rows(from, to))).stream()
+        return Shards.map(batch.sequences(), (from, to) -> PassMemory.run(() -> evaluateShard(batch.rows(from, to))))
+                .stream()
                 .reduce(new Evaluation(0, 0, 0, 0, 0), Evaluation::plus);
     }
 

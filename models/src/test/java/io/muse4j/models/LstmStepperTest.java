@@ -5,13 +5,13 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class TokenStepperTest {
+class LstmStepperTest {
     @Test
     void steppingGivesTheLogitsOfTheWholeSequence() {
-        TokenLstm model = new TokenLstm(new LstmConfig(11, 6, 16, 3), 4);
+        TokenModel model = new TokenModel(new LstmConfig(11, 6, 16, 3), 4);
         int[][] tokens = {{1, 4, 2, 8, 5, 7, 0, 10, 3}, {9, 9, 2, 1, 6, 3, 3, 4, 5}};
         float[] whole = model.logits(tokens).dup('c').data().asFloat();
-        TokenStepper stepper = new TokenStepper(model, 2);
+        LstmStepper stepper = new LstmStepper(model, 2);
         for (int t = 0; t < 9; t++) {
             float[][] step = stepper.step(new int[] {tokens[0][t], tokens[1][t]});
             for (int b = 0; b < 2; b++) {
@@ -24,14 +24,14 @@ class TokenStepperTest {
 
     @Test
     void reorderMovesStatesBetweenRows() {
-        TokenLstm model = new TokenLstm(new LstmConfig(5, 4, 8, 2), 2);
-        TokenStepper stepper = new TokenStepper(model, 2);
+        TokenModel model = new TokenModel(new LstmConfig(5, 4, 8, 2), 2);
+        LstmStepper stepper = new LstmStepper(model, 2);
         stepper.step(new int[] {1, 3});
         stepper.reorder(new int[] {1, 1});
         float[][] next = stepper.step(new int[] {2, 2});
         assertArrayEquals(next[0], next[1], 0f);
         stepper.reset();
-        TokenStepper single = new TokenStepper(model, 1);
+        LstmStepper single = new LstmStepper(model, 1);
         single.step(new int[] {3});
         assertArrayEquals(single.step(new int[] {2})[0], next[0], 1e-6f);
     }

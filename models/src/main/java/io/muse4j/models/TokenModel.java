@@ -11,44 +11,50 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A token language model: embedding, stacked LSTM layers, a softmax over the vocabulary. With the melody
- * encoding it is Magenta's Melody RNN; with the performance encoding, Performance RNN (Oore et al. 2018).
+ * A token language model: embedding, a stack of layers, a softmax over the vocabulary. Over an LSTM stack with the
+ * melody encoding it is Magenta's Melody RNN; with the performance encoding, Performance RNN (Oore et al. 2018);
+ * over a transformer stack, the Music Transformer (Huang et al. 2018).
  *
  * <p>The loss is the mean negative log-likelihood in nats per token over the positions the mask marks, so
  * padded batches train as if unpadded.
  */
-public final class TokenLstm implements LstmModel, Trainable<TokenBatches.Batch> {
+public final class TokenModel implements SequenceModel, Trainable<TokenBatches.Batch> {
     static {
         CpuThreads.configure();
     }
 
-    private final LstmConfig config;
+    private final StackConfig config;
     private final long seed;
     private final INDArray embedding;
-    private final LstmLayers layers;
+    private final SequenceStack layers;
     private final INDArray softmaxW;
     private final INDArray softmaxB;
 
     /** A model with weights drawn from {@code seed}; it takes batches of any shape. */
-    public TokenLstm(LstmConfig config, long seed) {
+    public TokenModel(StackConfig config, long seed) {
         this(config, seed, DataType.FLOAT);
     }
 
     /** A model whose arrays are of {@code type} (double precision for checking gradients). */
-    TokenLstm(LstmConfig config, long seed, DataType type) {
+    TokenModel(StackConfig config, long seed, DataType type) {
         this.config = config;
         this.seed = seed;
         Random random = new Random(seed);
         embedding = LstmLayers.init(random, 0.1, config.vocabularySize(), config.embedding(), type);
-        layers = new LstmLayers(config, config.embedding(), random, type);
-        softmaxW = LstmLayers.init(random, 1 / Math.sqrt(config.hidden()), config.hidden(),
+        layers = SequenceStack.create(config, config.embedding(), random, type);
+        softmaxW = LstmLayers.init(random, 1 / Math.sqrt(config.outputSize()), config.outputSize(),
                 config.vocabularySize(), type);
         softmaxB = Nd4j.zeros(type, config.vocabularySize());
     }
 
     @Override
-    public LstmConfig config() {
+    public StackConfig config() {
         return config;
+    }
+
+    /** A stepper over a copy of the weights, for {@code rows} sequences at once (see {@link TokenStepper}). */
+    public TokenStepper stepper(int rows) {
+        return config instanceof LstmConfig ? new LstmStepper(this, rows) : new TransformerStepper(this, rows);
     }
 
     /** The names of the trainable arrays, in a fixed order. */
@@ -79,25 +85,26 @@ public final class TokenLstm implements LstmModel, Trainable<TokenBatches.Batch>
     @Override
     public LossAndGradients lossAndGradients(TokenBatches.Batch batch, long step) {
         double scale = 1 / masked(batch.mask());
-        return Shards.sum(Shards.map(batch.tokens().length, (from, to) -> shardGradients(batch.rows(from, to), scale)));
+        return Shards.sum(Shards.map(batch.tokens().length, (from, to) -> PassMemory.run(
+                () -> shardGradients(batch.rows(from, to), scale))));
     }
 
     /** The loss and gradients of a shard, each scaled by {@code scale}, one over the whole batch's targets. */
     private LossAndGradients shardGradients(TokenBatches.Batch shard, double scale) {
         int[][] tokens = shard.tokens();
         INDArray inputs = oneHot(tokens);
-        LstmLayers.Pass pass = layers.forwardWithDropout(inputs.mmul(embedding), tokens.length, tokens[0].length,
+        SequenceStack.Pass pass = layers.forwardWithDropout(inputs.mmul(embedding), tokens.length, tokens[0].length,
                 seed * 1_000_003L + Arrays.deepHashCode(tokens));
-        INDArray logits = pass.top.mmul(softmaxW).addiRowVector(softmaxB);
+        INDArray logits = pass.top().mmul(softmaxW).addiRowVector(softmaxB);
         double[] dLogits = new double[(int) logits.length()];
         double loss = crossEntropy(logits, shard.targets(), shard.mask(), scale, dLogits);
         INDArray dz = Nd4j.create(dLogits, logits.shape(), 'c').castTo(logits.dataType());
         Map<String, INDArray> gradients = new LinkedHashMap<>();
-        gradients.put("softmax_w", Nd4j.gemm(pass.top, dz, true, false));
+        gradients.put("softmax_w", Nd4j.gemm(pass.top(), dz, true, false));
         gradients.put("softmax_b", LstmLayers.columnSums(dz));
         INDArray dEmbedded = layers.backward(pass, Nd4j.gemm(dz, softmaxW, false, true), gradients, true);
         gradients.put("embedding", Nd4j.gemm(inputs, dEmbedded, true, false));
-        return new LossAndGradients(loss, gradients);
+        return new LossAndGradients(loss, PassMemory.detached(gradients));
     }
 
     /** The sum of a mask's weights (at least a tiny positive number). */
@@ -181,7 +188,8 @@ public final class TokenLstm implements LstmModel, Trainable<TokenBatches.Batch>
 
     /** The NLL and accuracy of the model on a batch. */
     public Evaluation evaluate(TokenBatches.Batch batch) {
-        return Shards.map(batch.tokens().length, (from, to) -> evaluateShard(batch.rows(from, to))).stream()
+        return Shards.map(batch.tokens().length, (from, to) -> PassMemory.run(() -> evaluateShard(batch.rows(from, to))))
+                .stream()
                 .reduce(new Evaluation(0, 0, 0), Evaluation::plus);
     }
 
@@ -215,22 +223,21 @@ public final class TokenLstm implements LstmModel, Trainable<TokenBatches.Batch>
     public INDArray logits(int[][] tokens) {
         int batch = tokens.length;
         int steps = tokens[0].length;
-        INDArray timeMajor = timeMajorLogits(tokens);
-        return timeMajor.reshape(steps, batch, config.vocabularySize()).permute(1, 0, 2).dup('c')
-                .reshape((long) batch * steps, config.vocabularySize());
+        return PassMemory.run(() -> timeMajorLogits(tokens).reshape(steps, batch, config.vocabularySize())
+                .permute(1, 0, 2).dup('c').reshape((long) batch * steps, config.vocabularySize()).detach());
     }
 
     private INDArray timeMajorLogits(int[][] tokens) {
         INDArray embedded = oneHot(tokens).mmul(embedding);
-        return layers.forward(embedded, tokens.length, tokens[0].length).top.mmul(softmaxW).addiRowVector(softmaxB);
+        return layers.forward(embedded, tokens.length, tokens[0].length).top().mmul(softmaxW).addiRowVector(softmaxB);
     }
 
     /** Mean NLL in nats per token of {@code targets} after {@code tokens}, over the positions {@code mask} marks. */
     public double loss(int[][] tokens, int[][] targets, float[][] mask) {
         double scale = 1 / masked(mask);
-        return Shards.map(tokens.length, (from, to) -> crossEntropy(
+        return Shards.map(tokens.length, (from, to) -> PassMemory.run(() -> crossEntropy(
                 timeMajorLogits(Arrays.copyOfRange(tokens, from, to)), Arrays.copyOfRange(targets, from, to),
-                Arrays.copyOfRange(mask, from, to), scale, null)).stream().mapToDouble(Double::doubleValue).sum();
+                Arrays.copyOfRange(mask, from, to), scale, null))).stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** Token ids (B, T) as time-major one-hot rows (T*B, V). */
