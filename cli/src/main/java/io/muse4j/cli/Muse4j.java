@@ -13,7 +13,8 @@ import java.util.Arrays;
 @Command(name = "muse4j", mixinStandardHelpOptions = true, versionProvider = Muse4j.Version.class,
         description = "Symbolic music generation with deep learning.",
         subcommands = {InspectCommand.class, EncodeCommand.class, DecodeCommand.class, TrainCommand.class,
-                GenerateCommand.class, EvalCommand.class, RenderCommand.class, PlotCommand.class})
+                GenerateCommand.class, EvalCommand.class, RenderCommand.class, PlotCommand.class,
+                SpectrogramCommand.class, TranscribeCommand.class})
 public final class Muse4j implements Runnable {
     /** Exit code for a usage error. */
     public static final int USAGE = 2;

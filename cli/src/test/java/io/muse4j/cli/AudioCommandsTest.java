@@ -112,7 +112,7 @@ class AudioCommandsTest {
         assertOneLineError(CliRun.of("plot", corrupt.toString(), "--out", png.toString()), 1,
                 corrupt + ": byte 0: empty file");
         assertOneLineError(CliRun.of("plot", midi().toString(), "--out", png.toString(), "--width", "10"), 2,
-                "--width and --height must be between 64 and 16384 pixels, not 10");
+                "--width must be between 64 and 16384 pixels, not 10");
         assertOneLineError(CliRun.of("plot", midi().toString(), "--out", png.toString(), "--time", "beats"), 2,
                 "beats");
         assertFalse(Files.exists(png));
