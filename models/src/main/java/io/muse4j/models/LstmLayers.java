@@ -39,6 +39,8 @@ import java.util.SplittableRandom;
  * writes to them.
  */
 final class LstmLayers implements SequenceStack {
+    /** Each step's products are (sequences x units): fewer than this many sequences ran far below peak. */
+    static final int MIN_SHARD_SEQUENCES = 8;
     private final LstmConfig config;
     private final INDArray[] w;
     private final INDArray[] r;
@@ -78,6 +80,11 @@ final class LstmLayers implements SequenceStack {
             names.addAll(List.of("lstm" + layer + "_w", "lstm" + layer + "_r", "lstm" + layer + "_b"));
         }
         return names;
+    }
+
+    @Override
+    public int minShardSequences(int steps) {
+        return MIN_SHARD_SEQUENCES;
     }
 
     @Override

@@ -87,8 +87,8 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
     @Override
     public LossAndGradients lossAndGradients(FrameBatches.Batch batch, long step) {
         double scale = 1 / masked(batch.mask());
-        return Shards.sum(Shards.map(batch.sequences(), (from, to) -> PassMemory.run(
-                () -> shardGradients(batch.rows(from, to), scale))));
+        return Shards.sum(Shards.passes(layers, batch.sequences(), batch.steps(),
+                (from, to) -> shardGradients(batch.rows(from, to), scale)));
     }
 
     /** The loss and gradients of a shard, each scaled by {@code scale}, one over the whole batch's frames. */
@@ -152,10 +152,10 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
     @Override
     public double loss(FrameBatches.Batch batch) {
         double scale = 1 / masked(batch.mask());
-        return Shards.map(batch.sequences(), (from, to) -> PassMemory.run(() -> {
+        return Shards.passes(layers, batch.sequences(), batch.steps(), (from, to) -> {
             FrameBatches.Batch shard = batch.rows(from, to);
             return crossEntropy(timeMajorLogits(shard), shard, scale, null);
-        })).stream().mapToDouble(Double::doubleValue).sum();
+        }).stream().mapToDouble(Double::doubleValue).sum();
     }
 
     @Override
@@ -210,7 +210,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
 
     /** The model's NLL and accuracy on a batch. */
     public Evaluation evaluate(FrameBatches.Batch batch) {
-        return Shards.map(batch.sequences(), (from, to) -> PassMemory.run(() -> evaluateShard(batch.rows(from, to))))
+        return Shards.passes(layers, batch.sequences(), batch.steps(), (from, to) -> evaluateShard(batch.rows(from, to)))
                 .stream()
                 .reduce(new Evaluation(0, 0, 0, 0, 0), Evaluation::plus);
     }

@@ -27,6 +27,9 @@ interface SequenceStack {
     /** The weights by name, live. */
     Map<String, INDArray> weights();
 
+    /** The fewest sequences of {@code steps} worth a thread of their own ({@link Shards}). */
+    int minShardSequences(int steps);
+
     /** The layers over {@code x} (T*B, in), without dropout. */
     Pass forward(INDArray x, int batch, int steps);
 

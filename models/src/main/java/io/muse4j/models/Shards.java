@@ -8,13 +8,11 @@ import java.util.Map;
 
 /**
  * A batch's sequences split into shards that run on {@link CpuThreads}' threads at once, each through the whole
- * model, their losses and gradients then added up. A shard keeps at least {@value #MIN_SEQUENCES} sequences, so
- * that its per-step products stay big enough to run near the machine's peak. The split depends on the thread
- * count, so runs repeat exactly, seed for seed, on the same number of threads.
+ * model, their losses and gradients then added up. A shard keeps at least the sequences its stack asks for
+ * ({@link SequenceStack#minShardSequences}), so that its products stay big enough to run near the machine's peak.
+ * The split depends on the thread count, so runs repeat exactly, seed for seed, on the same number of threads.
  */
 final class Shards {
-    static final int MIN_SEQUENCES = 8;
-
     private Shards() {
     }
 
@@ -23,10 +21,18 @@ final class Shards {
         T run(int from, int to);
     }
 
-    /** The work's results over the shards of a batch of {@code sequences} sequences, in order. */
-    static <T> List<T> map(int sequences, Work<T> work) {
-        int shards = Math.max(1, Math.min(CpuThreads.count(), sequences / MIN_SEQUENCES));
+    /** The work's results over the shards of a batch of {@code sequences}, at least {@code minimum} each, in order. */
+    static <T> List<T> map(int sequences, int minimum, Work<T> work) {
+        int shards = Math.max(1, Math.min(CpuThreads.count(), sequences / Math.max(1, minimum)));
         return CpuThreads.map(shards, shard -> work.run(sequences * shard / shards, sequences * (shard + 1) / shards));
+    }
+
+    /**
+     * The work's results over the shards of a batch of {@code sequences} sequences of {@code steps} for a model over
+     * {@code stack}, each shard's pass in its thread's {@link PassMemory} (the work hands back detached arrays only).
+     */
+    static <T> List<T> passes(SequenceStack stack, int sequences, int steps, Work<T> work) {
+        return map(sequences, stack.minShardSequences(steps), (from, to) -> PassMemory.run(() -> work.run(from, to)));
     }
 
     /** The shards' losses and gradients added up (each already scaled by the whole batch's size). */

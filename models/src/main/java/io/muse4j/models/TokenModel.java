@@ -85,8 +85,8 @@ public final class TokenModel implements SequenceModel, Trainable<TokenBatches.B
     @Override
     public LossAndGradients lossAndGradients(TokenBatches.Batch batch, long step) {
         double scale = 1 / masked(batch.mask());
-        return Shards.sum(Shards.map(batch.tokens().length, (from, to) -> PassMemory.run(
-                () -> shardGradients(batch.rows(from, to), scale))));
+        return Shards.sum(Shards.passes(layers, batch.tokens().length, batch.tokens()[0].length,
+                (from, to) -> shardGradients(batch.rows(from, to), scale)));
     }
 
     /** The loss and gradients of a shard, each scaled by {@code scale}, one over the whole batch's targets. */
@@ -188,8 +188,8 @@ public final class TokenModel implements SequenceModel, Trainable<TokenBatches.B
 
     /** The NLL and accuracy of the model on a batch. */
     public Evaluation evaluate(TokenBatches.Batch batch) {
-        return Shards.map(batch.tokens().length, (from, to) -> PassMemory.run(() -> evaluateShard(batch.rows(from, to))))
-                .stream()
+        return Shards.passes(layers, batch.tokens().length, batch.tokens()[0].length,
+                (from, to) -> evaluateShard(batch.rows(from, to))).stream()
                 .reduce(new Evaluation(0, 0, 0), Evaluation::plus);
     }
 
@@ -235,9 +235,9 @@ public final class TokenModel implements SequenceModel, Trainable<TokenBatches.B
     /** Mean NLL in nats per token of {@code targets} after {@code tokens}, over the positions {@code mask} marks. */
     public double loss(int[][] tokens, int[][] targets, float[][] mask) {
         double scale = 1 / masked(mask);
-        return Shards.map(tokens.length, (from, to) -> PassMemory.run(() -> crossEntropy(
+        return Shards.passes(layers, tokens.length, tokens[0].length, (from, to) -> crossEntropy(
                 timeMajorLogits(Arrays.copyOfRange(tokens, from, to)), Arrays.copyOfRange(targets, from, to),
-                Arrays.copyOfRange(mask, from, to), scale, null))).stream().mapToDouble(Double::doubleValue).sum();
+                Arrays.copyOfRange(mask, from, to), scale, null)).stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** Token ids (B, T) as time-major one-hot rows (T*B, V). */

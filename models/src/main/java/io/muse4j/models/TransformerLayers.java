@@ -23,6 +23,8 @@ import java.util.SplittableRandom;
  * The residual projections start scaled by 1 / sqrt(2 * layers) (as GPT-2 does), so deep stacks start stable.
  */
 final class TransformerLayers implements SequenceStack {
+    /** Every product spans a shard's positions (sequences x steps): this many keep them near peak. */
+    private static final int MIN_SHARD_POSITIONS = 256;
     private final TransformerConfig config;
     private final RelativeAttention attention;
     private final Map<String, INDArray> weights = new LinkedHashMap<>();
@@ -62,6 +64,11 @@ final class TransformerLayers implements SequenceStack {
     /** The name prefix of block {@code layer}'s weights. */
     static String prefix(int layer) {
         return "tf" + layer + "_";
+    }
+
+    @Override
+    public int minShardSequences(int steps) {
+        return (MIN_SHARD_POSITIONS + steps - 1) / steps;
     }
 
     @Override

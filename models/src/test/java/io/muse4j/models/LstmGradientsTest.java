@@ -89,9 +89,9 @@ class LstmGradientsTest {
     @Test
     void aBatchsGradientsAreItsHalvesWeightedByTheirTargets() {
         TokenModel model = new TokenModel(new LstmConfig(9, 4, 8, 2), 3, DataType.DOUBLE);
-        TokenBatches.Batch batch = paddedBatch(2 * Shards.MIN_SEQUENCES, 6, 9);
-        TokenBatches.Batch first = batch.rows(0, Shards.MIN_SEQUENCES);
-        TokenBatches.Batch second = batch.rows(Shards.MIN_SEQUENCES, 2 * Shards.MIN_SEQUENCES);
+        TokenBatches.Batch batch = paddedBatch(2 * LstmLayers.MIN_SHARD_SEQUENCES, 6, 9);
+        TokenBatches.Batch first = batch.rows(0, LstmLayers.MIN_SHARD_SEQUENCES);
+        TokenBatches.Batch second = batch.rows(LstmLayers.MIN_SHARD_SEQUENCES, 2 * LstmLayers.MIN_SHARD_SEQUENCES);
         double share = (double) first.tokenCount() / batch.tokenCount();
         Trainable.LossAndGradients whole = model.lossAndGradients(batch, 0);
         Trainable.LossAndGradients a = model.lossAndGradients(first, 0);
