@@ -6,6 +6,7 @@ import io.muse4j.core.token.Encodings;
 import io.muse4j.core.token.Tokenizer;
 import io.muse4j.midi.MidiReader;
 import io.muse4j.midi.MidiWriter;
+import io.muse4j.models.Durations;
 import io.muse4j.models.Generator;
 import io.muse4j.models.Sampler;
 import io.muse4j.models.SavedModel;
@@ -25,9 +26,6 @@ import java.util.function.Predicate;
                 "The same seed gives the same file, byte for byte. Prints the files written."})
 final class GenerateCommand implements Callable<Integer> {
     private static final double MAX_SECONDS = 3600;
-    /** Tokens allowed per second asked for by --seconds, far above any encoding's rate, against endless silence. */
-    private static final double TOKENS_PER_SECOND_CAP = 200;
-    private static final int MAX_TOKENS = 200_000;
     /** A bar of 4/4 at 120 beats a minute, for encodings whose time is in seconds rather than on a grid. */
     private static final double SECONDS_PER_BAR = 2.0;
 
@@ -47,21 +45,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "Seconds of music to generate after the primer.")
     Double seconds;
 
-    @Option(names = "--temperature", defaultValue = "1.0", description = "Sampling temperature, 0 is greedy (default: ${DEFAULT-VALUE}).")
-    double temperature;
-
-    @Option(names = "--top-k", defaultValue = "0", description = "Sample among the K likeliest; 0 is all (default: ${DEFAULT-VALUE}).")
-    int topK;
-
-    @Option(names = "--top-p", defaultValue = "1.0", description = "Nucleus sampling mass (default: ${DEFAULT-VALUE}).")
-    double topP;
-
     @Option(names = "--beam", defaultValue = "1", paramLabel = "N",
             description = "Stochastic beam search over N beams, keeping the likeliest; 1 is plain sampling (default: ${DEFAULT-VALUE}).")
     int beam;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--count", defaultValue = "1", description = "Pieces to write: OUT-1.mid ... OUT-N.mid when above 1.")
     int count;
@@ -74,6 +60,9 @@ final class GenerateCommand implements Callable<Integer> {
     Path wav;
 
     @Mixin
+    SamplingOptions sampling;
+
+    @Mixin
     SoundFontOption soundFont;
 
     @Spec
@@ -82,7 +71,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkSettings();
-        Sampler check = sampler(seed); // fails early on bad sampling settings
+        Sampler check = sampling.sampler(0); // fails early on bad sampling settings
         SavedModel saved = Models.load(model);
         Generator generator = new Generator(saved.tokenModel(model)); // fails naming the file for a piano roll
         Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
@@ -90,11 +79,11 @@ final class GenerateCommand implements Callable<Integer> {
         int[] start = primerTokens(tokenizer);
         boolean grid = "melody".equals(saved.tokenizer().get("encoding"));
         Double duration = seconds != null ? seconds : bars != null && !grid ? bars * SECONDS_PER_BAR : null;
-        int length = duration != null ? (int) Math.min(MAX_TOKENS, Math.ceil(duration * TOKENS_PER_SECOND_CAP))
+        int length = duration != null ? Durations.tokenBudget(duration)
                 : bars != null ? bars * 4 * stepsPerQuarter(saved) : steps != null ? steps : 256;
         for (int i = 1; i <= count; i++) {
-            Sampler sampler = i == 1 ? check : sampler(seed + i - 1);
-            Predicate<int[]> enough = duration == null ? tokens -> false : longerThan(tokenizer, start, duration);
+            Sampler sampler = i == 1 ? check : sampling.sampler(i - 1);
+            Predicate<int[]> enough = duration == null ? tokens -> false : Durations.lasting(tokenizer, start, duration);
             NoteSequence music = tokenizer.decode(generator.beamSearch(start, length, beam, sampler, enough));
             Path target = count == 1 ? out : DecodeCommand.numbered(out, i);
             MidiWriter.write(music, target);
@@ -130,28 +119,6 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (count < 1) {
             throw new UsageException("--count " + count + " must be at least 1");
-        }
-    }
-
-    /**
-     * True once the music after the primer lasts at least {@code seconds}. Decoding is linear in the tokens, so the
-     * check runs on every token for the first hundred and then ever more sparsely (overshooting by at most 1%),
-     * which keeps long pieces from costing quadratic time.
-     */
-    private static Predicate<int[]> longerThan(Tokenizer tokenizer, int[] primer, double seconds) {
-        double primed = tokenizer.seconds(primer);
-        int[] asked = {0};
-        return tokens -> {
-            int n = ++asked[0];
-            return n % Math.max(1, n / 100) == 0 && tokenizer.seconds(tokens) - primed >= seconds;
-        };
-    }
-
-    private Sampler sampler(long s) {
-        try {
-            return new Sampler(temperature, topK, topP, s);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         }
     }
 
