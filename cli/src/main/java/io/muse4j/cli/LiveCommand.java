@@ -69,6 +69,10 @@ final class LiveCommand implements Callable<Integer> {
         try (LiveOutput output = LiveOutput.open(out)) {
             boolean samePort = inPort != null && output.port() != null && inPort.name().equals(output.port().name());
             LiveSettings settings = turns.settings(samePort);
+            if (samePort) {
+                spec.commandLine().getErr().println("muse4j live: input and output are one port: what comes in on "
+                        + "channel " + (settings.responseChannel() + 1) + " is taken for the answers' echo and ignored");
+            }
             SavedModel saved = Models.load(model);
             Answerer answerer = new Answerer(saved.tokenModel(model), Encodings.tokenizer(saved.tokenizer()),
                     sampling::sampler);

@@ -166,6 +166,7 @@ public final class LiveSession implements AutoCloseable {
         }
         call.noteOn(channel, pitch, velocity, now);
         cancel(silenceTimer);
+        dropSpeculation();
         callVersion++;
     }
 
@@ -177,7 +178,16 @@ public final class LiveSession implements AutoCloseable {
         callVersion++;
         if (!call.anyHeld()) {
             silenceTimer = loop.schedule(now + settings.silenceMs() * 1_000_000L, () -> guarded(this::judge));
+            dropSpeculation();
             speculation = new Speculation(callVersion, answer(call.toSequence(settings.bpm())));
+        }
+    }
+
+    /** Throws away the answer being worked out for an earlier state of the call (one not started never runs). */
+    private void dropSpeculation() {
+        if (speculation != null) {
+            speculation.answer().cancel(false);
+            speculation = null;
         }
     }
 
