@@ -99,8 +99,10 @@ public class LiveBench {
             while (lastNoteOn.get() < lastUp && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(100_000);
             }
-            felt.add(lastNoteOn.get() - expected);
-            sleepUntil(lastNoteOn.get() + 100_000_000L);
+            if (lastNoteOn.get() > lastUp) {
+                felt.add(lastNoteOn.get() - expected);
+            }
+            sleepUntil(Math.max(lastNoteOn.get(), lastUp) + 100_000_000L);
         }
         session.close();
         return new Run(session.latencies(), felt);

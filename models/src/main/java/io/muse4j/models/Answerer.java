@@ -17,6 +17,8 @@ import java.util.function.IntFunction;
  * A melody model knows neither tempo nor loudness, so its answer takes the call's tempo and median velocity.
  */
 public final class Answerer {
+    /** Samplings tried before an answer of rests only is given up for silence. */
+    private static final int ATTEMPTS = 4;
     private final Generator generator;
     private final Tokenizer tokenizer;
     private final IntFunction<Sampler> samplers;
@@ -31,18 +33,28 @@ public final class Answerer {
     }
 
     /**
-     * The answer to {@code call}, lasting at most {@code seconds}: its tick 0 is where the call ends. Empty when
-     * none of the call's notes fits the model's encoding (a melody model's range, say).
+     * The answer to {@code call}, lasting at most {@code seconds}: its tick 0 is where the call ends. A sampling
+     * that draws only rests is drawn again, a few times. Empty when none of the call's notes fits the model's
+     * encoding (a melody model's range, say).
      */
     public NoteSequence answer(NoteSequence call, double seconds, int turn) {
         int[] primer = tokenizer.encode(call);
         if (primer.length == 0 || seconds <= 0) {
             return call.withNotes(List.of());
         }
+        Sampler sampler = samplers.apply(turn);
+        NoteSequence answer = call.withNotes(List.of());
+        for (int attempt = 0; attempt < ATTEMPTS && answer.notes().isEmpty(); attempt++) {
+            answer = sample(call, primer, seconds, sampler); // a retry draws on from where the last one stopped
+        }
+        return answer;
+    }
+
+    private NoteSequence sample(NoteSequence call, int[] primer, double seconds, Sampler sampler) {
         double primed = tokenizer.seconds(primer);
         // the encoding's clock may run at another tempo than the call's (a melody grid): generate for as long in it
         double stretch = call.durationSeconds() > 0 ? Math.max(1, primed / call.durationSeconds()) : 1;
-        int[] tokens = generator.beamSearch(primer, Durations.tokenBudget(seconds * stretch), 1, samplers.apply(turn),
+        int[] tokens = generator.beamSearch(primer, Durations.tokenBudget(seconds * stretch), 1, sampler,
                 Durations.lasting(tokenizer, primer, seconds * stretch));
         NoteSequence whole = tokenizer.decode(tokens);
         long from = whole.tempoMap().tick(primed);
