@@ -125,7 +125,7 @@ public final class RelativeAttention {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = rows[i] < 0 ? (int) source.rows() : rows[i];
         }
-        return extended.getRows(rows);
+        return Nd4j.pullRows(extended, 1, rows); // one op; getRows copies row by row
     }
 
     /**
@@ -194,7 +194,8 @@ public final class RelativeAttention {
     static INDArray skew(INDArray byDistance) {
         long m = byDistance.size(0);
         long t = byDistance.size(1);
-        INDArray padded = Nd4j.create(byDistance.dataType(), m, t, t + 1);
+        INDArray padded = Nd4j.createUninitialized(byDistance.dataType(), m, t, t + 1);
+        padded.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(0)).assign(0);
         padded.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, t + 1)).assign(byDistance);
         return padded.reshape(m, t + 1, t).get(NDArrayIndex.all(), NDArrayIndex.interval(1, t + 1), NDArrayIndex.all());
     }
@@ -203,7 +204,8 @@ public final class RelativeAttention {
     static INDArray unskew(INDArray byPosition) {
         long m = byPosition.size(0);
         long t = byPosition.size(1);
-        INDArray padded = Nd4j.create(byPosition.dataType(), m, t + 1, t);
+        INDArray padded = Nd4j.createUninitialized(byPosition.dataType(), m, t + 1, t);
+        padded.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.all()).assign(0);
         padded.get(NDArrayIndex.all(), NDArrayIndex.interval(1, t + 1), NDArrayIndex.all()).assign(byPosition);
         return padded.reshape(m, t, t + 1).get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, t + 1))
                 .dup('c');
