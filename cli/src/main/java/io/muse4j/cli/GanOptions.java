@@ -26,7 +26,8 @@ final class GanOptions {
     @Option(names = "--d-lr", description = "GAN: discriminator's peak learning rate (default: --lr).")
     Double discriminatorLearningRate;
 
-    @Option(names = "--g-lr", description = "GAN: generator's peak learning rate (default: --lr).")
+    @Option(names = "--g-lr", description = "GAN: generator's peak learning rate once pre-training ends; --lr is its "
+            + "rate while pre-training (default: --lr).")
     Double generatorLearningRate;
 
     @Option(names = "--pretrain", defaultValue = "0", description = "GAN: first steps in which the generator learns "
@@ -59,18 +60,16 @@ final class GanOptions {
         }
     }
 
-    /** The training request; {@code lr} is the learning rate that --d-lr and --g-lr default to. */
-    CrnnGanTraining.Request request(TrainCommand train, double lr, TrainerConfig schedule) {
+    /** The training request, with the trainer's schedule; its learning rate is what --d-lr and --g-lr default to. */
+    CrnnGanTraining.Request request(TrainCommand train, TrainerConfig schedule) {
         try {
-            double generatorRate = generatorLearningRate != null ? generatorLearningRate : lr;
+            double lr = schedule.learningRate();
             CrnnGanConfig config = new CrnnGanConfig(noise, train.hidden, train.layers,
                     discriminatorHidden != null ? discriminatorHidden : train.hidden, train.seqLen);
-            TrainerConfig trainer = new TrainerConfig(schedule.steps(), generatorRate, schedule.warmupSteps(),
-                    schedule.finalLearningRateFraction(), schedule.clipNorm(), schedule.validateEvery(),
-                    schedule.checkpointEvery(), schedule.patience());
-            return new CrnnGanTraining.Request(train.corpus, train.encoding.rolls(), config, train.batch, trainer,
+            return new CrnnGanTraining.Request(train.corpus, train.encoding.rolls(), config, train.batch, schedule,
                     new GanSettings(pretrain, !noFeatureMatching, freezeRatio, train.seed), discriminatorSteps,
-                    generatorSteps, discriminatorLearningRate != null ? discriminatorLearningRate : lr,
+                    generatorSteps, generatorLearningRate != null ? generatorLearningRate : lr,
+                    discriminatorLearningRate != null ? discriminatorLearningRate : lr,
                     train.validFraction, train.transpose, train.seed, train.out);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -166,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new UsageException(option + " is not for --model crnngan");
             }
         }
-        CrnnGanTraining.Request request = gan.request(this, lr, schedule);
+        CrnnGanTraining.Request request = gan.request(this, schedule);
         Trainer.Result result = Models.quietly(() -> CrnnGanTraining.run(request, resume, System.err));
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, generator loss %.4f, best validation distance "
                 + "%.4f%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss());

@@ -75,15 +75,26 @@ final class CrnnGanPlayers {
         return row % (2 * batch) < batch;
     }
 
-    final class Discriminator implements Trainable<GanBatch> {
-        @Override
-        public Map<String, INDArray> weights() {
-            return gan.discriminatorWeights();
-        }
-
+    /** What both sides share: a batch's first update stands for the batch; its targets are its notes. */
+    private abstract static class Side implements Trainable<GanBatch> {
         @Override
         public LossAndGradients lossAndGradients(GanBatch batch, long step) {
             return lossAndGradients(batch, step, 0);
+        }
+
+        @Override
+        public abstract LossAndGradients lossAndGradients(GanBatch batch, long step, int repeat);
+
+        @Override
+        public int targets(GanBatch batch) {
+            return batch.sequences() * batch.steps();
+        }
+    }
+
+    final class Discriminator extends Side {
+        @Override
+        public Map<String, INDArray> weights() {
+            return gan.discriminatorWeights();
         }
 
         @Override
@@ -92,53 +103,61 @@ final class CrnnGanPlayers {
             int t = batch.steps();
             float[][][] fakes = gan.freeRun(gan.noise(noiseSeed(step, repeat, 0), b, t));
             CrnnGan.Judgement j = gan.judge(together(gan.rows(batch.real(repeat)), gan.rows(fakes), b, t), 2 * b, t);
-            double[] logits = j.logits().data().asDouble();
-            double[] dLogits = new double[logits.length];
-            double dLoss = 0;
-            double gLoss = 0;
-            double[] meanScore = new double[2 * b];
-            double dReal = 0;
-            double dFake = 0;
-            for (int row = 0; row < logits.length; row++) {
-                double z = logits[row];
-                boolean isReal = real(row, b);
-                dLoss += (isReal ? softplus(-z) : softplus(z)) / (t * b);
-                gLoss += isReal ? 0 : softplus(-z) / (t * b);
-                dLogits[row] = (sigmoid(z) - (isReal ? 1 : 0)) / (t * b);
-                meanScore[row % (2 * b)] += sigmoid(z) / t;
-                dReal += isReal ? sigmoid(z) / (t * b) : 0;
-                dFake += isReal ? 0 : sigmoid(z) / (t * b);
-            }
-            int right = 0;
-            for (int s = 0; s < 2 * b; s++) {
-                right += (meanScore[s] > 0.5) == (s < b) ? 1 : 0;
-            }
-            boolean frozen = dLoss < settings.freezeRatio() * gLoss;
+            Verdicts v = verdicts(j.logits().data().asDouble(), b, t);
+            boolean frozen = v.loss() < settings.freezeRatio() * v.generatorLoss();
             Map<String, Double> measures = new LinkedHashMap<>();
-            measures.put("d_loss", dLoss);
-            measures.put("d_real", dReal);
-            measures.put("d_fake", dFake);
-            measures.put("d_accuracy", right / (2.0 * b));
+            measures.put("d_loss", v.loss());
+            measures.put("d_real", v.real());
+            measures.put("d_fake", v.fake());
+            measures.put("d_accuracy", v.accuracy());
             measures.put("d_trained", frozen ? 0.0 : 1.0);
             measures.put("distinct", MusicMetrics.distinctShare(decoded(fakes), NEAR_DUPLICATE));
             if (frozen) {
-                return new LossAndGradients(dLoss, null, measures);
+                return new LossAndGradients(v.loss(), null, measures);
             }
             Map<String, INDArray> gradients = new LinkedHashMap<>();
-            INDArray dz = Nd4j.create(dLogits, j.logits().shape(), 'c').castTo(j.logits().dataType());
+            INDArray dz = Nd4j.create(v.dLogits(), j.logits().shape(), 'c').castTo(j.logits().dataType());
             gan.judgeBackward(j, dz, null, gradients, false);
-            return new LossAndGradients(dLoss, gradients, measures);
+            return new LossAndGradients(v.loss(), gradients, measures);
         }
 
         @Override
         public double loss(GanBatch batch) {
             return lossAndGradients(batch, 0, 0).loss();
         }
+    }
 
-        @Override
-        public int targets(GanBatch batch) {
-            return batch.sequences() * batch.steps();
+    /**
+     * The discriminator's verdicts on 2B sequences (real first) of T steps: its loss and the generator's
+     * -log D(G(z)), mean D(x) and D(G(z)) over steps, the share of sequences judged right by their mean verdict, and
+     * the gradient of its loss at each logit.
+     */
+    private record Verdicts(double loss, double generatorLoss, double real, double fake, double accuracy,
+                            double[] dLogits) {
+    }
+
+    private static Verdicts verdicts(double[] logits, int b, int t) {
+        double[] dLogits = new double[logits.length];
+        double[] meanScore = new double[2 * b];
+        double loss = 0;
+        double generatorLoss = 0;
+        double real = 0;
+        double fake = 0;
+        for (int row = 0; row < logits.length; row++) {
+            double z = logits[row];
+            boolean isReal = real(row, b);
+            loss += (isReal ? softplus(-z) : softplus(z)) / (t * b);
+            generatorLoss += isReal ? 0 : softplus(-z) / (t * b);
+            dLogits[row] = (sigmoid(z) - (isReal ? 1 : 0)) / (t * b);
+            meanScore[row % (2 * b)] += sigmoid(z) / t;
+            real += isReal ? sigmoid(z) / (t * b) : 0;
+            fake += isReal ? 0 : sigmoid(z) / (t * b);
         }
+        int right = 0;
+        for (int s = 0; s < 2 * b; s++) {
+            right += (meanScore[s] > 0.5) == (s < b) ? 1 : 0;
+        }
+        return new Verdicts(loss, generatorLoss, real, fake, right / (2.0 * b), dLogits);
     }
 
     private static List<NoteSequence> decoded(float[][][] sequences) {
@@ -149,15 +168,10 @@ final class CrnnGanPlayers {
         return pieces;
     }
 
-    final class Generator implements Trainable<GanBatch> {
+    final class Generator extends Side {
         @Override
         public Map<String, INDArray> weights() {
             return gan.generatorWeights();
-        }
-
-        @Override
-        public LossAndGradients lossAndGradients(GanBatch batch, long step) {
-            return lossAndGradients(batch, step, 0);
         }
 
         @Override
@@ -246,11 +260,6 @@ final class CrnnGanPlayers {
             }
             List<NoteSequence> fake = gan.samples(settings.seed() ^ 0x5eed, real.size(), batch.steps());
             return MusicMetrics.distance(fake, real);
-        }
-
-        @Override
-        public int targets(GanBatch batch) {
-            return batch.sequences() * batch.steps();
         }
     }
 }

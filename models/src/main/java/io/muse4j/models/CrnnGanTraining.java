@@ -39,10 +39,11 @@ public final class CrnnGanTraining {
      * @param rolls the grid that piano-roll JSON corpora are read on
      * @param model the model's shape
      * @param batch sequences per batch
-     * @param trainer the trainer's settings; its learning rate is the generator's
+     * @param trainer the trainer's settings; its learning rate is the generator's during pre-training
      * @param gan the adversarial settings
      * @param discriminatorSteps discriminator updates per step
      * @param generatorSteps generator updates per step
+     * @param generatorLearningRate the generator's peak learning rate once pre-training ends
      * @param discriminatorLearningRate the discriminator's peak learning rate
      * @param validFraction share of pieces held out for validation when the corpus has no validation split
      * @param transpose augment by every transposition up to this many semitones
@@ -50,12 +51,13 @@ public final class CrnnGanTraining {
      * @param out the model file; the checkpoint and CSV log go beside it
      */
     public record Request(Path corpus, PianoRollCodec rolls, CrnnGanConfig model, int batch, TrainerConfig trainer,
-                          GanSettings gan, int discriminatorSteps, int generatorSteps,
+                          GanSettings gan, int discriminatorSteps, int generatorSteps, double generatorLearningRate,
                           double discriminatorLearningRate, double validFraction, int transpose, long seed, Path out) {
         public Request {
             Check.atLeast("batch size", batch, 1);
             Check.range("discriminator steps", discriminatorSteps, 1, 100);
             Check.range("generator steps", generatorSteps, 1, 100);
+            Check.positive("generator learning rate", generatorLearningRate);
             Check.positive("discriminator learning rate", discriminatorLearningRate);
             Check.range("transposition", transpose, 0, 24);
         }
@@ -77,9 +79,11 @@ public final class CrnnGanTraining {
         List<GanBatch> valid = validation(splits.valid(), request);
         CrnnGan gan = new CrnnGan(request.model(), request.seed());
         int rounds = Math.max(request.discriminatorSteps(), request.generatorSteps());
-        double scale = request.discriminatorLearningRate() / request.trainer().learningRate();
-        List<Trainer.Turn> turns = List.of(new Trainer.Turn(scale, request.discriminatorSteps()),
-                new Trainer.Turn(1, request.generatorSteps()));
+        double lr = request.trainer().learningRate();
+        int pretrain = request.gan().pretrainSteps();
+        List<Trainer.Turn> turns = List.of(new Trainer.Turn(request.discriminatorLearningRate() / lr,
+                request.discriminatorSteps()), new Trainer.Turn(Schedule.linear(1, request.generatorLearningRate() / lr,
+                pretrain - 1, pretrain), request.generatorSteps()));
         Path logFile = request.out().resolveSibling(request.out().getFileName() + ".log.csv");
         Trainer.Result result;
         try (CsvLog csv = new CsvLog(logFile, CrnnGanPlayers.MEASURES)) {
@@ -106,7 +110,7 @@ public final class CrnnGanTraining {
     }
 
     /** Each piece's notes as feature rows, with transpositions up to {@code transpose} semitones. */
-    static List<float[][]> features(List<CorpusItem> items, int transpose) {
+    public static List<float[][]> features(List<CorpusItem> items, int transpose) {
         List<float[][]> pieces = new ArrayList<>();
         for (CorpusItem item : items) {
             for (NoteSequence version : Augmentation.transpositions(item.score(), transpose, 0, 127)) {
@@ -133,13 +137,14 @@ public final class CrnnGanTraining {
     }
 
     /** Windows of {@code length} successive notes over pieces' feature rows; shorter pieces have none. */
-    static final class NoteWindows {
+    public static final class NoteWindows {
         private final List<float[][]> pieces = new ArrayList<>();
         private final long[] firstWindow;
         private final long count;
         private final int length;
 
-        NoteWindows(List<float[][]> features, int length) {
+        /** Windows over the pieces' feature rows; fails when no piece has {@code length} notes. */
+        public NoteWindows(List<float[][]> features, int length) {
             this.length = length;
             features.stream().filter(f -> f.length >= length).forEach(pieces::add);
             if (pieces.isEmpty()) {
@@ -155,12 +160,12 @@ public final class CrnnGanTraining {
         }
 
         /** The number of distinct windows. */
-        long count() {
+        public long count() {
             return count;
         }
 
         /** {@code rounds} sets of {@code batch} windows, each drawn uniformly from {@code seed} and {@code step}. */
-        GanBatch batch(long seed, long step, int rounds, int batch) {
+        public GanBatch batch(long seed, long step, int rounds, int batch) {
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step);
             List<float[][][]> sets = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
