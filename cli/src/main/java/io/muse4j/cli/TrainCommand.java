@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -140,14 +141,21 @@ final class TrainCommand implements Callable<Integer> {
                 || spec.commandLine().getParseResult().hasMatchedOption("--heads"))) {
             throw new UsageException("--heads, --ffn, --max-relative and --shared-relative are for --model transformer");
         }
+        TrainerConfig schedule;
+        try {
+            schedule = new TrainerConfig(steps, lr, warmup, 0.1, clip, valEvery, checkpointEvery, patience);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return model == ModelKind.CRNNGAN ? trainGan(schedule) : trainSequenceModel(schedule);
+    }
+
+    /** Trains an LSTM or a transformer on an encoding's tokens or frames. */
+    private int trainSequenceModel(TrainerConfig schedule) throws Exception {
         LanguageModelTraining.Request request;
         try {
-            TrainerConfig schedule = new TrainerConfig(steps, lr, warmup, 0.1, clip, valEvery, checkpointEvery, patience);
-            if (model == ModelKind.CRNNGAN) {
-                return trainGan(schedule);
-            }
-            request = new LanguageModelTraining.Request(corpus, encoding.spec(), shape(), batch, seqLen,
-                    schedule, epochs, validFraction, transpose, stretch, seed, out);
+            request = new LanguageModelTraining.Request(corpus, encoding.spec(), shape(), batch, seqLen, schedule,
+                    epochs, validFraction, transpose, stretch, seed, out);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -161,7 +169,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Trains a C-RNN-GAN: notes, not an encoding's tokens, so --encoding, --epochs, --stretch and the rest are refused. */
     private int trainGan(TrainerConfig schedule) throws Exception {
-        for (String option : java.util.List.of("--encoding", "--epochs", "--stretch", "--dropout", "--embedding")) {
+        for (String option : List.of("--encoding", "--epochs", "--stretch", "--dropout", "--embedding")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new UsageException(option + " is not for --model crnngan");
             }

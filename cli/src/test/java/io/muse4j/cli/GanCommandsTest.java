@@ -1,7 +1,9 @@
 package io.muse4j.cli;
 
 import io.muse4j.core.score.SyntheticScores;
+import io.muse4j.core.testing.SharedCorpora;
 import io.muse4j.midi.MidiReader;
+import io.muse4j.models.ModelFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,6 +79,22 @@ class GanCommandsTest {
         assertEquals(0, many.code(), many.err());
         assertEquals(dir.resolve("c-1.mid") + "\n" + dir.resolve("c-2.mid") + "\n", many.out());
         assertEquals(12, MidiReader.read(dir.resolve("c-2.mid")).sequence().notes().size());
+    }
+
+    @Test
+    void itTrainsOnRealPolyphonicMusic() throws Exception {
+        Path chorales = SharedCorpora.resolve("polyphonic-pianoroll/jsb_chorales.train.json");
+        Path out = dir.resolve("jsb.m4j");
+        CliRun run = CliRun.of("train", "--model", "crnngan", "--corpus", chorales.toString(), "--grid", "quarter",
+                "--out", out.toString(), "--hidden", "8", "--layers", "1", "--noise", "2", "--batch", "8", "--seq-len",
+                "16", "--steps", "4", "--pretrain", "2", "--val-every", "2", "--warmup", "0");
+        assertEquals(0, run.code(), run.err());
+        Map<String, String> summary = ModelFile.load(out).training();
+        assertEquals("229", summary.get("trainPieces"));
+        assertEquals("76", summary.get("validPieces"));
+        List<String> log = Files.readAllLines(dir.resolve("jsb.m4j.log.csv"));
+        double distance = Double.parseDouble(log.get(4).split(",")[4]);
+        assertTrue(distance > 0 && distance <= 1, log.get(4));
     }
 
     @Test
