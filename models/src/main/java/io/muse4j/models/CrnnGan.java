@@ -1,5 +1,6 @@
 package io.muse4j.models;
 
+import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.NoteFeatures;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -289,15 +290,25 @@ public final class CrnnGan implements StoredModel {
     }
 
     /**
-     * One piece from noise drawn from {@code seed}: up to {@code notes} notes, cut before the first that starts at
-     * or after {@code quarters} quarter notes (no cut at 0).
+     * One piece from noise drawn from {@code seed}: phrases of the training length, each a fresh free run of the
+     * generator (it has learnt no longer runs; beyond them its notes bunch up), each starting where the one before
+     * stops sounding (the first phrase's noise is drawn from {@code seed} itself); up to {@code notes} notes, cut before the first that starts at or after {@code quarters}
+     * quarter notes (no cut at 0).
      */
     public NoteSequence sample(long seed, int notes, double quarters) {
-        NoteSequence piece = samples(seed, 1, notes).get(0);
-        if (quarters <= 0) {
-            return piece;
+        long end = quarters > 0 ? Math.round(quarters * NoteFeatures.RESOLUTION) : Long.MAX_VALUE;
+        SplittableRandom seeds = new SplittableRandom(seed);
+        List<Note> piece = new ArrayList<>();
+        long offset = 0;
+        for (long phraseSeed = seed; piece.size() < notes && offset < end; phraseSeed = seeds.nextLong()) {
+            NoteSequence phrase = samples(phraseSeed, 1, Math.min(config.length(), notes - piece.size())).get(0);
+            for (Note n : phrase.notes()) {
+                if (offset + n.startTick() < end) {
+                    piece.add(Note.of(n.pitch(), n.velocity(), offset + n.startTick(), n.durationTicks()));
+                }
+            }
+            offset += phrase.endTick();
         }
-        long end = Math.round(quarters * piece.resolution());
-        return piece.withNotes(piece.notes().stream().filter(n -> n.startTick() < end).toList());
+        return NoteSequence.of(NoteFeatures.RESOLUTION, piece);
     }
 }

@@ -176,5 +176,10 @@ class CrnnGanTest {
         assertEquals(whole.sample(3, 40, 8), loaded.sample(3, 40, 8));
         assertNotEquals(whole.sample(3, 40, 0), loaded.sample(4, 40, 0));
         assertTrue(whole.sample(3, 40, 8).notes().stream().allMatch(n -> n.startTick() < 8 * 480));
+        NoteSequence phrases = whole.sample(3, 20, 0); // phrases of 8, 8 and 4 notes, one after another
+        assertEquals(20, phrases.notes().size());
+        assertEquals(whole.samples(3, 1, 8).get(0).notes(), phrases.notes().subList(0, 8));
+        long firstEnds = phrases.notes().subList(0, 8).stream().mapToLong(Note::endTick).max().orElseThrow();
+        assertEquals(firstEnds, phrases.notes().get(8).startTick());
     }
 }
