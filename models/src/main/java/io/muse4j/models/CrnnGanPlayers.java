@@ -91,6 +91,7 @@ final class CrnnGanPlayers {
         }
     }
 
+    /** The discriminator's side: binary cross-entropy, real against generated, unless it sits the update out. */
     final class Discriminator extends Side {
         @Override
         public Map<String, INDArray> weights() {
@@ -168,6 +169,7 @@ final class CrnnGanPlayers {
         return pieces;
     }
 
+    /** The generator's side: teacher forcing while pre-training, then feature matching or -log D(G(z)). */
     final class Generator extends Side {
         @Override
         public Map<String, INDArray> weights() {
