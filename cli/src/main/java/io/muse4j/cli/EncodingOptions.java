@@ -1,6 +1,7 @@
 package io.muse4j.cli;
 
 import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.core.token.ScoreCodec;
 import picocli.CommandLine.Option;
 
@@ -23,8 +24,7 @@ final class EncodingOptions {
         }
     }
 
-    @Option(names = {"-e", "--encoding"}, required = true,
-            description = "Encoding: ${COMPLETION-CANDIDATES}.")
+    @Option(names = {"-e", "--encoding"}, description = "Encoding: ${COMPLETION-CANDIDATES}.")
     Encoding encoding;
 
     @Option(names = "--grid", defaultValue = "SIXTEENTH",
@@ -40,6 +40,9 @@ final class EncodingOptions {
 
     /** The encoding and its settings as a spec (see {@link Encodings}); fails with a usage error on bad settings. */
     Map<String, String> spec() {
+        if (encoding == null) {
+            throw new UsageException("--encoding is required: one of melody, performance, pianoroll, remi");
+        }
         try {
             return Encodings.spec(encoding.name().toLowerCase(Locale.ROOT), Map.of(
                     "stepsPerQuarter", Integer.toString(grid.stepsPerQuarter),
@@ -47,6 +50,12 @@ final class EncodingOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The piano-roll codec on the options' grid, whatever the encoding (for reading piano-roll JSON corpora). */
+    PianoRollCodec rolls() {
+        return (PianoRollCodec) Encodings.create(Encodings.spec("pianoroll",
+                Map.of("stepsPerQuarter", Integer.toString(grid.stepsPerQuarter))));
     }
 
     /** The codec the options describe. */

@@ -1,11 +1,13 @@
 package io.muse4j.cli;
 
 import io.muse4j.audio.WavRenderer;
+import io.muse4j.core.harmony.ChordSymbol;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.Encodings;
 import io.muse4j.core.token.Tokenizer;
 import io.muse4j.midi.MidiReader;
 import io.muse4j.midi.MidiWriter;
+import io.muse4j.models.CrnnGan;
 import io.muse4j.models.Durations;
 import io.muse4j.models.Generator;
 import io.muse4j.models.Sampler;
@@ -17,17 +19,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 /** Samples new music from a model, optionally continuing a primer. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate music with a trained model.",
+        description = {"Generate music with a trained model: a token LSTM or transformer, or a C-RNN-GAN.",
                 "The same seed gives the same file, byte for byte. Prints the files written."})
 final class GenerateCommand implements Callable<Integer> {
     private static final double MAX_SECONDS = 3600;
     /** A bar of 4/4 at 120 beats a minute, for encodings whose time is in seconds rather than on a grid. */
     private static final double SECONDS_PER_BAR = 2.0;
+    /** Notes a GAN may emit per quarter note asked for, against a generator that stops moving forward in time. */
+    private static final int NOTES_PER_QUARTER_CAP = 16;
 
     @Option(names = "--model", defaultValue = Models.DEFAULT, paramLabel = "MODEL",
             description = "Model file, or 'default' for the bundled folk-melody LSTM (default: ${DEFAULT-VALUE}).")
@@ -36,7 +41,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--primer", paramLabel = "FILE.mid", description = "Music to continue (default: middle C).")
     Path primer;
 
-    @Option(names = "--steps", description = "Tokens to generate (default: 256, 16 bars of melody).")
+    @Option(names = "--steps", description = "Tokens to generate (default: 256, 16 bars of melody); notes for a GAN.")
     Integer steps;
 
     @Option(names = "--bars", description = "Bars of 4/4 to generate (at 120 bpm for encodings timed in seconds).")
@@ -48,6 +53,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--beam", defaultValue = "1", paramLabel = "N",
             description = "Stochastic beam search over N beams, keeping the likeliest; 1 is plain sampling (default: ${DEFAULT-VALUE}).")
     int beam;
+
+    @Option(names = "--chords", paramLabel = "\"C G Am F\"",
+            description = "Chord progression, one chord a bar, for chord-conditioned models: roots A-G with # or b, "
+                    + "qualities m, 7, maj7, m7, dim, m7b5, dim7, aug, sus2, sus4.")
+    String chords;
 
     @Option(names = "--count", defaultValue = "1", description = "Pieces to write: OUT-1.mid ... OUT-N.mid when above 1.")
     int count;
@@ -71,20 +81,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkSettings();
+        List<ChordSymbol> progression = chordProgression();
         Sampler check = sampling.sampler(0); // fails early on bad sampling settings
         SavedModel saved = Models.load(model);
-        Generator generator = new Generator(saved.tokenModel(model)); // fails naming the file for a piano roll
-        Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
+        Pieces pieces = saved.model() instanceof CrnnGan gan ? ganPieces(gan, progression)
+                : tokenPieces(saved, check, progression);
         WavRenderer renderer = wav == null ? null : new WavRenderer(soundFont.load()); // a bad SoundFont fails early
-        int[] start = primerTokens(tokenizer);
-        boolean grid = "melody".equals(saved.tokenizer().get("encoding"));
-        Double duration = seconds != null ? seconds : bars != null && !grid ? bars * SECONDS_PER_BAR : null;
-        int length = duration != null ? Durations.tokenBudget(duration)
-                : bars != null ? bars * 4 * stepsPerQuarter(saved) : steps != null ? steps : 256;
         for (int i = 1; i <= count; i++) {
-            Sampler sampler = i == 1 ? check : sampling.sampler(i - 1);
-            Predicate<int[]> enough = duration == null ? tokens -> false : Durations.lasting(tokenizer, start, duration);
-            NoteSequence music = tokenizer.decode(generator.beamSearch(start, length, beam, sampler, enough));
+            NoteSequence music = pieces.piece(i);
             Path target = count == 1 ? out : DecodeCommand.numbered(out, i);
             MidiWriter.write(music, target);
             spec.commandLine().getOut().println(target);
@@ -95,6 +99,58 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Piece {@code i} (from 1) of those asked for. */
+    private interface Pieces {
+        NoteSequence piece(int i) throws Exception;
+    }
+
+    private Pieces tokenPieces(SavedModel saved, Sampler check, List<ChordSymbol> progression) throws Exception {
+        if (progression != null) {
+            throw new UsageException("--chords needs a chord-conditioned model; " + model + " is a "
+                    + saved.model().kind() + " model");
+        }
+        Generator generator = new Generator(saved.tokenModel(model)); // fails naming the file for a piano roll
+        Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
+        int[] start = primerTokens(tokenizer);
+        boolean grid = "melody".equals(saved.tokenizer().get("encoding"));
+        Double duration = seconds != null ? seconds : bars != null && !grid ? bars * SECONDS_PER_BAR : null;
+        int length = duration != null ? Durations.tokenBudget(duration)
+                : bars != null ? bars * 4 * stepsPerQuarter(saved) : steps != null ? steps : 256;
+        return i -> {
+            Sampler sampler = i == 1 ? check : sampling.sampler(i - 1);
+            Predicate<int[]> enough = duration == null ? tokens -> false : Durations.lasting(tokenizer, start, duration);
+            return tokenizer.decode(generator.beamSearch(start, length, beam, sampler, enough));
+        };
+    }
+
+    /** A C-RNN-GAN's pieces: --steps notes, or --bars bars of 4/4 (16 by default), from noise seeded per piece. */
+    private Pieces ganPieces(CrnnGan gan, List<ChordSymbol> progression) {
+        List<String> tokenOnly = List.of("--primer", "--seconds", "--temperature", "--top-k", "--top-p", "--beam");
+        for (String option : tokenOnly) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UsageException(option + " is for token models; " + model + " is a crnngan model");
+            }
+        }
+        if (progression != null) {
+            throw new UsageException("--chords needs a chord-conditioned model; " + model + " is a crnngan model");
+        }
+        double quarters = steps != null ? 0 : 4.0 * (bars != null ? bars : 16);
+        int notes = steps != null ? steps : (int) Math.min(Durations.MAX_TOKENS, quarters * NOTES_PER_QUARTER_CAP);
+        return i -> gan.sample(sampling.seed + i - 1, notes, quarters);
+    }
+
+    /** The --chords progression, or null when none was given; an unknown symbol is a usage error naming it. */
+    private List<ChordSymbol> chordProgression() {
+        if (chords == null) {
+            return null;
+        }
+        try {
+            return ChordSymbol.progression(chords);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--chords: " + e.getMessage());
+        }
     }
 
     private void checkSettings() {

@@ -1,5 +1,6 @@
 package io.muse4j.cli;
 
+import io.muse4j.models.CrnnGanTraining;
 import io.muse4j.models.LanguageModelTraining;
 import io.muse4j.models.LstmConfig;
 import io.muse4j.models.StackConfig;
@@ -13,21 +14,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * Trains an LSTM or a Music Transformer: a token model (Melody RNN, Performance RNN, Music Transformer) or a
- * polyphonic piano-roll model.
+ * Trains an LSTM or a Music Transformer (a token model: Melody RNN, Performance RNN, Music Transformer; or a
+ * polyphonic piano-roll model), or a C-RNN-GAN.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train an LSTM or a transformer (Music Transformer: relative self-attention) on a MIDI folder, "
                 + "list file or MIDI file, or a piano-roll JSON split file (NAME.train.json, validated on "
                 + "NAME.valid.json).",
                 "--encoding pianoroll trains a polyphonic piano-roll model (88 sigmoid outputs, NLL per frame).",
+                "--model crnngan trains a C-RNN-GAN on the corpus's notes (no --encoding; --seq-len counts notes).",
                 "A checkpoint (MODEL.ckpt) and a CSV log (MODEL.log.csv) go beside the model; --resume continues."})
 final class TrainCommand implements Callable<Integer> {
-    enum ModelKind { LSTM, TRANSFORMER }
+    enum ModelKind { LSTM, TRANSFORMER, CRNNGAN }
 
     @Option(names = "--model", defaultValue = "LSTM",
             description = "Model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -35,6 +38,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     EncodingOptions encoding;
+
+    @Mixin
+    GanOptions gan;
 
     @Option(names = "--corpus", required = true, paramLabel = "PATH",
             description = "MIDI folder, list file, MIDI file or piano-roll JSON file.")
@@ -128,15 +134,28 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (model == ModelKind.LSTM && (feedForward != null || maxRelative != null || sharedRelative
+        if (model != ModelKind.CRNNGAN) {
+            GanOptions.checkUnused(spec);
+        }
+        if (model != ModelKind.TRANSFORMER && (feedForward != null || maxRelative != null || sharedRelative
                 || spec.commandLine().getParseResult().hasMatchedOption("--heads"))) {
             throw new UsageException("--heads, --ffn, --max-relative and --shared-relative are for --model transformer");
         }
+        TrainerConfig schedule;
+        try {
+            schedule = new TrainerConfig(steps, lr, warmup, 0.1, clip, valEvery, checkpointEvery, patience);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return model == ModelKind.CRNNGAN ? trainGan(schedule) : trainSequenceModel(schedule);
+    }
+
+    /** Trains an LSTM or a transformer on an encoding's tokens or frames. */
+    private int trainSequenceModel(TrainerConfig schedule) throws Exception {
         LanguageModelTraining.Request request;
         try {
-            request = new LanguageModelTraining.Request(corpus, encoding.spec(), shape(), batch, seqLen,
-                    new TrainerConfig(steps, lr, warmup, 0.1, clip, valEvery, checkpointEvery, patience), epochs,
-                    validFraction, transpose, stretch, seed, out);
+            request = new LanguageModelTraining.Request(corpus, encoding.spec(), shape(), batch, seqLen, schedule,
+                    epochs, validFraction, transpose, stretch, seed, out);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -145,6 +164,20 @@ final class TrainCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, training loss %.4f, best validation NLL %.4f "
                 + "nats per %s%s%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss(), unit,
                 result.stoppedEarly() ? " (stopped early)" : "");
+        return 0;
+    }
+
+    /** Trains a C-RNN-GAN: notes, not an encoding's tokens, so --encoding, --epochs, --stretch and the rest are refused. */
+    private int trainGan(TrainerConfig schedule) throws Exception {
+        for (String option : List.of("--encoding", "--epochs", "--stretch", "--dropout", "--embedding")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UsageException(option + " is not for --model crnngan");
+            }
+        }
+        CrnnGanTraining.Request request = gan.request(this, schedule);
+        Trainer.Result result = Models.quietly(() -> CrnnGanTraining.run(request, resume, System.err));
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, generator loss %.4f, best validation distance "
+                + "%.4f%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss());
         return 0;
     }
 

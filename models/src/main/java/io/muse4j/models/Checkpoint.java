@@ -17,8 +17,8 @@ import java.util.Properties;
 final class Checkpoint {
     static final String WHAT = "muse4j training checkpoint";
 
-    /** The counters of a run. */
-    record Counters(long step, long optimizerSteps, double bestValidationLoss, int validationsWithoutGain,
+    /** The counters of a run; {@code optimizerSteps} holds each player's count of Adam steps. */
+    record Counters(long step, long[] optimizerSteps, double bestValidationLoss, int validationsWithoutGain,
                     boolean hasBest) {
     }
 
@@ -29,7 +29,8 @@ final class Checkpoint {
                      Map<String, INDArray> best) throws IOException {
         Properties props = new Properties();
         props.setProperty("step", Long.toString(counters.step()));
-        props.setProperty("optimizerSteps", Long.toString(counters.optimizerSteps()));
+        props.setProperty("optimizerSteps", java.util.Arrays.stream(counters.optimizerSteps())
+                .mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(",")));
         props.setProperty("bestValidationLoss", Double.toString(counters.bestValidationLoss()));
         props.setProperty("validationsWithoutGain", Integer.toString(counters.validationsWithoutGain()));
         props.setProperty("hasBest", Boolean.toString(counters.hasBest()));
@@ -58,7 +59,8 @@ final class Checkpoint {
         NamedArrays.assign(targets, NamedArrays.read(entries.get("arrays.bin"), file.toString()), file.toString());
         try {
             return new Counters(Long.parseLong(props.getProperty("step")),
-                    Long.parseLong(props.getProperty("optimizerSteps")),
+                    java.util.Arrays.stream(props.getProperty("optimizerSteps").split(","))
+                            .mapToLong(Long::parseLong).toArray(),
                     Double.parseDouble(props.getProperty("bestValidationLoss")),
                     Integer.parseInt(props.getProperty("validationsWithoutGain")),
                     Boolean.parseBoolean(props.getProperty("hasBest")));

@@ -31,11 +31,11 @@ public final class ModelFile {
     }
 
     /** Writes the model atomically. */
-    public static void save(Path file, SequenceModel model, Map<String, String> tokenizer, List<String> vocabulary,
+    public static void save(Path file, StoredModel model, Map<String, String> tokenizer, List<String> vocabulary,
                             Map<String, String> training) throws IOException {
-        if (vocabulary.size() != model.config().vocabularySize()) {
+        if (model instanceof SequenceModel sequences && vocabulary.size() != sequences.config().vocabularySize()) {
             throw new IllegalArgumentException("vocabulary of " + vocabulary.size() + " names for a model of "
-                    + model.config().vocabularySize() + " ids");
+                    + sequences.config().vocabularySize() + " ids");
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("header.json", header(model, tokenizer, vocabulary, training));
@@ -58,15 +58,9 @@ public final class ModelFile {
             throw new ModelFileException(name, "model format version " + h.formatVersion + " is newer than this muse4j ("
                     + LibraryVersion.get() + ") reads (" + FORMAT_VERSION + "); upgrade muse4j");
         }
-        SequenceModel model;
+        StoredModel model;
         try {
-            String[] kind = String.valueOf(h.kind).split("-", 2);
-            if (kind.length != 2 || !List.of("token", "pianoroll").contains(kind[0])
-                    || !List.of("lstm", "transformer").contains(kind[1])) {
-                throw new ModelFileException(name, "unknown model kind '" + h.kind + "'");
-            }
-            StackConfig config = StackConfig.of(kind[1], h.config);
-            model = kind[0].equals("token") ? new TokenModel(config, 0) : new PianoRollModel(config, 0);
+            model = CrnnGan.KIND.equals(h.kind) ? new CrnnGan(CrnnGanConfig.of(h.config), 0) : sequenceModel(h, name);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ModelFileException(name, "bad model config " + h.config + ": " + e.getMessage());
         }
@@ -74,7 +68,18 @@ public final class ModelFile {
         return new SavedModel(model, h.tokenizer, h.vocabulary, h.training, h.libraryVersion);
     }
 
-    private static byte[] header(SequenceModel model, Map<String, String> tokenizer, List<String> vocabulary,
+    /** The token or piano-roll model a header describes, with fresh weights. */
+    private static SequenceModel sequenceModel(Header h, String name) throws ModelFileException {
+        String[] kind = String.valueOf(h.kind).split("-", 2);
+        if (kind.length != 2 || !List.of("token", "pianoroll").contains(kind[0])
+                || !List.of("lstm", "transformer").contains(kind[1])) {
+            throw new ModelFileException(name, "unknown model kind '" + h.kind + "'");
+        }
+        StackConfig config = StackConfig.of(kind[1], h.config);
+        return kind[0].equals("token") ? new TokenModel(config, 0) : new PianoRollModel(config, 0);
+    }
+
+    private static byte[] header(StoredModel model, Map<String, String> tokenizer, List<String> vocabulary,
                                  Map<String, String> training) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(bytes)) {
@@ -85,7 +90,7 @@ public final class ModelFile {
             g.writeStringField("libraryVersion", LibraryVersion.get());
             g.writeStringField("kind", model.kind());
             g.writeObjectFieldStart("config");
-            for (Map.Entry<String, Number> value : model.config().values().entrySet()) {
+            for (Map.Entry<String, Number> value : model.configValues().entrySet()) {
                 if (value.getValue() instanceof Double d) {
                     g.writeNumberField(value.getKey(), d);
                 } else {

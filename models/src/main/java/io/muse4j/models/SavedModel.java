@@ -12,7 +12,7 @@ import java.util.Map;
  * @param training what the trainer recorded: corpus, steps, validation loss...
  * @param libraryVersion the muse4j version that wrote the file
  */
-public record SavedModel(SequenceModel model, Map<String, String> tokenizer, List<String> vocabulary,
+public record SavedModel(StoredModel model, Map<String, String> tokenizer, List<String> vocabulary,
                          Map<String, String> training, String libraryVersion) {
     /** The model as a token language model; fails, naming the kind it is, when it is not one. */
     public TokenModel tokenModel(String name) throws ModelFileException {
@@ -20,5 +20,13 @@ public record SavedModel(SequenceModel model, Map<String, String> tokenizer, Lis
             return lstm;
         }
         throw new ModelFileException(name, "is a " + model.kind() + " model; this needs a token model");
+    }
+
+    /** The model as a C-RNN-GAN; fails, naming the kind it is, when it is not one. */
+    public CrnnGan crnnGan(String name) throws ModelFileException {
+        if (model instanceof CrnnGan gan) {
+            return gan;
+        }
+        throw new ModelFileException(name, "is a " + model.kind() + " model; this needs a crnngan model");
     }
 }

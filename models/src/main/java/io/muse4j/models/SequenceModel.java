@@ -1,21 +1,22 @@
 package io.muse4j.models;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 import java.util.Map;
 
 /**
  * A model a {@link ModelFile} holds: a token language model or a piano-roll model, over an LSTM or a transformer
  * stack.
  */
-public sealed interface SequenceModel permits TokenModel, PianoRollModel {
+public sealed interface SequenceModel extends StoredModel permits TokenModel, PianoRollModel {
     /** The model's shape. */
     StackConfig config();
 
-    /** The trainable arrays by name, live. */
-    Map<String, INDArray> weights();
+    @Override
+    default Map<String, Number> configValues() {
+        return config().values();
+    }
 
     /** The model file's name for this kind of model: what goes in and out, then the stack's family. */
+    @Override
     default String kind() {
         return (this instanceof TokenModel ? "token-" : "pianoroll-") + config().family();
     }

@@ -22,6 +22,14 @@ public interface Trainable<B> {
      */
     LossAndGradients lossAndGradients(B batch, long step);
 
+    /**
+     * The loss and gradients for the {@code repeat}-th (from 0) of several updates this player takes at one trainer
+     * step ({@link Trainer.Turn#repeats()}); a model with fresh data or noise per update tells them apart by it.
+     */
+    default LossAndGradients lossAndGradients(B batch, long step, int repeat) {
+        return lossAndGradients(batch, step);
+    }
+
     /** The loss on a batch, without gradients (for validation). */
     double loss(B batch);
 
@@ -29,11 +37,25 @@ public interface Trainable<B> {
     int targets(B batch);
 
     /**
-     * A loss and the gradients of the weights.
+     * A loss and the gradients of the weights, with named measures for the training log.
      *
      * @param loss the loss
-     * @param gradients by weight name
+     * @param gradients by weight name; null when the player sits this update out (a GAN's discriminator far ahead)
+     * @param measures what else the model measured on the batch (for a GAN, D(x) and D(G(z))), by column name
      */
-    record LossAndGradients(double loss, Map<String, INDArray> gradients) {
+    record LossAndGradients(double loss, Map<String, INDArray> gradients, Map<String, Double> measures) {
+        public LossAndGradients {
+            measures = Map.copyOf(measures);
+        }
+
+        /** A loss and gradients without measures. */
+        public LossAndGradients(double loss, Map<String, INDArray> gradients) {
+            this(loss, gradients, Map.of());
+        }
+
+        /** Whether the player takes an optimiser step with these gradients. */
+        public boolean steps() {
+            return gradients != null;
+        }
     }
 }

@@ -20,7 +20,9 @@ import java.util.function.LongFunction;
  * A model trained by alternating optimisers (a GAN) comes as several Trainables over disjoint weights, its
  * players: at every step each player in turn computes its loss on the batch, with the weights the players before
  * it have just updated, and takes a step of its own Adam. One checkpoint holds them all. Validation and the
- * reported loss are the last player's.
+ * reported loss are the last player's. Each player has a {@link Turn}: how many updates it takes per step (a GAN's
+ * {@code --d-steps} and {@code --g-steps}) and its learning rate as a multiple of the schedule's. A player may sit an
+ * update out (gradients null), and keeps its own count of Adam steps.
  *
  * @param <B> the model's batch type
  */
@@ -36,8 +38,35 @@ public final class Trainer<B> {
     public record Result(long steps, double lastLoss, double bestValidationLoss, boolean stoppedEarly) {
     }
 
+    /**
+     * How a player takes its turn at each step.
+     *
+     * @param learningRateScale the player's learning rate over the trainer's schedule, by step (a GAN's generator
+     *                          may pre-train at one rate and play at another)
+     * @param repeats updates the player takes per step, each on its own call (see
+     *                {@link Trainable#lossAndGradients(Object, long, int)})
+     */
+    public record Turn(Schedule learningRateScale, int repeats) {
+        /** One update at the schedule's rate. */
+        public static final Turn ONCE = new Turn(1, 1);
+
+        public Turn {
+            if (learningRateScale == null) {
+                throw new IllegalArgumentException("a turn needs a learning-rate scale");
+            }
+            io.muse4j.core.score.Check.range("updates per step", repeats, 1, 1000);
+        }
+
+        /** A turn at a constant multiple of the schedule's rate. */
+        public Turn(double learningRateScale, int repeats) {
+            this(Schedule.constant(learningRateScale), repeats);
+            io.muse4j.core.score.Check.positive("learning-rate scale", learningRateScale);
+        }
+    }
+
     private final TrainerConfig config;
     private final List<Trainable<B>> players;
+    private final List<Turn> turns;
     private final Trainable<B> model;
     private final LongFunction<B> trainBatches;
     private final List<B> validation;
@@ -61,8 +90,21 @@ public final class Trainer<B> {
      */
     public Trainer(TrainerConfig config, List<? extends Trainable<B>> players, LongFunction<B> trainBatches,
                    List<B> validation, Path checkpoint, List<TrainingListener> listeners) {
-        if (players.isEmpty()) {
-            throw new IllegalArgumentException("nothing to train: no players");
+        this(config, players, java.util.Collections.nCopies(players.size(), Turn.ONCE), trainBatches, validation,
+                checkpoint, listeners);
+    }
+
+    /**
+     * A trainer of players stepped in turn, each with its own Adam, learning rate and updates per step.
+     *
+     * @param turns each player's turn, in the players' order
+     */
+    public Trainer(TrainerConfig config, List<? extends Trainable<B>> players, List<Turn> turns,
+                   LongFunction<B> trainBatches, List<B> validation, Path checkpoint,
+                   List<TrainingListener> listeners) {
+        if (players.isEmpty() || turns.size() != players.size()) {
+            throw new IllegalArgumentException(players.isEmpty() ? "nothing to train: no players"
+                    : turns.size() + " turns for " + players.size() + " players");
         }
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Trainable<B> player : players) {
@@ -74,6 +116,7 @@ public final class Trainer<B> {
         }
         this.config = config;
         this.players = List.copyOf(players);
+        this.turns = List.copyOf(turns);
         this.model = this.players.get(this.players.size() - 1);
         this.trainBatches = trainBatches;
         this.validation = List.copyOf(validation);
@@ -93,11 +136,12 @@ public final class Trainer<B> {
             optimizerState.putAll(adam.state());
         }
         Map<String, INDArray> best = copies(weights);
-        Checkpoint.Counters counters = new Checkpoint.Counters(0, 0, Double.NaN, 0, false);
+        Checkpoint.Counters counters = new Checkpoint.Counters(0, new long[players.size()], Double.NaN, 0, false);
         if (resume && Files.exists(checkpoint)) {
             counters = Checkpoint.restore(checkpoint, weights, optimizerState, best);
-            for (AdamOptimizer adam : optimizers) {
-                adam.restoreSteps(counters.optimizerSteps());
+            for (int p = 0; p < optimizers.size(); p++) {
+                long[] steps = counters.optimizerSteps();
+                optimizers.get(p).restoreSteps(steps[Math.min(p, steps.length - 1)]);
             }
         }
         double lastLoss = Double.NaN;
@@ -106,12 +150,10 @@ public final class Trainer<B> {
         while (step < config.steps() && !stopped) {
             B batch = trainBatches.apply(step);
             double rate = config.learningRateAt(step);
-            for (int p = 0; p < players.size(); p++) {
-                Trainable.LossAndGradients lg = players.get(p).lossAndGradients(batch, step);
-                optimizers.get(p).step(lg.gradients(), rate, config.clipNorm());
-                lastLoss = lg.loss();
-            }
+            Map<String, Double> measures = new java.util.TreeMap<>();
+            lastLoss = takeTurns(batch, step, rate, optimizers, measures);
             for (TrainingListener l : listeners) {
+                l.onMeasures(step, measures);
                 l.onStep(step, config.steps(), lastLoss, rate, model.targets(batch));
             }
             step++;
@@ -119,8 +161,8 @@ public final class Trainer<B> {
                 counters = validate(step, counters, weights, best);
                 stopped = config.patience() > 0 && counters.validationsWithoutGain() >= config.patience();
             }
-            counters = new Checkpoint.Counters(step, optimizers.get(0).steps(), counters.bestValidationLoss(),
-                    counters.validationsWithoutGain(), counters.hasBest());
+            counters = new Checkpoint.Counters(step, optimizers.stream().mapToLong(AdamOptimizer::steps).toArray(),
+                    counters.bestValidationLoss(), counters.validationsWithoutGain(), counters.hasBest());
             if (step % config.checkpointEvery() == 0 || step == config.steps() || stopped) {
                 Checkpoint.save(checkpoint, counters, weights, optimizerState, best);
             }
@@ -131,6 +173,24 @@ public final class Trainer<B> {
         Result result = new Result(step, lastLoss, counters.bestValidationLoss(), stopped);
         listeners.forEach(l -> l.onEnd(result));
         return result;
+    }
+
+    /** Every player's updates at one step, in order; returns the last update's loss, collecting the measures. */
+    private double takeTurns(B batch, long step, double rate, List<AdamOptimizer> optimizers,
+                             Map<String, Double> measures) {
+        double loss = Double.NaN;
+        for (int p = 0; p < players.size(); p++) {
+            for (int repeat = 0; repeat < turns.get(p).repeats(); repeat++) {
+                Trainable.LossAndGradients lg = players.get(p).lossAndGradients(batch, step, repeat);
+                if (lg.steps()) {
+                    optimizers.get(p).step(lg.gradients(), rate * turns.get(p).learningRateScale().at(step),
+                            config.clipNorm());
+                }
+                measures.putAll(lg.measures());
+                loss = lg.loss();
+            }
+        }
+        return loss;
     }
 
     private Checkpoint.Counters validate(long step, Checkpoint.Counters counters, Map<String, INDArray> weights,

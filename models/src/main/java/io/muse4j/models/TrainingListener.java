@@ -6,6 +6,10 @@ public interface TrainingListener {
     default void onStep(long step, long totalSteps, double loss, double learningRate, int targets) {
     }
 
+    /** Before {@link #onStep}: what the players measured at step {@code step}, by column name (may be empty). */
+    default void onMeasures(long step, java.util.Map<String, Double> measures) {
+    }
+
     /** After a validation at {@code step}; {@code best} when it is the lowest validation loss so far. */
     default void onValidation(long step, double validationLoss, boolean best) {
     }

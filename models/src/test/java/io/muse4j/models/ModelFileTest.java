@@ -53,7 +53,7 @@ class ModelFileTest {
         assertEquals(vocabulary(10), loaded.vocabulary());
         assertEquals(Map.of("encoding", "melody"), loaded.tokenizer());
         assertEquals(Map.of("corpus", "counting", "steps", "5"), loaded.training());
-        assertEquals(model.config(), loaded.model().config());
+        assertEquals(model.config(), ((SequenceModel) loaded.model()).config());
     }
 
     @Test

@@ -77,7 +77,7 @@ class PianoRollLstmTest {
             keys.add("KEY_" + (21 + k));
         }
         ModelFile.save(file, model, Map.of("encoding", "pianoroll"), keys, Map.of());
-        SequenceModel loaded = ModelFile.load(file).model();
+        SequenceModel loaded = (SequenceModel) ModelFile.load(file).model();
         assertEquals(model.config(), loaded.config());
         assertEquals(model.logits(batches.batch(0)), ((PianoRollModel) loaded).logits(batches.batch(0)));
     }

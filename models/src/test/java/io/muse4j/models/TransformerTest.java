@@ -204,7 +204,7 @@ class TransformerTest {
         ModelFile.save(file, model, Map.of("encoding", "melody"), java.util.List.of("a", "b", "c", "d", "e"), Map.of());
         SavedModel loaded = ModelFile.load(file);
         assertEquals("token-transformer", loaded.model().kind());
-        assertEquals(model.config(), loaded.model().config());
+        assertEquals(model.config(), ((SequenceModel) loaded.model()).config());
         int[][] tokens = {{0, 1, 2, 3, 4, 3, 2, 1}};
         assertEquals(0, model.logits(tokens).sub(loaded.tokenModel("f").logits(tokens)).amaxNumber().doubleValue(), 0);
         PianoRollModel roll = new PianoRollModel(PianoRollModel.config(config(2, 8, 2, 1, 6, true, 0)), 3);

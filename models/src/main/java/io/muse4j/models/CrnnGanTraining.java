@@ -1,0 +1,191 @@
+package io.muse4j.models;
+
+import io.muse4j.core.score.Check;
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.token.NoteFeatures;
+import io.muse4j.core.token.PianoRollCodec;
+import io.muse4j.corpora.Augmentation;
+import io.muse4j.corpora.Corpus;
+import io.muse4j.corpora.CorpusItem;
+import io.muse4j.corpora.CorpusSplits;
+import io.muse4j.corpora.Splits;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a {@link CrnnGan} on a corpus end to end: load (reporting skipped files), split (the corpus's own
+ * validation split, else one drawn from the seed), augment by transposition, encode each piece's notes
+ * ({@link NoteFeatures}), train the two players with the shared {@link Trainer}, and save the model file. Each step's
+ * real sequences are windows of {@code length} successive notes drawn from the seed and the step, so a resumed run
+ * sees what an uninterrupted one would; validation compares the statistics of generated pieces with those of up to
+ * {@link #VALIDATION_WINDOWS} fixed validation windows.
+ */
+public final class CrnnGanTraining {
+    /** Validation windows at most. */
+    static final int VALIDATION_WINDOWS = 100;
+
+    /**
+     * What to train.
+     *
+     * @param corpus a MIDI folder, list file or MIDI file, or a piano-roll JSON split file
+     * @param rolls the grid that piano-roll JSON corpora are read on
+     * @param model the model's shape
+     * @param batch sequences per batch
+     * @param trainer the trainer's settings; its learning rate is the generator's during pre-training
+     * @param gan the adversarial settings
+     * @param discriminatorSteps discriminator updates per step
+     * @param generatorSteps generator updates per step
+     * @param generatorLearningRate the generator's peak learning rate once pre-training ends
+     * @param discriminatorLearningRate the discriminator's peak learning rate
+     * @param validFraction share of pieces held out for validation when the corpus has no validation split
+     * @param transpose augment by every transposition up to this many semitones
+     * @param seed seeds the split, the windows, the noise and the initial weights
+     * @param out the model file; the checkpoint and CSV log go beside it
+     */
+    public record Request(Path corpus, PianoRollCodec rolls, CrnnGanConfig model, int batch, TrainerConfig trainer,
+                          GanSettings gan, int discriminatorSteps, int generatorSteps, double generatorLearningRate,
+                          double discriminatorLearningRate, double validFraction, int transpose, long seed, Path out) {
+        public Request {
+            Check.atLeast("batch size", batch, 1);
+            Check.range("discriminator steps", discriminatorSteps, 1, 100);
+            Check.range("generator steps", generatorSteps, 1, 100);
+            Check.positive("generator learning rate", generatorLearningRate);
+            Check.positive("discriminator learning rate", discriminatorLearningRate);
+            Check.range("transposition", transpose, 0, 24);
+        }
+    }
+
+    private CrnnGanTraining() {
+    }
+
+    /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
+    public static Trainer.Result run(Request request, boolean resume, PrintStream log) throws IOException {
+        Corpus corpus = CorpusSplits.load(request.corpus(), request.rolls());
+        log.print(corpus.skipReport());
+        Splits splits = CorpusSplits.forTraining(request.corpus(), corpus, request.rolls(), request.validFraction(),
+                request.seed());
+        NoteWindows train = new NoteWindows(features(splits.train(), request.transpose()), request.model().length());
+        log.printf(Locale.ROOT, "%s: %d pieces for training (%d windows of %d notes), %d for validation%n",
+                request.corpus(), splits.train().size(), train.count(), request.model().length(),
+                splits.valid().size());
+        List<GanBatch> valid = validation(splits.valid(), request);
+        CrnnGan gan = new CrnnGan(request.model(), request.seed());
+        int rounds = Math.max(request.discriminatorSteps(), request.generatorSteps());
+        double lr = request.trainer().learningRate();
+        int pretrain = request.gan().pretrainSteps();
+        List<Trainer.Turn> turns = List.of(new Trainer.Turn(request.discriminatorLearningRate() / lr,
+                request.discriminatorSteps()), new Trainer.Turn(Schedule.linear(1, request.generatorLearningRate() / lr,
+                pretrain - 1, pretrain), request.generatorSteps()));
+        Path logFile = request.out().resolveSibling(request.out().getFileName() + ".log.csv");
+        Trainer.Result result;
+        try (CsvLog csv = new CsvLog(logFile, CrnnGanPlayers.MEASURES)) {
+            boolean live = ProgressBar.standardErrorIsTerminal();
+            List<TrainingListener> listeners = List.of(csv, new ProgressBar(log, train.count() / request.batch(),
+                    live), new GanMonitor(log, GanMonitor.STRETCH, live));
+            result = new Trainer<>(request.trainer(), new CrnnGanPlayers(gan, request.gan()).players(), turns,
+                    step -> train.batch(request.seed(), step, rounds, request.batch()), valid,
+                    LanguageModelTraining.checkpointOf(request.out()), listeners).train(resume);
+        }
+        ModelFile.save(request.out(), gan, Map.of("encoding", "notefeatures"), List.of(),
+                summary(request, splits, result));
+        return result;
+    }
+
+    /** A fixed batch of validation windows, or none when there are no validation pieces long enough. */
+    private static List<GanBatch> validation(List<CorpusItem> pieces, Request request) {
+        List<float[][]> features = features(pieces, 0);
+        if (features.stream().noneMatch(f -> f.length >= request.model().length())) {
+            return List.of();
+        }
+        NoteWindows windows = new NoteWindows(features, request.model().length());
+        return List.of(windows.batch(request.seed() + 1, 0, 1, (int) Math.min(VALIDATION_WINDOWS, windows.count())));
+    }
+
+    /** Each piece's notes as feature rows, with transpositions up to {@code transpose} semitones. */
+    public static List<float[][]> features(List<CorpusItem> items, int transpose) {
+        List<float[][]> pieces = new ArrayList<>();
+        for (CorpusItem item : items) {
+            for (NoteSequence version : Augmentation.transpositions(item.score(), transpose, 0, 127)) {
+                pieces.add(NoteFeatures.encode(version));
+            }
+        }
+        return pieces;
+    }
+
+    private static Map<String, String> summary(Request request, Splits splits, Trainer.Result result) {
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("corpus", request.corpus().toString());
+        summary.put("trainPieces", Integer.toString(splits.train().size()));
+        summary.put("validPieces", Integer.toString(splits.valid().size()));
+        summary.put("seed", Long.toString(request.seed()));
+        summary.put("batch", Integer.toString(request.batch()));
+        summary.put("sequenceLength", Integer.toString(request.model().length()));
+        summary.put("transpose", Integer.toString(request.transpose()));
+        summary.put("pretrainSteps", Integer.toString(request.gan().pretrainSteps()));
+        summary.put("featureMatching", Boolean.toString(request.gan().featureMatching()));
+        summary.put("steps", Long.toString(result.steps()));
+        summary.put("validationDistance", Double.toString(result.bestValidationLoss()));
+        return summary;
+    }
+
+    /** Windows of {@code length} successive notes over pieces' feature rows; shorter pieces have none. */
+    public static final class NoteWindows {
+        private final List<float[][]> pieces = new ArrayList<>();
+        private final long[] firstWindow;
+        private final long count;
+        private final int length;
+
+        /** Windows over the pieces' feature rows; fails when no piece has {@code length} notes. */
+        public NoteWindows(List<float[][]> features, int length) {
+            this.length = length;
+            features.stream().filter(f -> f.length >= length).forEach(pieces::add);
+            if (pieces.isEmpty()) {
+                throw new IllegalArgumentException("no piece has " + length + " notes or more; lower --seq-len");
+            }
+            firstWindow = new long[pieces.size()];
+            long total = 0;
+            for (int p = 0; p < pieces.size(); p++) {
+                firstWindow[p] = total;
+                total += pieces.get(p).length - length + 1;
+            }
+            count = total;
+        }
+
+        /** The number of distinct windows. */
+        public long count() {
+            return count;
+        }
+
+        /** {@code rounds} sets of {@code batch} windows, each drawn uniformly from {@code seed} and {@code step}. */
+        public GanBatch batch(long seed, long step, int rounds, int batch) {
+            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step);
+            List<float[][][]> sets = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                float[][][] set = new float[batch][][];
+                for (int b = 0; b < batch; b++) {
+                    set[b] = window(random.nextLong(count));
+                }
+                sets.add(set);
+            }
+            return new GanBatch(sets);
+        }
+
+        private float[][] window(long index) {
+            int p = java.util.Arrays.binarySearch(firstWindow, index);
+            p = p >= 0 ? p : -p - 2;
+            int start = (int) (index - firstWindow[p]);
+            float[][] rows = java.util.Arrays.copyOfRange(pieces.get(p), start, start + length);
+            rows[0] = rows[0].clone();
+            rows[0][NoteFeatures.DELTA] = 0; // a window starts at its first note, as a generated piece does
+            return rows;
+        }
+    }
+}
