@@ -6,6 +6,7 @@ import io.muse4j.models.StackConfig;
 import io.muse4j.models.Trainer;
 import io.muse4j.models.TrainerConfig;
 import io.muse4j.models.TransformerConfig;
+import io.muse4j.models.VaeTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -27,7 +29,7 @@ import java.util.concurrent.Callable;
                 "--encoding pianoroll trains a polyphonic piano-roll model (88 sigmoid outputs, NLL per frame).",
                 "A checkpoint (MODEL.ckpt) and a CSV log (MODEL.log.csv) go beside the model; --resume continues."})
 final class TrainCommand implements Callable<Integer> {
-    enum ModelKind { LSTM, TRANSFORMER }
+    enum ModelKind { LSTM, TRANSFORMER, VAE }
 
     @Option(names = "--model", defaultValue = "LSTM",
             description = "Model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -35,6 +37,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     EncodingOptions encoding;
+
+    @Mixin
+    VaeOptions vae;
 
     @Option(names = "--corpus", required = true, paramLabel = "PATH",
             description = "MIDI folder, list file, MIDI file or piano-roll JSON file.")
@@ -128,9 +133,15 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (model == ModelKind.LSTM && (feedForward != null || maxRelative != null || sharedRelative
+        if (model != ModelKind.VAE) {
+            VaeOptions.checkUnused(spec);
+        }
+        if (model != ModelKind.TRANSFORMER && (feedForward != null || maxRelative != null || sharedRelative
                 || spec.commandLine().getParseResult().hasMatchedOption("--heads"))) {
             throw new UsageException("--heads, --ffn, --max-relative and --shared-relative are for --model transformer");
+        }
+        if (model == ModelKind.VAE) {
+            return trainVae();
         }
         LanguageModelTraining.Request request;
         try {
@@ -144,6 +155,28 @@ final class TrainCommand implements Callable<Integer> {
         String unit = "pianoroll".equals(request.encoding().get("encoding")) ? "frame" : "token";
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, training loss %.4f, best validation NLL %.4f "
                 + "nats per %s%s%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss(), unit,
+                result.stoppedEarly() ? " (stopped early)" : "");
+        return 0;
+    }
+
+    private int trainVae() throws Exception {
+        for (String name : List.of("--seq-len", "--epochs", "--stretch", "--dropout")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+                throw new UsageException(name + " is not for --model vae (its windows are --bars long)");
+            }
+        }
+        VaeTraining.Request request;
+        try {
+            int stepsPerQuarter = Integer.parseInt(encoding.spec().getOrDefault("stepsPerQuarter", "4"));
+            request = new VaeTraining.Request(corpus, encoding.spec(), vae.config(embedding, hidden, layers,
+                    stepsPerQuarter), vae.objective(), batch, new TrainerConfig(steps, lr, warmup, 0.1, clip, valEvery,
+                    checkpointEvery, patience), validFraction, transpose, seed, out);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Trainer.Result result = Models.quietly(() -> VaeTraining.run(request, resume, System.err));
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, training loss %.4f, best validation loss %.4f "
+                + "nats per token%s%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss(),
                 result.stoppedEarly() ? " (stopped early)" : "");
         return 0;
     }

@@ -122,11 +122,17 @@ public final class LanguageModelTraining {
         if (request.epochs() > 0) {
             config = config.withSteps(Math.multiplyExact(request.epochs(), batchesPerEpoch));
         }
-        Path logFile = request.out().resolveSibling(request.out().getFileName() + ".log.csv");
+        return train(config, request.out(), model, batches, batchesPerEpoch, valid, resume, log);
+    }
+
+    /** Trains with a checkpoint beside {@code out}, a CSV log and a progress bar on {@code log}. */
+    static <B> Trainer.Result train(TrainerConfig config, Path out, Trainable<B> model, LongFunction<B> batches,
+                                    int batchesPerEpoch, List<B> valid, boolean resume, PrintStream log)
+            throws IOException {
+        Path logFile = out.resolveSibling(out.getFileName() + ".log.csv");
         try (CsvLog csv = new CsvLog(logFile)) {
             ProgressBar bar = new ProgressBar(log, batchesPerEpoch, ProgressBar.standardErrorIsTerminal());
-            return new Trainer<>(config, model, batches, valid, checkpointOf(request.out()), List.of(csv, bar))
-                    .train(resume);
+            return new Trainer<>(config, model, batches, valid, checkpointOf(out), List.of(csv, bar)).train(resume);
         }
     }
 
@@ -138,13 +144,16 @@ public final class LanguageModelTraining {
         return result;
     }
 
-    /** The training pieces with their transpositions and time-stretches. */
     private static List<NoteSequence> augmented(List<CorpusItem> items, Request request) {
-        double[] factors = request.stretch() == 0 ? new double[] {1}
-                : new double[] {1 - request.stretch(), 1, 1 + request.stretch()};
+        return augmented(items, request.transpose(), request.stretch());
+    }
+
+    /** The training pieces with their transpositions and time-stretches. */
+    static List<NoteSequence> augmented(List<CorpusItem> items, int transpose, double stretch) {
+        double[] factors = stretch == 0 ? new double[] {1} : new double[] {1 - stretch, 1, 1 + stretch};
         List<NoteSequence> scores = new ArrayList<>();
         for (CorpusItem item : items) {
-            for (NoteSequence version : Augmentation.transpositions(item.score(), request.transpose(), 0, 127)) {
+            for (NoteSequence version : Augmentation.transpositions(item.score(), transpose, 0, 127)) {
                 scores.addAll(Augmentation.stretches(version, factors));
             }
         }

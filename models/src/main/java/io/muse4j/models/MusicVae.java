@@ -46,7 +46,7 @@ public final class MusicVae implements Trainable<int[][]> {
         this.objective = objective;
         this.seed = seed;
         Random random = new Random(seed);
-        embedding = LstmLayers.init(random, 0.1, config.vocabularySize(), config.embedding(), type);
+        embedding = LstmLayers.init(random, 1.0, config.vocabularySize(), config.embedding(), type);
         encoder = new VaeEncoder(config, random, type);
         decoder = new VaeDecoder(config, random, type);
     }

@@ -4,17 +4,19 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * MusicVAE's decoders over whole windows, teacher-forced. Each step's input is the embedded previous token
- * (zeros before the first) concatenated with a conditioning vector.
+ * MusicVAE's decoders over whole windows, teacher-forced. z first goes through a dense layer with tanh (as the paper
+ * does before the conductor's initial state), giving h = tanh(z W + b); each step's input is the embedded previous
+ * token (zeros before the first) concatenated with a conditioning vector.
  * <ul>
- *   <li>flat (the VRAE): one LSTM over the window, conditioned on z at every step;</li>
- *   <li>hierarchical (Roberts et al. 2018, section 3.2): a conductor LSTM takes z at each of its {@code bars}
+ *   <li>flat (the VRAE): one LSTM over the window, conditioned on h at every step;</li>
+ *   <li>hierarchical (Roberts et al. 2018, section 3.2): a conductor LSTM takes h at each of its {@code bars}
  *   steps and gives one embedding per bar; the bar decoder runs over each bar as a sequence of its own, so its state
  *   starts afresh every bar, conditioned on that bar's embedding. Its first input in a bar is the previous bar's
  *   last token.</li>
@@ -26,15 +28,18 @@ final class VaeDecoder {
     private final VaeConfig config;
     private final LstmLayers conductor;
     private final LstmLayers decoder;
+    private final INDArray latentW;
+    private final INDArray latentB;
     private final INDArray softmaxW;
     private final INDArray softmaxB;
 
     VaeDecoder(VaeConfig config, Random random, DataType type) {
         this.config = config;
         boolean hierarchical = config.decoder() == VaeConfig.Decoder.HIERARCHICAL;
-        conductor = hierarchical ? new LstmLayers(config.stack(config.latent()), config.latent(), random, type) : null;
-        int condition = hierarchical ? config.hidden() : config.latent();
-        int input = config.embedding() + condition;
+        latentW = LstmLayers.init(random, 1 / Math.sqrt(config.latent()), config.latent(), config.hidden(), type);
+        latentB = Nd4j.zeros(type, config.hidden());
+        conductor = hierarchical ? new LstmLayers(config.stack(config.hidden()), config.hidden(), random, type) : null;
+        int input = config.embedding() + config.hidden();
         decoder = new LstmLayers(config.stack(input), input, random, type);
         softmaxW = LstmLayers.init(random, 1 / Math.sqrt(config.hidden()), config.hidden(), config.vocabularySize(),
                 type);
@@ -44,6 +49,8 @@ final class VaeDecoder {
     /** The weights by name, live. */
     Map<String, INDArray> weights() {
         Map<String, INDArray> weights = new LinkedHashMap<>();
+        weights.put("latent_w", latentW);
+        weights.put("latent_b", latentB);
         if (conductor != null) {
             conductor.weights().forEach((name, w) -> weights.put("conductor_" + name, w));
         }
@@ -66,12 +73,14 @@ final class VaeDecoder {
     /**
      * A teacher-forced pass.
      *
+     * @param z the latent vectors (B, Z)
      * @param previous one-hot previous tokens in row layout (R, V)
+     * @param latent tanh(z W + b), z's projection (B, H)
      * @param conductorPass the conductor's pass, null for the flat decoder
      * @param decoderPass the (bar) decoder's pass
      * @param logits (R, V)
      */
-    record Pass(INDArray previous, LstmLayers.Pass conductorPass, LstmLayers.Pass decoderPass, INDArray logits,
+    record Pass(INDArray z, INDArray previous, INDArray latent, LstmLayers.Pass conductorPass, LstmLayers.Pass decoderPass, INDArray logits,
                 int batch) {
     }
 
@@ -86,14 +95,15 @@ final class VaeDecoder {
                 }
             }
         }
+        INDArray latent = Transforms.tanh(z.mmul(latentW).addiRowVector(latentB), false);
         LstmLayers.Pass conductorPass = null;
         INDArray condition;
         int sequences = batch;
         int steps = config.steps();
         if (conductor == null) {
-            condition = Nd4j.tile(z, steps, 1);
+            condition = Nd4j.tile(latent, steps, 1);
         } else {
-            conductorPass = conductor.forward(Nd4j.tile(z, config.bars(), 1), batch, config.bars());
+            conductorPass = conductor.forward(Nd4j.tile(latent, config.bars(), 1), batch, config.bars());
             sequences = batch * config.bars();
             steps = config.stepsPerBar();
             condition = Nd4j.tile(conductorPass.top(), steps, 1);
@@ -101,7 +111,7 @@ final class VaeDecoder {
         INDArray input = Nd4j.hstack(oneHot.mmul(embedding), condition);
         LstmLayers.Pass decoderPass = decoder.forward(input, sequences, steps);
         INDArray logits = decoderPass.top().mmul(softmaxW).addiRowVector(softmaxB);
-        return new Pass(oneHot, conductorPass, decoderPass, logits, batch);
+        return new Pass(z, oneHot, latent, conductorPass, decoderPass, logits, batch);
     }
 
     /**
@@ -120,13 +130,17 @@ final class VaeDecoder {
         gradients.merge("embedding", Nd4j.gemm(pass.previous(), dEmbedded, true, false), INDArray::addi);
         INDArray dCondition = stepSums(dInput.get(NDArrayIndex.all(), NDArrayIndex.interval(e, dInput.columns())),
                 conductor == null ? config.steps() : config.stepsPerBar());
-        if (conductor == null) {
-            return dCondition;
+        INDArray dLatent = dCondition;
+        if (conductor != null) {
+            own.clear();
+            INDArray dConductorInput = conductor.backward(pass.conductorPass(), dCondition, own, true);
+            own.forEach((name, g) -> gradients.put("conductor_" + name, g));
+            dLatent = stepSums(dConductorInput, config.bars());
         }
-        own.clear();
-        INDArray dConductorInput = conductor.backward(pass.conductorPass(), dCondition, own, true);
-        own.forEach((name, g) -> gradients.put("conductor_" + name, g));
-        return stepSums(dConductorInput, config.bars());
+        INDArray dPre = pass.latent().mul(pass.latent()).rsubi(1).muli(dLatent); // tanh' = 1 - tanh^2
+        gradients.put("latent_w", Nd4j.gemm(pass.z(), dPre, true, false));
+        gradients.put("latent_b", LstmLayers.columnSums(dPre));
+        return Nd4j.gemm(dPre, latentW, false, true);
     }
 
     /** Time-major rows (T*N, W) summed over the T steps: (N, W). */

@@ -16,6 +16,7 @@ import java.util.Random;
  * {@code t * B + b}), as in {@link SequenceStack}.
  */
 final class VaeEncoder {
+    private static final double INITIAL_LOG_VARIANCE = -6;
     private final VaeConfig config;
     private final LstmLayers forward;
     private final LstmLayers backward;
@@ -29,10 +30,12 @@ final class VaeEncoder {
         forward = new LstmLayers(config.stack(config.embedding()), config.embedding(), random, type);
         backward = new LstmLayers(config.stack(config.embedding()), config.embedding(), random, type);
         double scale = 1 / Math.sqrt(2.0 * config.hidden());
-        muW = LstmLayers.init(random, scale, 2 * config.hidden(), config.latent(), type);
+        muW = LstmLayers.init(random, 1.0, 2 * config.hidden(), config.latent(), type);
         muB = Nd4j.zeros(type, config.latent());
         logVarW = LstmLayers.init(random, scale, 2 * config.hidden(), config.latent(), type);
-        logVarB = Nd4j.zeros(type, config.latent());
+        // sigma starts at e^-2: with sigma 1 the noise would drown mu's first small differences and the decoder
+        // would learn to ignore z (measured: a tiny VAE then sat at its language-model loss for hundreds of steps)
+        logVarB = Nd4j.valueArrayOf(new long[] {config.latent()}, INITIAL_LOG_VARIANCE, type);
     }
 
     /** The stack that sets how a batch is sharded. */

@@ -15,6 +15,8 @@ final class VaeSampling {
     private final float[] embedding;
     private final LstmCells conductor;
     private final LstmCells decoder;
+    private final float[][] latentWeights;
+    private final float[] latentBias;
     private final float[][] outputWeights;
     private final float[] outputBias;
 
@@ -26,6 +28,8 @@ final class VaeSampling {
         conductor = config.decoder() == VaeConfig.Decoder.HIERARCHICAL
                 ? new LstmCells(unprefixed(weights, "conductor_"), config.layers(), config.hidden(), rows) : null;
         decoder = new LstmCells(unprefixed(weights, "decoder_"), config.layers(), config.hidden(), rows);
+        latentWeights = RowProducts.rows(weights.get("latent_w"));
+        latentBias = RowProducts.floats(weights.get("latent_b"));
         outputWeights = RowProducts.rows(weights.get("softmax_w"));
         outputBias = RowProducts.floats(weights.get("softmax_b"));
     }
@@ -51,7 +55,10 @@ final class VaeSampling {
                 throw new IllegalArgumentException("a latent vector of " + z[b].length + " values for a model of "
                         + config.latent());
             }
-            float[] latent = floats(z[b]);
+            float[] latent = LstmStepper.logits(floats(z[b]), latentWeights, latentBias);
+            for (int i = 0; i < latent.length; i++) {
+                latent[i] = (float) Math.tanh(latent[i]);
+            }
             int previous = -1;
             for (int k = 0; k < config.bars(); k++) {
                 float[] condition = latent;
