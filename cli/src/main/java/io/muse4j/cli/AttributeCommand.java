@@ -4,6 +4,7 @@ import io.muse4j.models.LatentSpace;
 import io.muse4j.models.MelodyAttribute;
 import io.muse4j.models.SavedVae;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,8 +19,8 @@ import java.util.concurrent.Callable;
                 + "the attribute vector (the mean z of the training corpus's top quartile on the attribute minus "
                 + "that of its bottom quartile, stored in the model file), decoded."})
 final class AttributeCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "VAE", description = "MusicVAE model file.")
-    String model;
+    @Mixin
+    VaeCommandOptions options;
 
     @Parameters(index = "0", paramLabel = "IN.mid", description = "Melody to change.")
     Path in;
@@ -32,16 +33,6 @@ final class AttributeCommand implements Callable<Integer> {
             + "(negative turns the attribute down).")
     double amount;
 
-    @Option(names = "--temperature", defaultValue = "0",
-            description = "Decoder sampling temperature, 0 for the likeliest tokens (default: ${DEFAULT-VALUE}).")
-    double temperature;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the decoder's sampling (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT.mid", description = "MIDI file to write.")
-    Path out;
-
     @Spec
     CommandSpec spec;
 
@@ -53,19 +44,20 @@ final class AttributeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--attribute: " + e.getMessage());
         }
-        if (!Double.isFinite(amount) || !(temperature >= 0) || Double.isInfinite(temperature)) {
-            throw new UsageException("--amount " + amount + " must be finite and --temperature " + temperature
-                    + " a finite number, at least 0");
+        if (!Double.isFinite(amount)) {
+            throw new UsageException("--amount " + amount + " must be a finite number");
         }
-        SavedVae saved = VaeMelodies.load(model);
+        double temperature = options.temperature(0);
+        SavedVae saved = VaeMelodies.load(options.model);
         double[] vector = saved.attributes().get(chosen);
         if (vector == null) {
-            throw new IllegalArgumentException(model + ": holds no " + chosen.label() + " attribute vector");
+            throw new IllegalArgumentException(options.model + ": holds no " + chosen.label() + " attribute vector");
         }
         int[] window = VaeMelodies.window(saved, in, spec.commandLine().getErr());
         double[] mu = saved.model().encode(new int[][] {window})[0];
         double[][] z = {LatentSpace.shifted(mu, vector, amount)};
-        VaeMelodies.write(saved, saved.model().decode(z, temperature, seed), out, false, spec.commandLine().getOut());
+        VaeMelodies.write(saved, saved.model().decode(z, temperature, options.seed), options.out, false,
+                spec.commandLine().getOut());
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package io.muse4j.cli;
 import io.muse4j.models.LatentSpace;
 import io.muse4j.models.SavedVae;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,8 +18,8 @@ import java.util.concurrent.Callable;
                 + "windows, --steps points from A to B (both included), each decoded.",
                 "The melodies go one after another into OUT (each in its own file with --split)."})
 final class InterpolateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "VAE", description = "MusicVAE model file.")
-    String model;
+    @Mixin
+    VaeCommandOptions options;
 
     @Parameters(index = "0", paramLabel = "A.mid", description = "Melody to start from.")
     Path from;
@@ -26,7 +27,8 @@ final class InterpolateCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B.mid", description = "Melody to end at.")
     Path to;
 
-    @Option(names = "--steps", defaultValue = "7", description = "Points on the path, ends included (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "7",
+            description = "Points on the path, ends included (default: ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--slerp", description = "Spherical interpolation instead of a straight line.")
@@ -34,16 +36,6 @@ final class InterpolateCommand implements Callable<Integer> {
 
     @Option(names = "--split", description = "Write OUT-1.mid ... OUT-N.mid instead of one file.")
     boolean split;
-
-    @Option(names = "--temperature", defaultValue = "0",
-            description = "Decoder sampling temperature, 0 for the likeliest tokens (default: ${DEFAULT-VALUE}).")
-    double temperature;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the decoder's sampling (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT.mid", description = "MIDI file to write.")
-    Path out;
 
     @Spec
     CommandSpec spec;
@@ -53,15 +45,14 @@ final class InterpolateCommand implements Callable<Integer> {
         if (steps < 2 || steps > 1000) {
             throw new UsageException("--steps " + steps + " must be between 2 and 1000");
         }
-        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
-            throw new UsageException("--temperature " + temperature + " must be a finite number, at least 0");
-        }
-        SavedVae saved = VaeMelodies.load(model);
+        double temperature = options.temperature(0);
+        SavedVae saved = VaeMelodies.load(options.model);
         int[] a = VaeMelodies.window(saved, from, spec.commandLine().getErr());
         int[] b = VaeMelodies.window(saved, to, spec.commandLine().getErr());
         double[][] mu = saved.model().encode(new int[][] {a, b});
         double[][] path = LatentSpace.interpolate(mu[0], mu[1], steps, slerp);
-        VaeMelodies.write(saved, saved.model().decode(path, temperature, seed), out, split, spec.commandLine().getOut());
+        VaeMelodies.write(saved, saved.model().decode(path, temperature, options.seed), options.out, split,
+                spec.commandLine().getOut());
         return 0;
     }
 }

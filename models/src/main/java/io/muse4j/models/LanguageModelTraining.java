@@ -178,17 +178,25 @@ public final class LanguageModelTraining {
     }
 
     private static Map<String, String> summary(Request request, Splits splits) {
-        Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("corpus", request.corpus().toString());
-        summary.put("trainPieces", Integer.toString(splits.train().size()));
-        summary.put("validPieces", Integer.toString(splits.valid().size()));
-        summary.put("validFraction", Double.toString(request.validFraction()));
-        summary.put("seed", Long.toString(request.seed()));
-        summary.put("batch", Integer.toString(request.batch()));
+        Map<String, String> summary = summary(request.corpus(), splits, request.validFraction(), request.seed(),
+                request.batch(), request.transpose());
         summary.put("sequenceLength", Integer.toString(request.steps()));
-        summary.put("transpose", Integer.toString(request.transpose()));
         summary.put("stretch", Double.toString(request.stretch()));
         summary.put("dropout", Double.toString(request.model().dropout()));
+        return summary;
+    }
+
+    /** What every training summary records: the corpus and its split, the seed, the batch and the augmentation. */
+    static Map<String, String> summary(Path corpus, Splits splits, double validFraction, long seed, int batch,
+                                       int transpose) {
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("corpus", corpus.toString());
+        summary.put("trainPieces", Integer.toString(splits.train().size()));
+        summary.put("validPieces", Integer.toString(splits.valid().size()));
+        summary.put("validFraction", Double.toString(validFraction));
+        summary.put("seed", Long.toString(seed));
+        summary.put("batch", Integer.toString(batch));
+        summary.put("transpose", Integer.toString(transpose));
         return summary;
     }
 }

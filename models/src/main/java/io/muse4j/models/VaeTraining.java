@@ -14,7 +14,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,14 +111,8 @@ public final class VaeTraining {
     }
 
     private static Map<String, String> summary(Request request, Splits splits, Trainer.Result result) {
-        Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("corpus", request.corpus().toString());
-        summary.put("trainPieces", Integer.toString(splits.train().size()));
-        summary.put("validPieces", Integer.toString(splits.valid().size()));
-        summary.put("validFraction", Double.toString(request.validFraction()));
-        summary.put("seed", Long.toString(request.seed()));
-        summary.put("batch", Integer.toString(request.batch()));
-        summary.put("transpose", Integer.toString(request.transpose()));
+        Map<String, String> summary = LanguageModelTraining.summary(request.corpus(), splits,
+                request.validFraction(), request.seed(), request.batch(), request.transpose());
         summary.put("beta", Double.toString(request.objective().beta()));
         summary.put("betaWarmupSteps", Long.toString(request.objective().betaWarmupSteps()));
         summary.put("freeBits", Double.toString(request.objective().freeBits()));
