@@ -28,8 +28,8 @@ class VaeGradientsTest {
         int[][] batch = randomWindows(3, config.steps(), 6, 4);
         Map<String, INDArray> gradients = model.lossAndGradients(batch, 5).gradients();
         int nonZero = LstmGradientsTest.check(model.weights(), gradients,
-                v -> model.lossAndGradients(batch, 5).loss(), 6);
-        int sampled = 6 * model.weights().size();
+                v -> model.lossAndGradients(batch, 5).loss(), 4);
+        int sampled = 4 * model.weights().size();
         assertTrue(nonZero > sampled * 3 / 4, "most sampled gradients are non-zero: " + nonZero + " of " + sampled);
     }
 
