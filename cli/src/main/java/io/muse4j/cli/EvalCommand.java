@@ -8,6 +8,7 @@ import io.muse4j.corpora.CorpusSplits;
 import io.muse4j.corpora.CorpusSplits.Split;
 import io.muse4j.models.FrameBatches;
 import io.muse4j.models.LanguageModelTraining;
+import io.muse4j.models.ModelFile;
 import io.muse4j.models.PianoRollModel;
 import io.muse4j.models.SavedModel;
 import io.muse4j.models.TokenBatches;
@@ -55,6 +56,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!Models.DEFAULT.equals(model) && ModelFile.isVae(Path.of(model))) {
+            return new VaeEvaluation(model, corpus, split, json).print(spec.commandLine().getOut());
+        }
         SavedModel saved = Models.load(model);
         double fraction = Double.parseDouble(saved.training().getOrDefault("validFraction", "0.1"));
         long seed = Long.parseLong(saved.training().getOrDefault("seed", "1"));
@@ -103,7 +107,7 @@ final class EvalCommand implements Callable<Integer> {
                 "frame accuracy");
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

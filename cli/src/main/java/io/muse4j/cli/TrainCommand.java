@@ -7,6 +7,7 @@ import io.muse4j.models.StackConfig;
 import io.muse4j.models.Trainer;
 import io.muse4j.models.TrainerConfig;
 import io.muse4j.models.TransformerConfig;
+import io.muse4j.models.VaeTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
                 "--model crnngan trains a C-RNN-GAN on the corpus's notes (no --encoding; --seq-len counts notes).",
                 "A checkpoint (MODEL.ckpt) and a CSV log (MODEL.log.csv) go beside the model; --resume continues."})
 final class TrainCommand implements Callable<Integer> {
-    enum ModelKind { LSTM, TRANSFORMER, CRNNGAN }
+    enum ModelKind { LSTM, TRANSFORMER, CRNNGAN, VAE }
 
     @Option(names = "--model", defaultValue = "LSTM",
             description = "Model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -41,6 +42,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     GanOptions gan;
+
+    @Mixin
+    VaeOptions vae;
 
     @Option(names = "--corpus", required = true, paramLabel = "PATH",
             description = "MIDI folder, list file, MIDI file or piano-roll JSON file.")
@@ -137,6 +141,9 @@ final class TrainCommand implements Callable<Integer> {
         if (model != ModelKind.CRNNGAN) {
             GanOptions.checkUnused(spec);
         }
+        if (model != ModelKind.VAE) {
+            VaeOptions.checkUnused(spec);
+        }
         if (model != ModelKind.TRANSFORMER && (feedForward != null || maxRelative != null || sharedRelative
                 || spec.commandLine().getParseResult().hasMatchedOption("--heads"))) {
             throw new UsageException("--heads, --ffn, --max-relative and --shared-relative are for --model transformer");
@@ -146,6 +153,9 @@ final class TrainCommand implements Callable<Integer> {
             schedule = new TrainerConfig(steps, lr, warmup, 0.1, clip, valEvery, checkpointEvery, patience);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+        if (model == ModelKind.VAE) {
+            return trainVae(schedule);
         }
         return model == ModelKind.CRNNGAN ? trainGan(schedule) : trainSequenceModel(schedule);
     }
@@ -178,6 +188,28 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.Result result = Models.quietly(() -> CrnnGanTraining.run(request, resume, System.err));
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, generator loss %.4f, best validation distance "
                 + "%.4f%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss());
+        return 0;
+    }
+
+    /** Trains a MusicVAE on melody windows of --bars bars. */
+    private int trainVae(TrainerConfig schedule) throws Exception {
+        for (String name : List.of("--seq-len", "--epochs", "--stretch", "--dropout")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+                throw new UsageException(name + " is not for --model vae (its windows are --bars long)");
+            }
+        }
+        VaeTraining.Request request;
+        try {
+            int stepsPerQuarter = Integer.parseInt(encoding.spec().getOrDefault("stepsPerQuarter", "4"));
+            request = new VaeTraining.Request(corpus, encoding.spec(), vae.config(embedding, hidden, layers,
+                    stepsPerQuarter), vae.objective(), batch, schedule, validFraction, transpose, seed, out);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Trainer.Result result = Models.quietly(() -> VaeTraining.run(request, resume, System.err));
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, training loss %.4f, best validation loss %.4f "
+                + "nats per token%s%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss(),
+                result.stoppedEarly() ? " (stopped early)" : "");
         return 0;
     }
 

@@ -122,11 +122,17 @@ public final class LanguageModelTraining {
         if (request.epochs() > 0) {
             config = config.withSteps(Math.multiplyExact(request.epochs(), batchesPerEpoch));
         }
-        Path logFile = request.out().resolveSibling(request.out().getFileName() + ".log.csv");
+        return train(config, request.out(), model, batches, batchesPerEpoch, valid, resume, log);
+    }
+
+    /** Trains with a checkpoint beside {@code out}, a CSV log and a progress bar on {@code log}. */
+    static <B> Trainer.Result train(TrainerConfig config, Path out, Trainable<B> model, LongFunction<B> batches,
+                                    int batchesPerEpoch, List<B> valid, boolean resume, PrintStream log)
+            throws IOException {
+        Path logFile = out.resolveSibling(out.getFileName() + ".log.csv");
         try (CsvLog csv = new CsvLog(logFile)) {
             ProgressBar bar = new ProgressBar(log, batchesPerEpoch, ProgressBar.standardErrorIsTerminal());
-            return new Trainer<>(config, model, batches, valid, checkpointOf(request.out()), List.of(csv, bar))
-                    .train(resume);
+            return new Trainer<>(config, model, batches, valid, checkpointOf(out), List.of(csv, bar)).train(resume);
         }
     }
 
@@ -138,13 +144,16 @@ public final class LanguageModelTraining {
         return result;
     }
 
-    /** The training pieces with their transpositions and time-stretches. */
     private static List<NoteSequence> augmented(List<CorpusItem> items, Request request) {
-        double[] factors = request.stretch() == 0 ? new double[] {1}
-                : new double[] {1 - request.stretch(), 1, 1 + request.stretch()};
+        return augmented(items, request.transpose(), request.stretch());
+    }
+
+    /** The training pieces with their transpositions and time-stretches. */
+    static List<NoteSequence> augmented(List<CorpusItem> items, int transpose, double stretch) {
+        double[] factors = stretch == 0 ? new double[] {1} : new double[] {1 - stretch, 1, 1 + stretch};
         List<NoteSequence> scores = new ArrayList<>();
         for (CorpusItem item : items) {
-            for (NoteSequence version : Augmentation.transpositions(item.score(), request.transpose(), 0, 127)) {
+            for (NoteSequence version : Augmentation.transpositions(item.score(), transpose, 0, 127)) {
                 scores.addAll(Augmentation.stretches(version, factors));
             }
         }
@@ -169,17 +178,25 @@ public final class LanguageModelTraining {
     }
 
     private static Map<String, String> summary(Request request, Splits splits) {
-        Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("corpus", request.corpus().toString());
-        summary.put("trainPieces", Integer.toString(splits.train().size()));
-        summary.put("validPieces", Integer.toString(splits.valid().size()));
-        summary.put("validFraction", Double.toString(request.validFraction()));
-        summary.put("seed", Long.toString(request.seed()));
-        summary.put("batch", Integer.toString(request.batch()));
+        Map<String, String> summary = summary(request.corpus(), splits, request.validFraction(), request.seed(),
+                request.batch(), request.transpose());
         summary.put("sequenceLength", Integer.toString(request.steps()));
-        summary.put("transpose", Integer.toString(request.transpose()));
         summary.put("stretch", Double.toString(request.stretch()));
         summary.put("dropout", Double.toString(request.model().dropout()));
+        return summary;
+    }
+
+    /** What every training summary records: the corpus and its split, the seed, the batch and the augmentation. */
+    static Map<String, String> summary(Path corpus, Splits splits, double validFraction, long seed, int batch,
+                                       int transpose) {
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("corpus", corpus.toString());
+        summary.put("trainPieces", Integer.toString(splits.train().size()));
+        summary.put("validPieces", Integer.toString(splits.valid().size()));
+        summary.put("validFraction", Double.toString(validFraction));
+        summary.put("seed", Long.toString(seed));
+        summary.put("batch", Integer.toString(batch));
+        summary.put("transpose", Integer.toString(transpose));
         return summary;
     }
 }

@@ -1,7 +1,7 @@
 package io.muse4j.models;
 
 /**
- * One LSTM cell step on plain float arrays, for the steppers ({@link LstmStepper}, {@link CrnnGan}'s generator):
+ * One LSTM cell step on plain float arrays, for {@link LstmCells} and {@link CrnnGan}'s generator:
  * z = xW + hR + b split as input, forget, cell and output gates (ND4J's lstmLayer layout, as {@link LstmLayers}),
  * no peepholes.
  */

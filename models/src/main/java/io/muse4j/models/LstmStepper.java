@@ -7,42 +7,26 @@ import io.muse4j.core.score.Check;
  * from step to step: constant work per token, whatever the length so far. Sampling and beam search use it.
  * <p>
  * One step is a few matrix-vector products, too small for a graph engine's per-op overhead (a SameDiff step of a
- * 3x512 LSTM took ~7 ms), so it runs on plain float arrays ({@link RowProducts}). The gates follow ND4J's
- * lstmLayer: z = xW + hR + b split as input, forget, cell, output.
+ * 3x512 LSTM took ~7 ms), so it runs on plain float arrays ({@link LstmCells}, {@link RowProducts}).
  */
 public final class LstmStepper implements TokenStepper {
 
     private final LstmConfig config;
     private final int rows;
     private final float[] embedding;
-    private final float[][][] inputWeights;
-    private final float[][][] recurrentWeights;
-    private final float[][] biases;
+    private final LstmCells cells;
     private final float[][] outputWeights;
     private final float[] outputBias;
-    private final float[] gates;
-    private float[][][] h;
-    private float[][][] c;
 
     /** A stepper over the weights of {@code model} (copied), for {@code rows} sequences. */
     LstmStepper(TokenModel model, int rows) {
         Check.atLeast("rows", rows, 1);
         this.config = (LstmConfig) model.config();
         this.rows = rows;
-        int layers = config.layers();
         embedding = RowProducts.floats(model.weight("embedding"));
-        inputWeights = new float[layers][][];
-        recurrentWeights = new float[layers][][];
-        biases = new float[layers][];
-        for (int layer = 0; layer < layers; layer++) {
-            inputWeights[layer] = RowProducts.rows(model.weight("lstm" + layer + "_w"));
-            recurrentWeights[layer] = RowProducts.rows(model.weight("lstm" + layer + "_r"));
-            biases[layer] = RowProducts.floats(model.weight("lstm" + layer + "_b"));
-        }
+        cells = new LstmCells(model.weights(), config.layers(), config.hidden(), rows);
         outputWeights = RowProducts.rows(model.weight("softmax_w"));
         outputBias = RowProducts.floats(model.weight("softmax_b"));
-        gates = new float[4 * config.hidden()];
-        reset();
     }
 
     @Override
@@ -52,8 +36,7 @@ public final class LstmStepper implements TokenStepper {
 
     @Override
     public void reset() {
-        h = new float[config.layers()][rows][config.hidden()];
-        c = new float[config.layers()][rows][config.hidden()];
+        cells.reset();
     }
 
     @Override
@@ -64,36 +47,21 @@ public final class LstmStepper implements TokenStepper {
         for (int row = 0; row < rows; row++) {
             float[] x = new float[e];
             System.arraycopy(embedding, tokens[row] * e, x, 0, e);
-            for (int layer = 0; layer < config.layers(); layer++) {
-                cell(layer, row, x);
-                x = h[layer][row];
-            }
-            float[] out = outputBias.clone();
-            float[] last = x;
-            RowProducts.inHalves(out.length, (from, to) -> RowProducts.addProduct(last, outputWeights, out, from, to));
-            logits[row] = out;
+            logits[row] = logits(cells.step(row, x), outputWeights, outputBias);
         }
         return logits;
     }
 
-    /** Advances one layer of one row on input {@code x}. */
-    private void cell(int layer, int row, float[] x) {
-        LstmCell.step(x, inputWeights[layer], recurrentWeights[layer], biases[layer], h[layer][row], c[layer][row],
-                gates);
+    /** The logits {@code top W + b} of a top layer's output. */
+    static float[] logits(float[] top, float[][] outputWeights, float[] outputBias) {
+        float[] out = outputBias.clone();
+        RowProducts.inHalves(out.length, (from, to) -> RowProducts.addProduct(top, outputWeights, out, from, to));
+        return out;
     }
 
     @Override
     public void reorder(int[] from) {
         TokenStepper.checkOrder(rows, from);
-        for (int layer = 0; layer < config.layers(); layer++) {
-            float[][] newH = new float[rows][];
-            float[][] newC = new float[rows][];
-            for (int row = 0; row < rows; row++) {
-                newH[row] = h[layer][from[row]].clone();
-                newC[row] = c[layer][from[row]].clone();
-            }
-            h[layer] = newH;
-            c[layer] = newC;
-        }
+        cells.reorder(from);
     }
 }

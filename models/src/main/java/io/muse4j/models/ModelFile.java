@@ -26,6 +26,7 @@ public final class ModelFile {
     /** The version of this layout; files of a later one are refused. */
     public static final int FORMAT_VERSION = 1;
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String VAE_KIND_PREFIX = "vae-";
 
     private ModelFile() {
     }
@@ -38,7 +39,7 @@ public final class ModelFile {
                     + sequences.config().vocabularySize() + " ids");
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("header.json", header(model, tokenizer, vocabulary, training));
+        entries.put("header.json", header(model.kind(), model.configValues(), tokenizer, vocabulary, training));
         entries.put("weights.bin", NamedArrays.write(model.weights()));
         ChecksummedZip.write(file, entries);
     }
@@ -52,11 +53,11 @@ public final class ModelFile {
 
     /** {@link #load(Path)} from a stream, such as a bundled resource; {@code name} names it in errors. */
     public static SavedModel load(java.io.InputStream in, String name) throws IOException {
-        Map<String, byte[]> entries = ChecksummedZip.read(in, name, "muse4j model file", "header.json", "weights.bin");
-        Header h = Header.parse(entries.get("header.json"), name);
-        if (h.formatVersion > FORMAT_VERSION) {
-            throw new ModelFileException(name, "model format version " + h.formatVersion + " is newer than this muse4j ("
-                    + LibraryVersion.get() + ") reads (" + FORMAT_VERSION + "); upgrade muse4j");
+        Map<String, byte[]> entries = entries(in, name);
+        Header h = header(entries, name);
+        if (String.valueOf(h.kind).startsWith(VAE_KIND_PREFIX)) {
+            throw new ModelFileException(name, "is a MusicVAE (" + h.kind + "); use it with sample, interpolate, "
+                    + "reconstruct, attribute or eval");
         }
         StoredModel model;
         try {
@@ -79,8 +80,32 @@ public final class ModelFile {
         return kind[0].equals("token") ? new TokenModel(config, 0) : new PianoRollModel(config, 0);
     }
 
-    private static byte[] header(StoredModel model, Map<String, String> tokenizer, List<String> vocabulary,
-                                 Map<String, String> training) throws IOException {
+    /** The entries of a model file, checksum checked. */
+    static Map<String, byte[]> entries(java.io.InputStream in, String name) throws IOException {
+        return ChecksummedZip.read(in, name, "muse4j model file", "header.json", "weights.bin");
+    }
+
+    /** The parsed header of a model file's entries; fails when the file's format is newer than this muse4j's. */
+    static Header header(Map<String, byte[]> entries, String name) throws ModelFileException {
+        Header h = Header.parse(entries.get("header.json"), name);
+        if (h.formatVersion > FORMAT_VERSION) {
+            throw new ModelFileException(name, "model format version " + h.formatVersion + " is newer than this muse4j ("
+                    + LibraryVersion.get() + ") reads (" + FORMAT_VERSION + "); upgrade muse4j");
+        }
+        return h;
+    }
+
+    /** Whether a model file holds a MusicVAE (see {@link VaeFile}). */
+    public static boolean isVae(Path file) throws IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return String.valueOf(header(entries(in, file.toString()), file.toString()).kind)
+                    .startsWith(VAE_KIND_PREFIX);
+        }
+    }
+
+    /** A header: format and library versions, the model's kind and config, tokenizer, vocabulary and summary. */
+    static byte[] header(String kind, Map<String, Number> config, Map<String, String> tokenizer,
+                         List<String> vocabulary, Map<String, String> training) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(bytes)) {
             g.useDefaultPrettyPrinter();
@@ -88,9 +113,9 @@ public final class ModelFile {
             g.writeStringField("format", "muse4j-model");
             g.writeNumberField("formatVersion", FORMAT_VERSION);
             g.writeStringField("libraryVersion", LibraryVersion.get());
-            g.writeStringField("kind", model.kind());
+            g.writeStringField("kind", kind);
             g.writeObjectFieldStart("config");
-            for (Map.Entry<String, Number> value : model.configValues().entrySet()) {
+            for (Map.Entry<String, Number> value : config.entrySet()) {
                 if (value.getValue() instanceof Double d) {
                     g.writeNumberField(value.getKey(), d);
                 } else {
@@ -119,7 +144,7 @@ public final class ModelFile {
     }
 
     /** The parsed header. */
-    private static final class Header {
+    static final class Header {
         int formatVersion;
         String libraryVersion = "unknown";
         String kind;

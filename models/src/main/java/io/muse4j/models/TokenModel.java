@@ -150,7 +150,8 @@ public final class TokenModel implements SequenceModel, Trainable<TokenBatches.B
         return loss * scale;
     }
 
-    private static double logSumExp(double[] z, int from, int count) {
+    /** log sum exp of {@code count} values of {@code z} from {@code from}. */
+    static double logSumExp(double[] z, int from, int count) {
         double max = Double.NEGATIVE_INFINITY;
         for (int k = from; k < from + count; k++) {
             max = Math.max(max, z[k]);

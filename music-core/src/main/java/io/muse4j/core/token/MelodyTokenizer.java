@@ -58,6 +58,11 @@ public final class MelodyTokenizer implements Tokenizer {
         return vocabulary;
     }
 
+    /** The grid the melody's steps are on. */
+    public GridConfig grid() {
+        return grid;
+    }
+
     /** The id of a note-on of {@code pitch}, which must be in range. */
     public int noteOnId(int pitch) {
         Check.range("melody pitch", pitch, minPitch, maxPitch);
