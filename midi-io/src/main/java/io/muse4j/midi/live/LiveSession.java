@@ -133,11 +133,6 @@ public final class LiveSession implements AutoCloseable {
         return List.copyOf(latencies);
     }
 
-    /** The session so far. */
-    public Recording recording() {
-        return recording;
-    }
-
     private void onMessage(MidiMessage message) {
         if (!(message instanceof ShortMessage m)) {
             return;

@@ -4,7 +4,6 @@ import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -63,11 +62,6 @@ final class Output {
         for (PlayedNote note : new ArrayList<>(sounding.values())) {
             noteOff(note.channel(), note.pitch());
         }
-    }
-
-    /** The notes sounding now. */
-    synchronized List<PlayedNote> sounding() {
-        return List.copyOf(sounding.values());
     }
 
     /**

@@ -56,11 +56,6 @@ public final class VirtualLoop implements EventLoop {
         }
     }
 
-    /** Whether any task is waiting. */
-    public synchronized boolean idle() {
-        return queue.isEmpty();
-    }
-
     private synchronized Task take(long atNanos) {
         Task next = queue.peek();
         if (closed || next == null || next.at() > atNanos) {
