@@ -15,9 +15,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -39,11 +42,8 @@ public final class LiveSession implements AutoCloseable {
     private final Output output;
     private final Recording recording;
     private final Path recordTo;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "muse4j-respond");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("muse4j-respond"));
+    private final ExecutorService watcher = Executors.newSingleThreadExecutor(daemon("muse4j-watch"));
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -113,14 +113,34 @@ public final class LiveSession implements AutoCloseable {
         }));
     }
 
-    /** Fails the session, naming {@code what}, as soon as {@code present} turns false (a device unplugged). */
+    /**
+     * Fails the session, naming {@code what}, as soon as {@code present} turns false (a device unplugged). The check
+     * (which may take milliseconds: it lists the system's devices) runs twice a second on the session's watcher
+     * thread, so it never delays a note; the loop only hears of a device that vanished.
+     */
     public void watch(String what, BooleanSupplier present) {
-        loop.schedule(loop.nanoTime() + WATCH_NANOS, () -> guarded(() -> {
-            if (!present.getAsBoolean()) {
-                throw new LiveDeviceException(what + " disappeared");
+        watch(what, present, watcher);
+    }
+
+    /** As {@link #watch(String, BooleanSupplier)}, with the checks run by {@code checks}. */
+    void watch(String what, BooleanSupplier present, Executor checks) {
+        loop.schedule(loop.nanoTime() + WATCH_NANOS, () -> {
+            try {
+                checks.execute(() -> check(what, present, checks));
+            } catch (RejectedExecutionException closing) {
+                // the session is closing: nothing left to watch
             }
-            watch(what, present);
-        }));
+        });
+    }
+
+    private void check(String what, BooleanSupplier present, Executor checks) {
+        if (present.getAsBoolean()) {
+            loop.execute(() -> watch(what, present, checks));
+        } else {
+            loop.execute(() -> guarded(() -> {
+                throw new LiveDeviceException(what + " disappeared");
+            }));
+        }
     }
 
     /** Completes when input has ended and every call is answered, or exceptionally when the session fails. */
@@ -331,6 +351,7 @@ public final class LiveSession implements AutoCloseable {
         try {
             loop.close();
             worker.shutdownNow();
+            watcher.shutdownNow();
         } finally {
             output.close();
         }
@@ -340,6 +361,14 @@ public final class LiveSession implements AutoCloseable {
             recording.write(recordTo);
         }
         finished.complete(null);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** An answer being worked out for the call as it was at {@code version}. */

@@ -183,7 +183,7 @@ class LiveSessionTest {
     void aDeviceThatDisappearsFailsTheSessionNamingIt() throws Exception {
         LiveSession session = session(LiveSettings.defaults());
         AtomicBoolean present = new AtomicBoolean(true);
-        session.watch("MIDI input 'Keys'", present::get);
+        session.watch("MIDI input 'Keys'", present::get, Runnable::run);
         scale(session, 0, 60, 62, 64, 65);
         loop.runUntil(ms(1600));
         present.set(false);
@@ -192,6 +192,27 @@ class LiveSessionTest {
         assertEquals("MIDI input 'Keys' disappeared", e.getCause().getMessage());
         session.close();
         heard.assertEveryNoteClosed();
+    }
+
+    @Test
+    void devicesAreCheckedOffTheLoopThread() throws Exception {
+        LiveSession session = session(LiveSettings.defaults());
+        Thread loopThread = Thread.currentThread();
+        List<Thread> checkedOn = Collections.synchronizedList(new ArrayList<>());
+        session.watch("MIDI output 'Synth'", () -> {
+            checkedOn.add(Thread.currentThread());
+            return false;
+        });
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        for (long at = ms(600); !session.finished().isDone() && System.nanoTime() < deadline; at += ms(10)) {
+            loop.runUntil(at);
+            Thread.sleep(1);
+        }
+        ExecutionException e = assertThrows(ExecutionException.class, () -> session.finished().get());
+        assertEquals("MIDI output 'Synth' disappeared", e.getCause().getMessage());
+        assertEquals(1, checkedOn.size());
+        assertFalse(checkedOn.get(0) == loopThread, "the check ran on the loop's thread");
+        session.close();
     }
 
     @Test
