@@ -18,8 +18,9 @@ import java.util.TreeMap;
 
 /**
  * The one self-describing model file: a zip of {@code header.json} (format version, library version, model kind
- * and config, vocabulary, training summary), {@code weights.bin} (each named array: name, shape, float values)
- * and {@code checksum.sha256} (SHA-256 of the other two). Loading reads the header first, rebuilds the model from
+ * and config, vocabulary, training summary), {@code weights.bin} (each named array: name, shape, float values),
+ * any further entries of named arrays a kind needs (a MusicVAE's {@code attributes.bin}, see {@link VaeFile}), and
+ * {@code checksum.sha256} (SHA-256 of the others). Loading reads the header first, rebuilds the model from
  * its config and copies the weights in; anything corrupt, truncated, foreign or too new is a
  * {@link ModelFileException} naming the file.
  */
