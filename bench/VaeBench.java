@@ -20,12 +20,16 @@ import java.util.Random;
 /**
  * Interpolation and attribute control of a MusicVAE on held-out (validation) windows: validity of every decoded
  * point under the melody grammar, Spearman's rho of an attribute along 7-point paths between windows that differ in
- * it, and the mean measured attribute of decodings of z + A * vector. Usage: VaeBench MODEL CORPUS.
+ * it, how well mu's projection on each attribute vector ranks the attribute, and the mean measured attribute of
+ * decodings of z + A * vector, greedy and sampled. Usage: VaeBench MODEL CORPUS.
  */
 public class VaeBench {
     static final int PAIRS = 20;
     static final int POINTS = 7;
     static final int EDITED = 50;
+    static final int ALIGNED = 500;
+    static final int DRAWS = 8;
+    static final double TEMPERATURE = 0.5;
 
     public static void main(String[] args) throws Exception {
         SavedVae saved = VaeFile.load(Path.of(args[0]));
@@ -44,7 +48,10 @@ public class VaeBench {
                 interpolation(name, vae, tokenizer, windows, attribute, slerp);
             }
         }
+        cosines(name, saved.attributes());
         for (MelodyAttribute attribute : MelodyAttribute.values()) {
+            alignment(name, vae, tokenizer, windows.subList(0, Math.min(ALIGNED, windows.size())), attribute,
+                    saved.attributes().get(attribute));
             control(name, vae, tokenizer, windows.subList(0, Math.min(EDITED, windows.size())), attribute,
                     saved.attributes().get(attribute));
         }
@@ -89,28 +96,78 @@ public class VaeBench {
                 rhoSum / rhoCount, rhoCount, increasing);
     }
 
+    /**
+     * Mean attribute of the windows decoded from mu + A * vector for A = -2..+2: greedily, and averaged over
+     * {@link #DRAWS} samplings at temperature {@link #TEMPERATURE} (Magenta's default for sampling).
+     */
     static void control(String name, MusicVae vae, MelodyTokenizer tokenizer, List<int[]> windows,
                         MelodyAttribute attribute, double[] vector) {
         double[][] mu = vae.encode(windows.toArray(int[][]::new));
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "attribute %s %s:", name,
+        StringBuilder greedy = new StringBuilder(String.format(Locale.ROOT, "attribute %s %s greedy:", name,
                 attribute.label()));
+        StringBuilder sampled = new StringBuilder(String.format(Locale.ROOT, "attribute %s %s t=%.1f x%d:", name,
+                attribute.label(), TEMPERATURE, DRAWS));
         for (double amount : new double[] {-2, -1, 0, 1, 2}) {
             double[][] z = new double[mu.length][];
             for (int i = 0; i < mu.length; i++) {
                 z[i] = LatentSpace.shifted(mu[i], vector, amount);
             }
+            greedy.append(String.format(Locale.ROOT, " A=%+.0f %.3f", amount,
+                    meanAttribute(vae.decode(z, 0, 0), attribute, tokenizer)));
             double sum = 0;
-            int count = 0;
-            for (int[] out : vae.decode(z, 0, 0)) {
-                double v = LatentSpace.measure(attribute, out, tokenizer);
-                if (!Double.isNaN(v)) {
-                    sum += v;
-                    count++;
-                }
+            for (int draw = 0; draw < DRAWS; draw++) {
+                sum += meanAttribute(vae.decode(z, TEMPERATURE, 1000 + draw), attribute, tokenizer);
             }
-            line.append(String.format(Locale.ROOT, " A=%+.0f %.3f (%d)", amount, sum / count, count));
+            sampled.append(String.format(Locale.ROOT, " A=%+.0f %.3f", amount, sum / DRAWS));
+        }
+        System.out.println(greedy);
+        System.out.println(sampled);
+    }
+
+    /** The cosine of every pair of attribute vectors: how far each is its own direction. */
+    static void cosines(String name, java.util.Map<MelodyAttribute, double[]> vectors) {
+        MelodyAttribute[] all = MelodyAttribute.values();
+        StringBuilder line = new StringBuilder("vector cosines " + name + ":");
+        for (int i = 0; i < all.length; i++) {
+            for (int j = i + 1; j < all.length; j++) {
+                double[] a = vectors.get(all[i]);
+                double[] b = vectors.get(all[j]);
+                line.append(String.format(Locale.ROOT, " %s/%s %.2f", all[i].label(), all[j].label(),
+                        dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b))));
+            }
         }
         System.out.println(line);
+    }
+
+    static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int d = 0; d < a.length; d++) {
+            sum += a[d] * b[d];
+        }
+        return sum;
+    }
+
+    /** Mean attribute of the windows that have notes. */
+    static double meanAttribute(int[][] windows, MelodyAttribute attribute, MelodyTokenizer tokenizer) {
+        return java.util.Arrays.stream(windows).mapToDouble(w -> LatentSpace.measure(attribute, w, tokenizer))
+                .filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+    }
+
+    /**
+     * Spearman's rho, over held-out windows, between mu's projection on the attribute vector and the window's
+     * measured attribute: positive when the vector points the right way, and larger the more z knows of it.
+     */
+    static void alignment(String name, MusicVae vae, MelodyTokenizer tokenizer, List<int[]> windows,
+                          MelodyAttribute attribute, double[] vector) {
+        double[][] mu = vae.encode(windows.toArray(int[][]::new));
+        double[] projection = new double[mu.length];
+        double[] measured = new double[mu.length];
+        for (int i = 0; i < mu.length; i++) {
+            projection[i] = dot(mu[i], vector);
+            measured[i] = LatentSpace.measure(attribute, windows.get(i), tokenizer);
+        }
+        System.out.printf(Locale.ROOT, "alignment %s %s: rho(mu . vector, attribute) %.3f over %d held-out windows%n",
+                name, attribute.label(), LatentSpace.spearman(projection, measured), mu.length);
     }
 
     /**

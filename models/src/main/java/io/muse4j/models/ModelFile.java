@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.muse4j.core.LibraryVersion;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,8 +18,9 @@ import java.util.TreeMap;
 
 /**
  * The one self-describing model file: a zip of {@code header.json} (format version, library version, model kind
- * and config, vocabulary, training summary), {@code weights.bin} (each named array: name, shape, float values)
- * and {@code checksum.sha256} (SHA-256 of the other two). Loading reads the header first, rebuilds the model from
+ * and config, vocabulary, training summary), {@code weights.bin} (each named array: name, shape, float values),
+ * any further entries of named arrays a kind needs (a MusicVAE's {@code attributes.bin}, see {@link VaeFile}), and
+ * {@code checksum.sha256} (SHA-256 of the others). Loading reads the header first, rebuilds the model from
  * its config and copies the weights in; anything corrupt, truncated, foreign or too new is a
  * {@link ModelFileException} naming the file.
  */
@@ -34,13 +36,22 @@ public final class ModelFile {
     /** Writes the model atomically. */
     public static void save(Path file, StoredModel model, Map<String, String> tokenizer, List<String> vocabulary,
                             Map<String, String> training) throws IOException {
-        if (model instanceof SequenceModel sequences && vocabulary.size() != sequences.config().vocabularySize()) {
+        save(file, model, tokenizer, vocabulary, training, Map.of());
+    }
+
+    /** Writes the model atomically, with each of {@code extra}'s named arrays as an entry of its own. */
+    static void save(Path file, StoredModel model, Map<String, String> tokenizer, List<String> vocabulary,
+                     Map<String, String> training, Map<String, Map<String, INDArray>> extra) throws IOException {
+        if (vocabulary.size() != model.vocabularySize()) {
             throw new IllegalArgumentException("vocabulary of " + vocabulary.size() + " names for a model of "
-                    + sequences.config().vocabularySize() + " ids");
+                    + model.vocabularySize() + " ids");
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("header.json", header(model.kind(), model.configValues(), tokenizer, vocabulary, training));
         entries.put("weights.bin", NamedArrays.write(model.weights()));
+        for (Map.Entry<String, Map<String, INDArray>> e : extra.entrySet()) {
+            entries.put(e.getKey(), NamedArrays.write(e.getValue()));
+        }
         ChecksummedZip.write(file, entries);
     }
 
@@ -53,31 +64,66 @@ public final class ModelFile {
 
     /** {@link #load(Path)} from a stream, such as a bundled resource; {@code name} names it in errors. */
     public static SavedModel load(java.io.InputStream in, String name) throws IOException {
-        Map<String, byte[]> entries = entries(in, name);
-        Header h = header(entries, name);
-        if (String.valueOf(h.kind).startsWith(VAE_KIND_PREFIX)) {
+        Contents contents = contents(in, name);
+        Header h = contents.header();
+        if (h.isVae()) {
             throw new ModelFileException(name, "is a MusicVAE (" + h.kind + "); use it with sample, interpolate, "
                     + "reconstruct, attribute or eval");
         }
-        StoredModel model;
-        try {
-            model = CrnnGan.KIND.equals(h.kind) ? new CrnnGan(CrnnGanConfig.of(h.config), 0) : sequenceModel(h, name);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ModelFileException(name, "bad model config " + h.config + ": " + e.getMessage());
-        }
-        NamedArrays.assign(model.weights(), NamedArrays.read(entries.get("weights.bin"), name), name);
-        return new SavedModel(model, h.tokenizer, h.vocabulary, h.training, h.libraryVersion);
+        return new SavedModel(contents.model(), h.tokenizer, h.vocabulary, h.training, h.libraryVersion);
     }
 
-    /** The token or piano-roll model a header describes, with fresh weights. */
-    private static SequenceModel sequenceModel(Header h, String name) throws ModelFileException {
-        String[] kind = String.valueOf(h.kind).split("-", 2);
-        if (kind.length != 2 || !List.of("token", "pianoroll").contains(kind[0])
-                || !List.of("lstm", "transformer").contains(kind[1])) {
-            throw new ModelFileException(name, "unknown model kind '" + h.kind + "'");
+    /** A model file's entries, checksum checked, and its parsed header; {@code name} names it in errors. */
+    record Contents(Map<String, byte[]> entries, Header header, String name) {
+        /** The model the header describes, holding the file's weights. */
+        StoredModel model() throws ModelFileException {
+            StoredModel model;
+            try {
+                model = fresh(header);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new ModelFileException(name, "bad model config " + header.config + ": " + e.getMessage());
+            }
+            if (model == null) {
+                throw new ModelFileException(name, "unknown model kind '" + header.kind + "'");
+            }
+            NamedArrays.assign(model.weights(), NamedArrays.read(entries.get("weights.bin"), name), name);
+            return model;
         }
-        StackConfig config = StackConfig.of(kind[1], h.config);
-        return kind[0].equals("token") ? new TokenModel(config, 0) : new PianoRollModel(config, 0);
+
+        /** The entry's named arrays, or an empty map when the file has no such entry. */
+        Map<String, INDArray> arrays(String entry) throws ModelFileException {
+            return entries.containsKey(entry) ? NamedArrays.read(entries.get(entry), name) : Map.of();
+        }
+    }
+
+    /** The checked entries and header of a model file read from a stream. */
+    static Contents contents(java.io.InputStream in, String name) throws IOException {
+        Map<String, byte[]> entries = entries(in, name);
+        return new Contents(entries, header(entries, name), name);
+    }
+
+    /** A model of the kind and config a header describes, with fresh weights; null for an unknown kind. */
+    private static StoredModel fresh(Header h) {
+        String kind = String.valueOf(h.kind);
+        if (CrnnGan.KIND.equals(kind)) {
+            return new CrnnGan(CrnnGanConfig.of(h.config), 0);
+        }
+        if (h.isVae()) {
+            double beta = Double.parseDouble(h.training.getOrDefault("beta", "1"));
+            return new MusicVae(VaeConfig.of(kind, h.config), VaeObjective.of(beta), 0);
+        }
+        return sequenceModel(kind, h.config);
+    }
+
+    /** The token or piano-roll model a header describes, with fresh weights; null for an unknown kind. */
+    private static SequenceModel sequenceModel(String kind, Map<String, Number> config) {
+        String[] parts = kind.split("-", 2);
+        if (parts.length != 2 || !List.of("token", "pianoroll").contains(parts[0])
+                || !List.of("lstm", "transformer").contains(parts[1])) {
+            return null;
+        }
+        StackConfig stack = StackConfig.of(parts[1], config);
+        return parts[0].equals("token") ? new TokenModel(stack, 0) : new PianoRollModel(stack, 0);
     }
 
     /** The entries of a model file, checksum checked. */
@@ -98,8 +144,7 @@ public final class ModelFile {
     /** Whether a model file holds a MusicVAE (see {@link VaeFile}). */
     public static boolean isVae(Path file) throws IOException {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return String.valueOf(header(entries(in, file.toString()), file.toString()).kind)
-                    .startsWith(VAE_KIND_PREFIX);
+            return contents(in, file.toString()).header().isVae();
         }
     }
 
@@ -152,6 +197,11 @@ public final class ModelFile {
         final List<String> vocabulary = new ArrayList<>();
         final Map<String, String> training = new LinkedHashMap<>();
         final Map<String, String> tokenizer = new LinkedHashMap<>();
+
+        /** Whether the file holds a MusicVAE. */
+        boolean isVae() {
+            return String.valueOf(kind).startsWith(VAE_KIND_PREFIX);
+        }
 
         static Header parse(byte[] json, String name) throws ModelFileException {
             Header h = new Header();

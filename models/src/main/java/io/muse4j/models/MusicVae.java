@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * dimensions of max(batch-mean KL of the dimension, free bits), as a {@link VaeObjective} sets it: the per-window
  * ELBO over T. A batch runs in {@link Shards}, each shard taking its own batch mean for the free bits.
  */
-public final class MusicVae implements Trainable<int[][]> {
+public final class MusicVae implements Trainable<int[][]>, StoredModel {
     static {
         CpuThreads.configure();
     }
@@ -54,6 +54,21 @@ public final class MusicVae implements Trainable<int[][]> {
     /** The model's shape. */
     public VaeConfig config() {
         return config;
+    }
+
+    @Override
+    public String kind() {
+        return config.kind();
+    }
+
+    @Override
+    public Map<String, Number> configValues() {
+        return config.values();
+    }
+
+    @Override
+    public int vocabularySize() {
+        return config.vocabularySize();
     }
 
     /** The training objective. */

@@ -15,6 +15,11 @@ public sealed interface SequenceModel extends StoredModel permits TokenModel, Pi
         return config().values();
     }
 
+    @Override
+    default int vocabularySize() {
+        return config().vocabularySize();
+    }
+
     /** The model file's name for this kind of model: what goes in and out, then the stack's family. */
     @Override
     default String kind() {

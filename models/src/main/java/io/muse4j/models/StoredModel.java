@@ -12,6 +12,11 @@ public interface StoredModel {
     /** The config as named numbers, for the model file's header; the kind's loader rebuilds the model from them. */
     Map<String, Number> configValues();
 
+    /** How many token ids the model reads and writes: the length of its file's vocabulary (0 for none). */
+    default int vocabularySize() {
+        return 0;
+    }
+
     /** The trainable arrays by name, live. */
     Map<String, INDArray> weights();
 }

@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link MusicVae} in a {@link ModelFile}: the same checksummed zip and header (kind {@code vae-flat} or
- * {@code vae-hierarchical}, the {@link VaeConfig}, tokenizer, vocabulary, training summary) and weights, plus
- * {@code attributes.bin}: the attribute vectors ({@link AttributeVectors}), one (1, Z) array per attribute.
+ * A {@link MusicVae} in a {@link ModelFile} (kind {@code vae-flat} or {@code vae-hierarchical}), plus the entry
+ * {@code attributes.bin}: the attribute vectors, one (1, Z) array per {@link MelodyAttribute}.
  */
 public final class VaeFile {
     private static final String ATTRIBUTES = "attributes.bin";
@@ -27,49 +26,31 @@ public final class VaeFile {
     public static void save(Path file, MusicVae model, Map<String, String> tokenizer, List<String> vocabulary,
                             Map<String, String> training, Map<MelodyAttribute, double[]> attributes)
             throws IOException {
-        if (vocabulary.size() != model.config().vocabularySize()) {
-            throw new IllegalArgumentException("vocabulary of " + vocabulary.size() + " names for a model of "
-                    + model.config().vocabularySize() + " ids");
-        }
         Map<String, INDArray> vectors = new LinkedHashMap<>();
         attributes.forEach((attribute, v) -> vectors.put(attribute.label(), Nd4j.create(new double[][] {v})));
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("header.json", ModelFile.header(model.config().kind(), model.config().values(), tokenizer,
-                vocabulary, training));
-        entries.put("weights.bin", NamedArrays.write(model.weights()));
-        entries.put(ATTRIBUTES, NamedArrays.write(vectors));
-        ChecksummedZip.write(file, entries);
+        ModelFile.save(file, model, tokenizer, vocabulary, training, Map.of(ATTRIBUTES, vectors));
     }
 
     /** Loads a MusicVAE; a file holding another kind of model is a clear error. */
     public static SavedVae load(Path file) throws IOException {
         String name = file.toString();
-        Map<String, byte[]> entries;
+        ModelFile.Contents contents;
         try (InputStream in = Files.newInputStream(file)) {
-            entries = ModelFile.entries(in, name);
+            contents = ModelFile.contents(in, name);
         }
-        ModelFile.Header h = ModelFile.header(entries, name);
-        if (!String.valueOf(h.kind).startsWith("vae-")) {
+        ModelFile.Header h = contents.header();
+        if (!h.isVae()) {
             throw new ModelFileException(name, "is a " + h.kind + " model; this needs a MusicVAE (train --model vae)");
         }
-        MusicVae model;
-        try {
-            double beta = Double.parseDouble(h.training.getOrDefault("beta", "1"));
-            model = new MusicVae(VaeConfig.of(h.kind, h.config), VaeObjective.of(beta), 0);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException(name, "bad model config " + h.config + ": " + e.getMessage());
-        }
-        NamedArrays.assign(model.weights(), NamedArrays.read(entries.get("weights.bin"), name), name);
+        MusicVae model = (MusicVae) contents.model();
         Map<MelodyAttribute, double[]> attributes = new EnumMap<>(MelodyAttribute.class);
-        if (entries.containsKey(ATTRIBUTES)) {
-            for (Map.Entry<String, INDArray> e : NamedArrays.read(entries.get(ATTRIBUTES), name).entrySet()) {
-                double[] vector = e.getValue().toDoubleVector();
-                if (vector.length != model.config().latent()) {
-                    throw new ModelFileException(name, "attribute vector " + e.getKey() + " has " + vector.length
-                            + " values for a latent of " + model.config().latent());
-                }
-                attributes.put(attributeOf(e.getKey(), name), vector);
+        for (Map.Entry<String, INDArray> e : contents.arrays(ATTRIBUTES).entrySet()) {
+            double[] vector = e.getValue().toDoubleVector();
+            if (vector.length != model.config().latent()) {
+                throw new ModelFileException(name, "attribute vector " + e.getKey() + " has " + vector.length
+                        + " values for a latent of " + model.config().latent());
             }
+            attributes.put(attributeOf(e.getKey(), name), vector);
         }
         return new SavedVae(model, h.tokenizer, h.vocabulary, h.training, attributes, h.libraryVersion);
     }
