@@ -61,7 +61,8 @@ public final class ModelFile {
         }
         StoredModel model;
         try {
-            model = CrnnGan.KIND.equals(h.kind) ? new CrnnGan(CrnnGanConfig.of(h.config), 0) : sequenceModel(h, name);
+            model = CrnnGan.KIND.equals(h.kind) ? new CrnnGan(CrnnGanConfig.of(h.config), 0)
+                    : MidiNet.KIND.equals(h.kind) ? new MidiNet(MidiNetConfig.of(h.config), 0) : sequenceModel(h, name);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ModelFileException(name, "bad model config " + h.config + ": " + e.getMessage());
         }
