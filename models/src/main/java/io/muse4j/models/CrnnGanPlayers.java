@@ -76,15 +76,7 @@ final class CrnnGanPlayers {
     }
 
     /** What both sides share: a batch's first update stands for the batch; its targets are its notes. */
-    private abstract static class Side implements Trainable<GanBatch> {
-        @Override
-        public LossAndGradients lossAndGradients(GanBatch batch, long step) {
-            return lossAndGradients(batch, step, 0);
-        }
-
-        @Override
-        public abstract LossAndGradients lossAndGradients(GanBatch batch, long step, int repeat);
-
+    private abstract static class Side extends GanSide<GanBatch> {
         @Override
         public int targets(GanBatch batch) {
             return batch.sequences() * batch.steps();
@@ -105,20 +97,8 @@ final class CrnnGanPlayers {
             float[][][] fakes = gan.freeRun(gan.noise(noiseSeed(settings.seed(), step, repeat, 0), b, t));
             CrnnGan.Judgement j = gan.judge(together(gan.rows(batch.real(repeat)), gan.rows(fakes), b, t), 2 * b, t);
             Verdicts v = verdicts(j.logits().data().asDouble(), b, t);
-            boolean frozen = v.frozen(settings);
-            Map<String, Double> measures = v.measures(frozen, decoded(fakes));
-            if (frozen) {
-                return new LossAndGradients(v.loss(), null, measures);
-            }
-            Map<String, INDArray> gradients = new LinkedHashMap<>();
-            INDArray dz = Nd4j.create(v.dLogits(), j.logits().shape(), 'c').castTo(j.logits().dataType());
-            gan.judgeBackward(j, dz, null, gradients, false);
-            return new LossAndGradients(v.loss(), gradients, measures);
-        }
-
-        @Override
-        public double loss(GanBatch batch) {
-            return lossAndGradients(batch, 0, 0).loss();
+            return v.result(settings, decoded(fakes), j.logits(),
+                    (dz, gradients) -> gan.judgeBackward(j, dz, null, gradients, false));
         }
     }
 
@@ -129,13 +109,24 @@ final class CrnnGanPlayers {
      */
     record Verdicts(double loss, double generatorLoss, double real, double fake, double accuracy,
                     double[] dLogits) {
-        /** Whether the discriminator sits the update out: its loss is below the freeze ratio of the generator's. */
-        boolean frozen(GanSettings settings) {
-            return loss < settings.freezeRatio() * generatorLoss;
+        /**
+         * The discriminator's update: none while its loss is below the freeze ratio of the generator's, else the
+         * gradients {@code backward} puts into the map from the gradient at the logits; with its measures, the
+         * distinct share of the generated pieces among them.
+         */
+        Trainable.LossAndGradients result(GanSettings settings, List<NoteSequence> generated, INDArray logits,
+                                          java.util.function.BiConsumer<INDArray, Map<String, INDArray>> backward) {
+            boolean frozen = loss < settings.freezeRatio() * generatorLoss;
+            Map<String, Double> measures = measures(frozen, generated);
+            if (frozen) {
+                return new Trainable.LossAndGradients(loss, null, measures);
+            }
+            Map<String, INDArray> gradients = new LinkedHashMap<>();
+            backward.accept(Nd4j.create(dLogits, logits.shape(), 'c').castTo(logits.dataType()), gradients);
+            return new Trainable.LossAndGradients(loss, gradients, measures);
         }
 
-        /** The discriminator's measures, with the distinct share of the generated pieces. */
-        Map<String, Double> measures(boolean frozen, List<NoteSequence> generated) {
+        private Map<String, Double> measures(boolean frozen, List<NoteSequence> generated) {
             Map<String, Double> measures = new LinkedHashMap<>();
             measures.put("d_loss", loss);
             measures.put("d_real", real);

@@ -54,16 +54,22 @@ public final class CrnnGanTraining {
                           GanSettings gan, int discriminatorSteps, int generatorSteps, double generatorLearningRate,
                           double discriminatorLearningRate, double validFraction, int transpose, long seed, Path out) {
         public Request {
-            Check.atLeast("batch size", batch, 1);
-            Check.range("discriminator steps", discriminatorSteps, 1, 100);
-            Check.range("generator steps", generatorSteps, 1, 100);
-            Check.positive("generator learning rate", generatorLearningRate);
-            Check.positive("discriminator learning rate", discriminatorLearningRate);
-            Check.range("transposition", transpose, 0, 24);
+            checkPlay(batch, discriminatorSteps, generatorSteps, generatorLearningRate, discriminatorLearningRate,
+                    transpose);
         }
     }
 
     private CrnnGanTraining() {
+    }
+
+    /** Checks a GAN request's batch size, turns, learning rates and transposition. */
+    static void checkPlay(int batch, int dSteps, int gSteps, double gLr, double dLr, int transpose) {
+        Check.atLeast("batch size", batch, 1);
+        Check.range("discriminator steps", dSteps, 1, 100);
+        Check.range("generator steps", gSteps, 1, 100);
+        Check.positive("generator learning rate", gLr);
+        Check.positive("discriminator learning rate", dLr);
+        Check.range("transposition", transpose, 0, 24);
     }
 
     /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */

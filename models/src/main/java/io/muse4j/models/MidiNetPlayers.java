@@ -95,15 +95,7 @@ final class MidiNetPlayers {
     }
 
     /** What both sides share: targets are the batch's bars. */
-    private abstract static class Side implements Trainable<BarBatch> {
-        @Override
-        public LossAndGradients lossAndGradients(BarBatch batch, long step) {
-            return lossAndGradients(batch, step, 0);
-        }
-
-        @Override
-        public abstract LossAndGradients lossAndGradients(BarBatch batch, long step, int repeat);
-
+    private abstract static class Side extends GanSide<BarBatch> {
         @Override
         public int targets(BarBatch batch) {
             return batch.pairs(0).size();
@@ -123,20 +115,8 @@ final class MidiNetPlayers {
             INDArray fake = generate(pairs, step, repeat, 0).probabilities();
             MidiNet.Judgement j = net.judge(Nd4j.vstack(net.rows(pairs.current()), fake), pairs.twice());
             CrnnGanPlayers.Verdicts v = CrnnGanPlayers.verdicts(j.logits().data().asDouble(), pairs.size(), 1);
-            boolean frozen = v.frozen(settings);
-            Map<String, Double> measures = v.measures(frozen, decoded(fake));
-            if (frozen) {
-                return new LossAndGradients(v.loss(), null, measures);
-            }
-            Map<String, INDArray> gradients = new LinkedHashMap<>();
-            INDArray dz = Nd4j.create(v.dLogits(), j.logits().shape(), 'c').castTo(j.logits().dataType());
-            net.judgeBackward(j, dz, null, null, gradients);
-            return new LossAndGradients(v.loss(), gradients, measures);
-        }
-
-        @Override
-        public double loss(BarBatch batch) {
-            return lossAndGradients(batch, 0, 0).loss();
+            return v.result(settings, decoded(fake), j.logits(),
+                    (dz, gradients) -> net.judgeBackward(j, dz, null, null, gradients));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.muse4j.models;
 
-import io.muse4j.core.score.Check;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.LeadSheetBars;
 import io.muse4j.core.token.LeadSheetBars.Bar;
@@ -60,12 +59,8 @@ public final class MidiNetTraining {
                           double discriminatorLearningRate, double lambda1, double lambda2, double validFraction,
                           int transpose, long seed, Path out) {
         public Request {
-            Check.atLeast("batch size", batch, 1);
-            Check.range("discriminator steps", discriminatorSteps, 1, 100);
-            Check.range("generator steps", generatorSteps, 1, 100);
-            Check.positive("generator learning rate", generatorLearningRate);
-            Check.positive("discriminator learning rate", discriminatorLearningRate);
-            Check.range("transposition", transpose, 0, 24);
+            CrnnGanTraining.checkPlay(batch, discriminatorSteps, generatorSteps, generatorLearningRate,
+                    discriminatorLearningRate, transpose);
             if (!(lambda1 >= 0 && lambda1 <= 1000 && lambda2 >= 0 && lambda2 <= 1000)) {
                 throw new IllegalArgumentException("--lambda1 " + lambda1 + " and --lambda2 " + lambda2
                         + " must be between 0 and 1000");
