@@ -21,10 +21,10 @@ import java.util.Random;
 import java.util.function.ToDoubleFunction;
 
 /**
- * MidiNet's results for BENCHMARKS.md, for a chord-conditioned model and its unconditioned control: each generates
- * 100 pieces of 8 bars (seeds 1..100, after an empty bar) under the chord progressions of 100 held-out 8-bar
- * phrases (the first 8 bars of validation runs, untransposed, drawn with seed 1). Prints the statistics of the
- * pieces against 100 such phrases of the training split (each statistic's mean and sd, the Kolmogorov-Smirnov
+ * MidiNet's results for BENCHMARKS.md, for a chord-conditioned model and its unconditioned control: each continues
+ * up to 100 held-out 8-bar phrases (the first 8 bars of validation runs, untransposed, drawn with seed 1): after the
+ * phrase's first bar it generates the other 7 (seeds 1..100) under the phrase's chords. Prints the statistics of
+ * the 7-bar pieces against as many phrases of the training split (their last 7 bars) (each statistic's mean and sd, the Kolmogorov-Smirnov
  * distance and their mean), the share of distinct pieces, and the share of melody notes (onsets) in the scale of the
  * chord of their bar ({@code ChordSymbol.inScale}), with the held-out melodies themselves as the reference.
  * Usage: java -cp ... bench/MidiNetBench.java CONDITIONED.m4j UNCONDITIONED.m4j CORPUS; prints Markdown.
@@ -41,27 +41,30 @@ public class MidiNetBench {
         List<List<Bar>> train = phrases(MidiNetTraining.runs(splits.train(), 0));
         List<List<Bar>> valid = phrases(MidiNetTraining.runs(splits.valid(), 0));
         List<NoteSequence> real = new ArrayList<>();
-        train.forEach(p -> real.add(LeadSheetBars.decode(p.stream().map(Bar::steps).toList())));
-        int[][] chords = valid.stream().map(p -> p.stream().mapToInt(Bar::chord).toArray()).toArray(int[][]::new);
+        train.forEach(p -> real.add(LeadSheetBars.decode(p.stream().skip(1).map(Bar::steps).toList())));
+        int[][] chords = valid.stream().map(p -> p.stream().skip(1).mapToInt(Bar::chord).toArray())
+                .toArray(int[][]::new);
         List<List<int[]>> reference = new ArrayList<>();
-        valid.forEach(p -> reference.add(p.stream().map(Bar::steps).toList()));
+        valid.forEach(p -> reference.add(p.stream().skip(1).map(Bar::steps).toList()));
         results.printf(Locale.ROOT, "%d training and %d held-out phrases of %d bars%n%n", train.size(), valid.size(),
                 BARS);
-        results.printf(Locale.ROOT, "| model | notes in the chord's scale | distinct pieces | mean KS distance |%n");
-        results.printf("| --- | ---: | ---: | ---: |%n");
-        results.printf(Locale.ROOT, "| held-out melodies (reference) | %.1f%% | %.0f%% | |%n",
-                100 * inScale(reference, chords), 100 * MusicMetrics.distinctShare(decoded(reference), 0.9));
+        results.printf(Locale.ROOT, "| model | notes in the chord's scale | notes a bar | distinct pieces | "
+                + "mean KS distance |%n");
+        results.printf("| --- | ---: | ---: | ---: | ---: |%n");
+        results.printf(Locale.ROOT, "| held-out melodies (reference) | %.1f%% | %.1f | %.0f%% | |%n",
+                100 * inScale(reference, chords), notesPerBar(decoded(reference)),
+                100 * MusicMetrics.distinctShare(decoded(reference), 0.9));
         List<List<NoteSequence>> generated = new ArrayList<>();
         for (String file : List.of(args[0], args[1])) {
             MidiNet net = ModelFile.load(Path.of(file)).midiNet(file);
             List<List<int[]>> pieces = new ArrayList<>();
             for (int n = 0; n < chords.length; n++) {
-                pieces.add(net.generate(List.of(Bar.empty().steps()), new int[][] {chords[n]}, n + 1).get(0));
+                pieces.add(net.generate(List.of(valid.get(n).get(0).steps()), new int[][] {chords[n]}, n + 1).get(0));
             }
             List<NoteSequence> scores = decoded(pieces);
             generated.add(scores);
-            results.printf(Locale.ROOT, "| %s | %.1f%% | %.0f%% | %.3f |%n", Path.of(file).getFileName(),
-                    100 * inScale(pieces, chords), 100 * MusicMetrics.distinctShare(scores, 0.9),
+            results.printf(Locale.ROOT, "| %s | %.1f%% | %.1f | %.0f%% | %.3f |%n", Path.of(file).getFileName(),
+                    100 * inScale(pieces, chords), notesPerBar(scores), 100 * MusicMetrics.distinctShare(scores, 0.9),
                     MusicMetrics.distance(scores, real));
         }
         results.printf(Locale.ROOT, "%n| statistic | training phrases | conditioned | KS | unconditioned | KS |%n");
@@ -102,6 +105,10 @@ public class MidiNetBench {
             }
         }
         return all == 0 ? 0 : (double) in / all;
+    }
+
+    static double notesPerBar(List<NoteSequence> pieces) {
+        return pieces.stream().mapToInt(p -> p.notes().size()).average().orElse(0) / (BARS - 1);
     }
 
     static List<NoteSequence> decoded(List<List<int[]>> pieces) {

@@ -277,8 +277,7 @@ public final class MidiNet implements StoredModel {
     /**
      * Bars generated one after another for {@code previous.size()} pieces at once: piece {@code n}'s first bar
      * follows {@code previous.get(n)} under chord {@code chords[n][0]}, each next bar follows the one before; each
-     * step takes its most likely column (as the paper did). Noise is drawn from {@code seed}. Returns, per piece,
-     * its bars.
+     * step's column is chosen by {@link #columns}. Noise is drawn from {@code seed}. Returns, per piece, its bars.
      */
     public List<List<int[]>> generate(List<int[]> previous, int[][] chords, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -290,8 +289,7 @@ public final class MidiNet implements StoredModel {
             for (int n = 0; n < chords.length; n++) {
                 barChords[n] = chords[n][bar];
             }
-            GeneratorPass pass = generate(rows(last), barChords, noise(random, chords.length));
-            int[] columns = pass.output().y().argMax(1).castTo(DataType.INT).toIntVector();
+            int[] columns = columns(generate(rows(last), barChords, noise(random, chords.length)).probabilities());
             for (int n = 0; n < chords.length; n++) {
                 int[] next = Arrays.copyOfRange(columns, n * T, (n + 1) * T);
                 pieces.get(n).add(next);
@@ -299,6 +297,24 @@ public final class MidiNet implements StoredModel {
             }
         }
         return pieces;
+    }
+
+    /**
+     * Each step's column from its probabilities (rows of 25): a rest when the rest is at least as likely as all the
+     * pitches together, else the most likely pitch. (Taking the most likely column outright, as the paper did, lets
+     * the rest win every step where the pitch is uncertain, and melodies thin out to a note or two a bar.)
+     */
+    static int[] columns(INDArray probabilities) {
+        double[] p = probabilities.dup('c').data().asDouble();
+        int[] columns = new int[p.length / P];
+        for (int row = 0; row < columns.length; row++) {
+            int best = 0;
+            for (int c = 1; c < LeadSheetBars.PITCHES; c++) {
+                best = p[row * P + c] > p[row * P + best] ? c : best;
+            }
+            columns[row] = p[row * P + LeadSheetBars.REST] >= 0.5 ? LeadSheetBars.REST : best;
+        }
+        return columns;
     }
 
     /** One piece of {@code chords.length} bars after {@code previous}, decoded to notes. */

@@ -84,9 +84,9 @@ final class MidiNetPlayers {
         return net.generate(net.rows(pairs.previous()), pairs.chords(), net.noise(noise, pairs.size()));
     }
 
-    /** The bars' most likely columns, decoded one bar a piece. */
+    /** The bars' columns ({@link MidiNet#columns}), decoded one bar a piece. */
     private static List<NoteSequence> decoded(INDArray probabilities) {
-        int[] columns = probabilities.argMax(1).castTo(org.nd4j.linalg.api.buffer.DataType.INT).toIntVector();
+        int[] columns = MidiNet.columns(probabilities);
         List<NoteSequence> bars = new ArrayList<>();
         for (int at = 0; at < columns.length; at += MidiNet.T) {
             bars.add(LeadSheetBars.decode(List.of(java.util.Arrays.copyOfRange(columns, at, at + MidiNet.T))));
