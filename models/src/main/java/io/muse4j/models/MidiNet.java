@@ -36,7 +36,7 @@ import java.util.SplittableRandom;
  * </ul>
  * Leaky ReLU after every layer but the last of each network; no batch normalisation (the paper had it).
  */
-public final class MidiNet implements StoredModel {
+public final class MidiNet implements GanModel {
     /** The model file's kind. */
     public static final String KIND = "midinet";
     static final int T = LeadSheetBars.STEPS;
@@ -97,15 +97,9 @@ public final class MidiNet implements StoredModel {
         return config.values();
     }
 
-    @Override
-    public Map<String, INDArray> weights() {
-        Map<String, INDArray> weights = generatorWeights();
-        weights.putAll(discriminatorWeights());
-        return weights;
-    }
-
     /** The generator's weights (the conditioner's included), live. */
-    Map<String, INDArray> generatorWeights() {
+    @Override
+    public Map<String, INDArray> generatorWeights() {
         Map<String, INDArray> weights = new LinkedHashMap<>();
         conditioner.forEach(layer -> layer.putWeights(weights));
         project.putWeights(weights);
@@ -114,8 +108,8 @@ public final class MidiNet implements StoredModel {
         return weights;
     }
 
-    /** The discriminator's weights, live. */
-    Map<String, INDArray> discriminatorWeights() {
+    @Override
+    public Map<String, INDArray> discriminatorWeights() {
         Map<String, INDArray> weights = new LinkedHashMap<>();
         discriminator.forEach(layer -> layer.putWeights(weights));
         judge.putWeights(weights);
