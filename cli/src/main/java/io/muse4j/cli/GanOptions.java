@@ -3,6 +3,8 @@ package io.muse4j.cli;
 import io.muse4j.models.CrnnGanConfig;
 import io.muse4j.models.CrnnGanTraining;
 import io.muse4j.models.GanSettings;
+import io.muse4j.models.MidiNetConfig;
+import io.muse4j.models.MidiNetTraining;
 import io.muse4j.models.TrainerConfig;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,10 +12,14 @@ import picocli.CommandLine.ParseResult;
 
 import java.util.List;
 
-/** The options of {@code train --model crnngan}: the two players' turns and rates, and the adversarial settings. */
+/**
+ * The options of {@code train --model crnngan|midinet}: the two players' turns and rates, and the adversarial
+ * settings; MidiNet's regularisers and its unconditioned control.
+ */
 final class GanOptions {
     private static final List<String> NAMES = List.of("--d-steps", "--g-steps", "--d-lr", "--g-lr", "--pretrain",
             "--noise", "--d-hidden", "--no-feature-matching", "--freeze-ratio");
+    private static final List<String> MIDINET_NAMES = List.of("--lambda1", "--lambda2", "--no-chords");
 
     @Option(names = "--d-steps", defaultValue = "1", description = "GAN: discriminator updates per step (default: "
             + "${DEFAULT-VALUE}).")
@@ -50,12 +56,28 @@ final class GanOptions {
             + "while its loss is below this share of the generator's; 0 never (default: ${DEFAULT-VALUE}).")
     double freezeRatio;
 
-    /** Fails unless the GAN options are left alone when the model is not a GAN. */
-    static void checkUnused(CommandSpec spec) {
+    @Option(names = "--lambda1", defaultValue = "0.1", description = "MidiNet: weight of the squared distance "
+            + "between the mean real and generated bars (default: ${DEFAULT-VALUE}).")
+    double lambda1;
+
+    @Option(names = "--lambda2", defaultValue = "1.0", description = "MidiNet: weight of the same on the "
+            + "discriminator's first-layer features (default: ${DEFAULT-VALUE}).")
+    double lambda2;
+
+    @Option(names = "--no-chords", description = "MidiNet: train without the chord condition (a control).")
+    boolean noChords;
+
+    /** Fails unless the GAN options are left alone when the model is not a GAN, and MidiNet's unless a MidiNet. */
+    static void checkUnused(CommandSpec spec, boolean gan, boolean midiNet) {
         ParseResult parsed = spec.commandLine().getParseResult();
-        for (String name : NAMES) {
+        for (String name : gan ? List.<String>of() : NAMES) {
             if (parsed.hasMatchedOption(name)) {
-                throw new UsageException(name + " is for --model crnngan");
+                throw new UsageException(name + " is for --model crnngan or midinet");
+            }
+        }
+        for (String name : midiNet ? List.<String>of() : MIDINET_NAMES) {
+            if (parsed.hasMatchedOption(name)) {
+                throw new UsageException(name + " is for --model midinet");
             }
         }
     }
@@ -70,6 +92,21 @@ final class GanOptions {
                     new GanSettings(pretrain, !noFeatureMatching, freezeRatio, train.seed), discriminatorSteps,
                     generatorSteps, generatorLearningRate != null ? generatorLearningRate : lr,
                     discriminatorLearningRate != null ? discriminatorLearningRate : lr,
+                    train.validFraction, train.transpose, train.seed, train.out);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The MidiNet training request: --hidden is its filters per layer; its learning rates as for a C-RNN-GAN. */
+    MidiNetTraining.Request midiNetRequest(TrainCommand train, TrainerConfig schedule) {
+        try {
+            double lr = schedule.learningRate();
+            return new MidiNetTraining.Request(train.corpus, train.encoding.rolls(),
+                    new MidiNetConfig(noise, train.hidden, !noChords), train.batch, schedule,
+                    new GanSettings(pretrain, !noFeatureMatching, freezeRatio, train.seed), discriminatorSteps,
+                    generatorSteps, generatorLearningRate != null ? generatorLearningRate : lr,
+                    discriminatorLearningRate != null ? discriminatorLearningRate : lr, lambda1, lambda2,
                     train.validFraction, train.transpose, train.seed, train.out);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

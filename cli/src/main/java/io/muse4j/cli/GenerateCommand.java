@@ -4,12 +4,14 @@ import io.muse4j.audio.WavRenderer;
 import io.muse4j.core.harmony.ChordSymbol;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.LeadSheetBars;
 import io.muse4j.core.token.Tokenizer;
 import io.muse4j.midi.MidiReader;
 import io.muse4j.midi.MidiWriter;
 import io.muse4j.models.CrnnGan;
 import io.muse4j.models.Durations;
 import io.muse4j.models.Generator;
+import io.muse4j.models.MidiNet;
 import io.muse4j.models.Sampler;
 import io.muse4j.models.SavedModel;
 import picocli.CommandLine.Command;
@@ -25,7 +27,10 @@ import java.util.function.Predicate;
 
 /** Samples new music from a model, optionally continuing a primer. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate music with a trained model: a token LSTM or transformer, or a C-RNN-GAN.",
+        description = {"Generate music with a trained model: a token LSTM or transformer, a C-RNN-GAN or a MidiNet.",
+                "A MidiNet writes --bars bars (16 by default) one after another, each following the bar before "
+                        + "(the last 4/4 bar of --primer, or an empty bar, first) under the --chords progression, "
+                        + "cycled (C throughout without --chords).",
                 "The same seed gives the same file, byte for byte. Prints the files written."})
 final class GenerateCommand implements Callable<Integer> {
     private static final double MAX_SECONDS = 3600;
@@ -33,6 +38,8 @@ final class GenerateCommand implements Callable<Integer> {
     private static final double SECONDS_PER_BAR = 2.0;
     /** Notes a GAN may emit per quarter note asked for, against a generator that stops moving forward in time. */
     private static final int NOTES_PER_QUARTER_CAP = 16;
+    /** The most bars a MidiNet writes in one piece. */
+    private static final int MAX_MIDINET_BARS = 4096;
 
     @Option(names = "--model", defaultValue = Models.DEFAULT, paramLabel = "MODEL",
             description = "Model file, or 'default' for the bundled folk-melody LSTM (default: ${DEFAULT-VALUE}).")
@@ -85,6 +92,7 @@ final class GenerateCommand implements Callable<Integer> {
         Sampler check = sampling.sampler(0); // fails early on bad sampling settings
         SavedModel saved = Models.load(model);
         Pieces pieces = saved.model() instanceof CrnnGan gan ? ganPieces(gan, progression)
+                : saved.model() instanceof MidiNet net ? midiNetPieces(net, progression)
                 : tokenPieces(saved, check, progression);
         WavRenderer renderer = wav == null ? null : new WavRenderer(soundFont.load()); // a bad SoundFont fails early
         for (int i = 1; i <= count; i++) {
@@ -127,18 +135,54 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** A C-RNN-GAN's pieces: --steps notes, or --bars bars of 4/4 (16 by default), from noise seeded per piece. */
     private Pieces ganPieces(CrnnGan gan, List<ChordSymbol> progression) {
-        List<String> tokenOnly = List.of("--primer", "--seconds", "--temperature", "--top-k", "--top-p", "--beam");
-        for (String option : tokenOnly) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new UsageException(option + " is for token models; " + model + " is a crnngan model");
-            }
-        }
+        refuseTokenOptions(List.of("--primer", "--seconds", "--temperature", "--top-k", "--top-p", "--beam"), "crnngan");
         if (progression != null) {
             throw new UsageException("--chords needs a chord-conditioned model; " + model + " is a crnngan model");
         }
         double quarters = steps != null ? 0 : 4.0 * (bars != null ? bars : 16);
         int notes = steps != null ? steps : (int) Math.min(Durations.MAX_TOKENS, quarters * NOTES_PER_QUARTER_CAP);
         return i -> gan.sample(sampling.seed + i - 1, notes, quarters);
+    }
+
+    /**
+     * A MidiNet's pieces: --bars bars (16 by default) after the primer's last 4/4 bar or an empty one, under the
+     * progression cycled (C throughout without one), from noise seeded per piece.
+     */
+    private Pieces midiNetPieces(MidiNet net, List<ChordSymbol> progression) throws Exception {
+        refuseTokenOptions(List.of("--seconds", "--temperature", "--top-k", "--top-p", "--beam"), "midinet");
+        if (steps != null) {
+            throw new UsageException("--steps is not for " + model + ", a midinet model: it writes --bars bars");
+        }
+        if (progression != null && !net.config().chordCondition()) {
+            throw new UsageException("--chords needs a chord-conditioned model; " + model
+                    + " is a midinet model trained without chords");
+        }
+        if (bars != null && bars > MAX_MIDINET_BARS) {
+            throw new UsageException("--bars " + bars + " must be at most " + MAX_MIDINET_BARS + " for a MidiNet");
+        }
+        int[] chords = new int[bars != null ? bars : 16];
+        for (int bar = 0; bar < chords.length && progression != null; bar++) {
+            chords[bar] = LeadSheetBars.chordIndex(progression.get(bar % progression.size()));
+        }
+        int[] previous = LeadSheetBars.Bar.empty().steps();
+        if (primer != null) {
+            List<List<LeadSheetBars.Bar>> runs = LeadSheetBars.encode(MidiReader.read(primer).sequence());
+            if (runs.isEmpty()) {
+                throw new IllegalArgumentException(primer + ": has no bar of 4/4 for a MidiNet to follow");
+            }
+            List<LeadSheetBars.Bar> last = runs.get(runs.size() - 1);
+            previous = last.get(last.size() - 1).steps();
+        }
+        int[] start = previous;
+        return i -> net.sample(start, chords, sampling.seed + i - 1);
+    }
+
+    private void refuseTokenOptions(List<String> tokenOnly, String kind) {
+        for (String option : tokenOnly) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UsageException(option + " is for token models; " + model + " is a " + kind + " model");
+            }
+        }
     }
 
     /** The --chords progression, or null when none was given; an unknown symbol is a usage error naming it. */

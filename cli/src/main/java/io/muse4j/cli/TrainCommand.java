@@ -3,6 +3,7 @@ package io.muse4j.cli;
 import io.muse4j.models.CrnnGanTraining;
 import io.muse4j.models.LanguageModelTraining;
 import io.muse4j.models.LstmConfig;
+import io.muse4j.models.MidiNetTraining;
 import io.muse4j.models.StackConfig;
 import io.muse4j.models.Trainer;
 import io.muse4j.models.TrainerConfig;
@@ -21,7 +22,7 @@ import java.util.concurrent.Callable;
 
 /**
  * Trains an LSTM or a Music Transformer (a token model: Melody RNN, Performance RNN, Music Transformer; or a
- * polyphonic piano-roll model), or a C-RNN-GAN.
+ * polyphonic piano-roll model), a C-RNN-GAN or a MidiNet.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train an LSTM or a transformer (Music Transformer: relative self-attention) on a MIDI folder, "
@@ -29,9 +30,11 @@ import java.util.concurrent.Callable;
                 + "NAME.valid.json).",
                 "--encoding pianoroll trains a polyphonic piano-roll model (88 sigmoid outputs, NLL per frame).",
                 "--model crnngan trains a C-RNN-GAN on the corpus's notes (no --encoding; --seq-len counts notes).",
+                "--model midinet trains a MidiNet on the corpus's 4/4 bars: melody (the highest track) and chords "
+                        + "(the other tracks); --hidden is its filters per layer.",
                 "A checkpoint (MODEL.ckpt) and a CSV log (MODEL.log.csv) go beside the model; --resume continues."})
 final class TrainCommand implements Callable<Integer> {
-    enum ModelKind { LSTM, TRANSFORMER, CRNNGAN, VAE }
+    enum ModelKind { LSTM, TRANSFORMER, CRNNGAN, MIDINET, VAE }
 
     @Option(names = "--model", defaultValue = "LSTM",
             description = "Model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -138,9 +141,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (model != ModelKind.CRNNGAN) {
-            GanOptions.checkUnused(spec);
-        }
+        boolean gan = model == ModelKind.CRNNGAN || model == ModelKind.MIDINET;
+        GanOptions.checkUnused(spec, gan, model == ModelKind.MIDINET);
         if (model != ModelKind.VAE) {
             VaeOptions.checkUnused(spec);
         }
@@ -157,7 +159,7 @@ final class TrainCommand implements Callable<Integer> {
         if (model == ModelKind.VAE) {
             return trainVae(schedule);
         }
-        return model == ModelKind.CRNNGAN ? trainGan(schedule) : trainSequenceModel(schedule);
+        return gan ? trainGan(schedule) : trainSequenceModel(schedule);
     }
 
     /** Trains an LSTM or a transformer on an encoding's tokens or frames. */
@@ -177,15 +179,28 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Trains a C-RNN-GAN: notes, not an encoding's tokens, so --encoding, --epochs, --stretch and the rest are refused. */
+    /**
+     * Trains a C-RNN-GAN or a MidiNet: notes or bars, not an encoding's tokens, so --encoding, --epochs, --stretch
+     * and the rest are refused (and a MidiNet's fixed shape refuses --layers, --seq-len and --d-hidden).
+     */
     private int trainGan(TrainerConfig schedule) throws Exception {
-        for (String option : List.of("--encoding", "--epochs", "--stretch", "--dropout", "--embedding")) {
+        boolean midiNet = model == ModelKind.MIDINET;
+        List<String> refused = midiNet ? List.of("--encoding", "--epochs", "--stretch", "--dropout", "--embedding",
+                "--layers", "--seq-len", "--d-hidden") : List.of("--encoding", "--epochs", "--stretch", "--dropout",
+                "--embedding");
+        for (String option : refused) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new UsageException(option + " is not for --model crnngan");
+                throw new UsageException(option + " is not for --model " + model.name().toLowerCase(Locale.ROOT));
             }
         }
-        CrnnGanTraining.Request request = gan.request(this, schedule);
-        Trainer.Result result = Models.quietly(() -> CrnnGanTraining.run(request, resume, System.err));
+        Trainer.Result result;
+        if (midiNet) {
+            MidiNetTraining.Request request = gan.midiNetRequest(this, schedule);
+            result = Models.quietly(() -> MidiNetTraining.run(request, resume, System.err));
+        } else {
+            CrnnGanTraining.Request request = gan.request(this, schedule);
+            result = Models.quietly(() -> CrnnGanTraining.run(request, resume, System.err));
+        }
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, generator loss %.4f, best validation distance "
                 + "%.4f%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss());
         return 0;

@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
  * <p>Rows are time-major, as in {@link LstmLayers}: row {@code t * B + b} is step {@code t} of sequence {@code b}.
  * Weights are named {@code g_...} (generator) and {@code d_...} (discriminator), so each side is one player.
  */
-public final class CrnnGan implements StoredModel {
+public final class CrnnGan implements GanModel {
     /** The model file's kind. */
     public static final String KIND = "crnngan";
     static final int F = NoteFeatures.FEATURES;
@@ -86,22 +86,15 @@ public final class CrnnGan implements StoredModel {
     }
 
     @Override
-    public Map<String, INDArray> weights() {
-        Map<String, INDArray> weights = generatorWeights();
-        weights.putAll(discriminatorWeights());
-        return weights;
-    }
-
-    /** The generator's weights, live. */
-    Map<String, INDArray> generatorWeights() {
+    public Map<String, INDArray> generatorWeights() {
         Map<String, INDArray> weights = prefixed("g_", generator.weights());
         weights.put("g_out_w", outputW);
         weights.put("g_out_b", outputB);
         return weights;
     }
 
-    /** The discriminator's weights, live. */
-    Map<String, INDArray> discriminatorWeights() {
+    @Override
+    public Map<String, INDArray> discriminatorWeights() {
         Map<String, INDArray> weights = prefixed("d_fwd_", forward.weights());
         weights.putAll(prefixed("d_bwd_", backward.weights()));
         weights.put("d_out_w", judgeW);

@@ -50,9 +50,9 @@ final class CrnnGanPlayers {
         return List.of(new Discriminator(), new Generator());
     }
 
-    /** The noise seed of an update: a pure function of the step, the update and the side. */
-    private long noiseSeed(long step, int repeat, int side) {
-        return ((settings.seed() * 1_000_003L + step) * 1_009L + repeat) * 3L + side;
+    /** The noise seed of an update: a pure function of the run's seed, the step, the update and the side. */
+    static long noiseSeed(long seed, long step, int repeat, int side) {
+        return ((seed * 1_000_003L + step) * 1_009L + repeat) * 3L + side;
     }
 
     /** Real (B) and generated (B) sequences as one set of 2B time-major rows, real first. */
@@ -76,15 +76,7 @@ final class CrnnGanPlayers {
     }
 
     /** What both sides share: a batch's first update stands for the batch; its targets are its notes. */
-    private abstract static class Side implements Trainable<GanBatch> {
-        @Override
-        public LossAndGradients lossAndGradients(GanBatch batch, long step) {
-            return lossAndGradients(batch, step, 0);
-        }
-
-        @Override
-        public abstract LossAndGradients lossAndGradients(GanBatch batch, long step, int repeat);
-
+    private abstract static class Side extends GanSide<GanBatch> {
         @Override
         public int targets(GanBatch batch) {
             return batch.sequences() * batch.steps();
@@ -102,29 +94,11 @@ final class CrnnGanPlayers {
         public LossAndGradients lossAndGradients(GanBatch batch, long step, int repeat) {
             int b = batch.sequences();
             int t = batch.steps();
-            float[][][] fakes = gan.freeRun(gan.noise(noiseSeed(step, repeat, 0), b, t));
+            float[][][] fakes = gan.freeRun(gan.noise(noiseSeed(settings.seed(), step, repeat, 0), b, t));
             CrnnGan.Judgement j = gan.judge(together(gan.rows(batch.real(repeat)), gan.rows(fakes), b, t), 2 * b, t);
             Verdicts v = verdicts(j.logits().data().asDouble(), b, t);
-            boolean frozen = v.loss() < settings.freezeRatio() * v.generatorLoss();
-            Map<String, Double> measures = new LinkedHashMap<>();
-            measures.put("d_loss", v.loss());
-            measures.put("d_real", v.real());
-            measures.put("d_fake", v.fake());
-            measures.put("d_accuracy", v.accuracy());
-            measures.put("d_trained", frozen ? 0.0 : 1.0);
-            measures.put("distinct", MusicMetrics.distinctShare(decoded(fakes), NEAR_DUPLICATE));
-            if (frozen) {
-                return new LossAndGradients(v.loss(), null, measures);
-            }
-            Map<String, INDArray> gradients = new LinkedHashMap<>();
-            INDArray dz = Nd4j.create(v.dLogits(), j.logits().shape(), 'c').castTo(j.logits().dataType());
-            gan.judgeBackward(j, dz, null, gradients, false);
-            return new LossAndGradients(v.loss(), gradients, measures);
-        }
-
-        @Override
-        public double loss(GanBatch batch) {
-            return lossAndGradients(batch, 0, 0).loss();
+            return v.result(settings, decoded(fakes), j.logits(),
+                    (dz, gradients) -> gan.judgeBackward(j, dz, null, gradients, false));
         }
     }
 
@@ -133,11 +107,38 @@ final class CrnnGanPlayers {
      * -log D(G(z)), mean D(x) and D(G(z)) over steps, the share of sequences judged right by their mean verdict, and
      * the gradient of its loss at each logit.
      */
-    private record Verdicts(double loss, double generatorLoss, double real, double fake, double accuracy,
-                            double[] dLogits) {
+    record Verdicts(double loss, double generatorLoss, double real, double fake, double accuracy,
+                    double[] dLogits) {
+        /**
+         * The discriminator's update: none while its loss is below the freeze ratio of the generator's, else the
+         * gradients {@code backward} puts into the map from the gradient at the logits; with its measures, the
+         * distinct share of the generated pieces among them.
+         */
+        Trainable.LossAndGradients result(GanSettings settings, List<NoteSequence> generated, INDArray logits,
+                                          java.util.function.BiConsumer<INDArray, Map<String, INDArray>> backward) {
+            boolean frozen = loss < settings.freezeRatio() * generatorLoss;
+            Map<String, Double> measures = measures(frozen, generated);
+            if (frozen) {
+                return new Trainable.LossAndGradients(loss, null, measures);
+            }
+            Map<String, INDArray> gradients = new LinkedHashMap<>();
+            backward.accept(Nd4j.create(dLogits, logits.shape(), 'c').castTo(logits.dataType()), gradients);
+            return new Trainable.LossAndGradients(loss, gradients, measures);
+        }
+
+        private Map<String, Double> measures(boolean frozen, List<NoteSequence> generated) {
+            Map<String, Double> measures = new LinkedHashMap<>();
+            measures.put("d_loss", loss);
+            measures.put("d_real", real);
+            measures.put("d_fake", fake);
+            measures.put("d_accuracy", accuracy);
+            measures.put("d_trained", frozen ? 0.0 : 1.0);
+            measures.put("distinct", MusicMetrics.distinctShare(generated, NEAR_DUPLICATE));
+            return measures;
+        }
     }
 
-    private static Verdicts verdicts(double[] logits, int b, int t) {
+    static Verdicts verdicts(double[] logits, int b, int t) {
         double[] dLogits = new double[logits.length];
         double[] meanScore = new double[2 * b];
         double loss = 0;
@@ -161,6 +162,21 @@ final class CrnnGanPlayers {
         return new Verdicts(loss, generatorLoss, real, fake, right / (2.0 * b), dLogits);
     }
 
+    /** -log D(G(z)) averaged over the generated steps; its gradient at the logits into {@code dLogits}. */
+    static double nonSaturating(INDArray logits, INDArray dLogits, int b, int t) {
+        double[] z = logits.data().asDouble();
+        double[] dz = new double[z.length];
+        double loss = 0;
+        for (int row = 0; row < z.length; row++) {
+            if (!real(row, b)) {
+                loss += softplus(-z[row]) / (t * b);
+                dz[row] = (sigmoid(z[row]) - 1) / (t * b);
+            }
+        }
+        dLogits.assign(Nd4j.create(dz, logits.shape(), 'c'));
+        return loss;
+    }
+
     private static List<NoteSequence> decoded(float[][][] sequences) {
         List<NoteSequence> pieces = new ArrayList<>();
         for (float[][] sequence : sequences) {
@@ -179,7 +195,7 @@ final class CrnnGanPlayers {
         @Override
         public LossAndGradients lossAndGradients(GanBatch batch, long step, int repeat) {
             float[][][] real = batch.real(repeat);
-            float[][][] noise = gan.noise(noiseSeed(step, repeat, 1), batch.sequences(), batch.steps());
+            float[][][] noise = gan.noise(noiseSeed(settings.seed(), step, repeat, 1), batch.sequences(), batch.steps());
             if (step < settings.pretrainSteps()) {
                 return teacherForced(real, noise);
             }
@@ -236,21 +252,6 @@ final class CrnnGanPlayers {
                 }
             }
             return Nd4j.create(d, new long[] {(long) t * 2 * b, width}, 'c');
-        }
-
-        /** -log D(G(z)) averaged over the generated steps; its gradient at the logits into {@code dLogits}. */
-        private double nonSaturating(INDArray logits, INDArray dLogits, int b, int t) {
-            double[] z = logits.data().asDouble();
-            double[] dz = new double[z.length];
-            double loss = 0;
-            for (int row = 0; row < z.length; row++) {
-                if (!real(row, b)) {
-                    loss += softplus(-z[row]) / (t * b);
-                    dz[row] = (sigmoid(z[row]) - 1) / (t * b);
-                }
-            }
-            dLogits.assign(Nd4j.create(dz, logits.shape(), 'c'));
-            return loss;
         }
 
         /** The distance between the statistics of generated pieces (fixed noise) and of the batch's real ones. */

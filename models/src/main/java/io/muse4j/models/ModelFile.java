@@ -108,6 +108,9 @@ public final class ModelFile {
         if (CrnnGan.KIND.equals(kind)) {
             return new CrnnGan(CrnnGanConfig.of(h.config), 0);
         }
+        if (MidiNet.KIND.equals(kind)) {
+            return new MidiNet(MidiNetConfig.of(h.config), 0);
+        }
         if (h.isVae()) {
             double beta = Double.parseDouble(h.training.getOrDefault("beta", "1"));
             return new MusicVae(VaeConfig.of(kind, h.config), VaeObjective.of(beta), 0);

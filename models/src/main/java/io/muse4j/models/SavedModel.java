@@ -29,4 +29,12 @@ public record SavedModel(StoredModel model, Map<String, String> tokenizer, List<
         }
         throw new ModelFileException(name, "is a " + model.kind() + " model; this needs a crnngan model");
     }
+
+    /** The model as a MidiNet; fails, naming the kind it is, when it is not one. */
+    public MidiNet midiNet(String name) throws ModelFileException {
+        if (model instanceof MidiNet net) {
+            return net;
+        }
+        throw new ModelFileException(name, "is a " + model.kind() + " model; this needs a midinet model");
+    }
 }

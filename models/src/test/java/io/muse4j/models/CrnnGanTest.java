@@ -87,12 +87,17 @@ class CrnnGanTest {
     @Test
     void eachPlayerUpdatesOnlyItsOwnNetwork() throws Exception {
         CrnnGan gan = new CrnnGan(new CrnnGanConfig(3, 6, 1, 5, 6), 3);
-        List<Trainable<GanBatch>> players = players(gan, true).players();
-        GanBatch batch = batch(4, 6);
+        assertEachPlayerUpdatesOnlyItsOwn(dir, players(gan, true).players(), batch(4, 6),
+                List.of(gan.discriminatorWeights(), gan.generatorWeights()));
+    }
+
+    /** Training each of a GAN's players alone changes its own weights and none of the other's. */
+    static <B> void assertEachPlayerUpdatesOnlyItsOwn(Path dir, List<Trainable<B>> players, B batch,
+                                                      List<Map<String, INDArray>> weights) throws Exception {
         TrainerConfig config = new TrainerConfig(3, 0.01, 0, 1, 1, 100, 100, 0);
         for (int side = 0; side < 2; side++) {
-            Map<String, INDArray> own = side == 0 ? gan.discriminatorWeights() : gan.generatorWeights();
-            Map<String, INDArray> other = side == 0 ? gan.generatorWeights() : gan.discriminatorWeights();
+            Map<String, INDArray> own = weights.get(side);
+            Map<String, INDArray> other = weights.get(1 - side);
             Map<String, INDArray> ownBefore = copies(own);
             Map<String, INDArray> otherBefore = copies(other);
             new Trainer<>(config, players.get(side), i -> batch, List.of(), dir.resolve(side + ".ckpt"), List.of())
