@@ -118,13 +118,20 @@ public final class MidiNet implements GanModel {
 
     /** Bars of step columns as one-hot rows (B*16, 25) of the model's type. */
     INDArray rows(List<int[]> bars) {
-        double[] rows = new double[bars.size() * T * P];
+        int[] columns = new int[bars.size() * T];
         for (int b = 0; b < bars.size(); b++) {
-            for (int t = 0; t < T; t++) {
-                rows[(b * T + t) * P + bars.get(b)[t]] = 1;
-            }
+            System.arraycopy(bars.get(b), 0, columns, b * T, T);
         }
-        return Nd4j.create(rows, new long[] {(long) bars.size() * T, P}, 'c').castTo(type);
+        return oneHot(columns);
+    }
+
+    /** One row per step with a 1 in its column ({@link #columns}). */
+    INDArray oneHot(int[] columns) {
+        double[] rows = new double[columns.length * P];
+        for (int row = 0; row < columns.length; row++) {
+            rows[row * P + columns[row]] = 1;
+        }
+        return Nd4j.create(rows, new long[] {columns.length, P}, 'c').castTo(type);
     }
 
     /** Each chord's condition repeated for {@code steps} rows (B*steps, 13); zeros for an unconditioned model. */

@@ -27,6 +27,10 @@ import java.util.SplittableRandom;
  *       two regularisers: {@code lambda1} times the squared distance between the means over the batch of the real
  *       and the generated bars, and {@code lambda2} the same on the discriminator's first-layer features.</li>
  * </ul>
+ * With {@code straightThrough} the discriminator is shown the generated bars as they decode (one-hot, {@link
+ * MidiNet#columns}), like the real ones, rather than as probabilities, which it would tell from one-hot bars by their
+ * softness alone; the generator's gradient passes through that choice as if it had not been made (the
+ * straight-through estimator). Without it, the gradients are exact, which the gradient checks need.
  * The generator's validation loss is the distance between the statistics of generated and real phrases
  * ({@link MusicMetrics#distance}), each generated phrase following its real one's first bar under its chords.
  */
@@ -35,9 +39,10 @@ final class MidiNetPlayers {
     private final GanSettings settings;
     private final double lambda1;
     private final double lambda2;
+    private final boolean straightThrough;
 
     /** Players with the regularisers' weights {@code lambda1} (bars) and {@code lambda2} (first-layer features). */
-    MidiNetPlayers(MidiNet net, GanSettings settings, double lambda1, double lambda2) {
+    MidiNetPlayers(MidiNet net, GanSettings settings, double lambda1, double lambda2, boolean straightThrough) {
         if (!(lambda1 >= 0 && lambda2 >= 0)) {
             throw new IllegalArgumentException("lambda1 " + lambda1 + " and lambda2 " + lambda2 + " must be at least 0");
         }
@@ -45,6 +50,7 @@ final class MidiNetPlayers {
         this.settings = settings;
         this.lambda1 = lambda1;
         this.lambda2 = lambda2;
+        this.straightThrough = straightThrough;
     }
 
     /** The players in the order they step: discriminator, generator. */
@@ -84,6 +90,11 @@ final class MidiNetPlayers {
         return net.generate(net.rows(pairs.previous()), pairs.chords(), net.noise(noise, pairs.size()));
     }
 
+    /** The generated bars as the discriminator sees them: decoded to one-hot rows, or else as they are. */
+    private INDArray shown(INDArray probabilities) {
+        return straightThrough ? net.oneHot(MidiNet.columns(probabilities)) : probabilities;
+    }
+
     /** The bars' columns ({@link MidiNet#columns}), decoded one bar a piece. */
     private static List<NoteSequence> decoded(INDArray probabilities) {
         int[] columns = MidiNet.columns(probabilities);
@@ -112,7 +123,7 @@ final class MidiNetPlayers {
         @Override
         public LossAndGradients lossAndGradients(BarBatch batch, long step, int repeat) {
             Pairs pairs = Pairs.of(batch, repeat);
-            INDArray fake = generate(pairs, step, repeat, 0).probabilities();
+            INDArray fake = shown(generate(pairs, step, repeat, 0).probabilities());
             MidiNet.Judgement j = net.judge(Nd4j.vstack(net.rows(pairs.current()), fake), pairs.twice());
             CrnnGanPlayers.Verdicts v = CrnnGanPlayers.verdicts(j.logits().data().asDouble(), pairs.size(), 1);
             return v.result(settings, decoded(fake), j.logits(),
@@ -148,7 +159,7 @@ final class MidiNetPlayers {
         /** The adversarial loss plus the regularisers, and the generator's gradients. */
         LossAndGradients adversarial(Pairs pairs, MidiNet.GeneratorPass pass) {
             int b = pairs.size();
-            INDArray bars = Nd4j.vstack(net.rows(pairs.current()), pass.probabilities());
+            INDArray bars = Nd4j.vstack(net.rows(pairs.current()), shown(pass.probabilities()));
             MidiNet.Judgement j = net.judge(bars, pairs.twice());
             INDArray dLogits = j.logits().ulike().assign(0);
             INDArray dLast = null;

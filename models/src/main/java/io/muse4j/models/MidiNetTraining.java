@@ -86,7 +86,7 @@ public final class MidiNetTraining {
         List<Trainer.Turn> turns = CrnnGanTraining.turns(request.trainer(), request.gan(),
                 request.discriminatorSteps(), request.generatorSteps(), request.discriminatorLearningRate(),
                 request.generatorLearningRate());
-        MidiNetPlayers players = new MidiNetPlayers(net, request.gan(), request.lambda1(), request.lambda2());
+        MidiNetPlayers players = new MidiNetPlayers(net, request.gan(), request.lambda1(), request.lambda2(), true);
         Trainer.Result result = CrnnGanTraining.play(request.trainer(), players.players(), turns,
                 step -> train.batch(request.seed(), step, rounds, request.batch()), valid,
                 train.count() / request.batch(), request.out(), resume, log);

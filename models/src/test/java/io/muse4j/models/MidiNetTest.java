@@ -44,7 +44,7 @@ class MidiNetTest {
     }
 
     private static MidiNetPlayers players(MidiNet net, boolean featureMatching, int pretrain) {
-        return new MidiNetPlayers(net, new GanSettings(pretrain, featureMatching, 0, 3), 0.1, 1.0);
+        return new MidiNetPlayers(net, new GanSettings(pretrain, featureMatching, 0, 3), 0.1, 1.0, false);
     }
 
     @Test
@@ -93,7 +93,7 @@ class MidiNetTest {
         TrainerConfig config = new TrainerConfig(steps, 0.01, 0, 1, 1, 1000, 50, 0);
         GanSettings settings = new GanSettings(100, true, 0.7, 7);
         List<Trainer.Turn> turns = CrnnGanTraining.turns(config, settings, 1, 1, 0.001, 0.001);
-        new Trainer<>(config, new MidiNetPlayers(net, settings, 0.1, 1.0).players(), turns,
+        new Trainer<>(config, new MidiNetPlayers(net, settings, 0.1, 1.0, true).players(), turns,
                 step -> pairs.batch(7, step, 1, 8), List.of(), dir.resolve("pattern.ckpt"), List.of()).train(true);
         return net;
     }
