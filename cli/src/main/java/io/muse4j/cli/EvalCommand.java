@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 /** Measures a model's negative log-likelihood and accuracy on a corpus. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate a model: NLL in nats per token (token models) or per frame (piano-roll models), "
-                + "and accuracy.",
+                + "and accuracy; for a MusicVAE, reconstruction accuracy (teacher-forced and free-running), NLL "
+                + "and KL.",
                 "A piano-roll JSON corpus NAME.SPLIT.json takes --split from its sibling files; other corpora rebuild "
                         + "the model's own seeded train/valid split."})
 final class EvalCommand implements Callable<Integer> {

@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
  * polyphonic piano-roll model), a C-RNN-GAN or a MidiNet.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train an LSTM or a transformer (Music Transformer: relative self-attention) on a MIDI folder, "
-                + "list file or MIDI file, or a piano-roll JSON split file (NAME.train.json, validated on "
+        description = {"Train a model (an LSTM, a Music Transformer, a MusicVAE, a C-RNN-GAN or a MidiNet) on a MIDI "
+                + "folder, list file or MIDI file, or a piano-roll JSON split file (NAME.train.json, validated on "
                 + "NAME.valid.json).",
                 "--encoding pianoroll trains a polyphonic piano-roll model (88 sigmoid outputs, NLL per frame).",
                 "--model crnngan trains a C-RNN-GAN on the corpus's notes (no --encoding; --seq-len counts notes).",
