@@ -51,12 +51,10 @@ final class LstmCells {
         c = new float[layers][rows][hidden];
     }
 
-    /** Zero states for one row. */
-    void reset(int row) {
-        for (int layer = 0; layer < layers; layer++) {
-            h[layer][row] = new float[hidden];
-            c[layer][row] = new float[hidden];
-        }
+    /** Sets one row's states in layer {@code layer} (copied). */
+    void start(int row, int layer, float[] hiddenState, float[] cellState) {
+        h[layer][row] = hiddenState.clone();
+        c[layer][row] = cellState.clone();
     }
 
     /** Advances every layer of one row on input {@code x}; returns the top layer's output (live: copy to keep). */

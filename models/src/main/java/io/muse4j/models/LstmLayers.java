@@ -99,18 +99,40 @@ final class LstmLayers implements SequenceStack {
         return weights;
     }
 
+    /**
+     * Each layer's states at the start of every sequence, as rows (B, H): a decoder that starts from a given state
+     * rather than zeros (MusicVAE's bar decoder). Also the shape of their gradients.
+     */
+    record States(INDArray[] hidden, INDArray[] cells) {
+        /** Zero states of {@code layers} layers for {@code batch} sequences of {@code units}. */
+        static States zeros(int layers, int batch, int units, DataType type) {
+            INDArray[] hidden = new INDArray[layers];
+            INDArray[] cells = new INDArray[layers];
+            for (int layer = 0; layer < layers; layer++) {
+                hidden[layer] = Nd4j.zeros(type, batch, units);
+                cells[layer] = Nd4j.zeros(type, batch, units);
+            }
+            return new States(hidden, cells);
+        }
+    }
+
     /** A forward pass: its arrays, the dropout masks it drew, and {@link #top()}, the last layer's output rows. */
     static final class Pass implements SequenceStack.Pass {
         private final Buffers buffers;
         private final INDArray[] inputs;
         private final INDArray[] masks;
         private final INDArray top;
+        private final States initial;           // rows (B, H), or null for zero states
+        private final INDArray[] initialCells;  // the initial cells held transposed (H, B), or null
 
-        private Pass(Buffers buffers, INDArray[] inputs, INDArray[] masks, INDArray top) {
+        private Pass(Buffers buffers, INDArray[] inputs, INDArray[] masks, INDArray top, States initial,
+                     INDArray[] initialCells) {
             this.buffers = buffers;
             this.inputs = inputs;
             this.masks = masks;
             this.top = top;
+            this.initial = initial;
+            this.initialCells = initialCells;
         }
 
         @Override
@@ -121,33 +143,44 @@ final class LstmLayers implements SequenceStack {
 
     @Override
     public Pass forward(INDArray x, int batch, int steps) {
-        return forward(x, batch, steps, false, 0);
+        return forward(x, batch, steps, false, 0, null);
+    }
+
+    /** The layers over {@code x} (T*B, in), without dropout, each sequence starting from the given states. */
+    Pass forward(INDArray x, int batch, int steps, States initial) {
+        return forward(x, batch, steps, false, 0, initial);
     }
 
     @Override
     public Pass forwardWithDropout(INDArray x, int batch, int steps, long dropoutSeed) {
-        return forward(x, batch, steps, config.dropout() > 0, dropoutSeed);
+        return forward(x, batch, steps, config.dropout() > 0, dropoutSeed, null);
     }
 
-    private Pass forward(INDArray x, int batch, int steps, boolean dropout, long dropoutSeed) {
+    private Pass forward(INDArray x, int batch, int steps, boolean dropout, long dropoutSeed, States initial) {
         Buffers buf = buffers(batch, steps, x.dataType());
         INDArray[] inputs = new INDArray[config.layers()];
         INDArray[] masks = new INDArray[config.layers()];
+        INDArray[] initialHidden = initial == null ? null : new INDArray[config.layers()];
+        INDArray[] initialCells = initial == null ? null : new INDArray[config.layers()];
         SplittableRandom random = new SplittableRandom(dropoutSeed);
         INDArray in = x;
         for (int layer = 0; layer < config.layers(); layer++) {
             inputs[layer] = in;
-            INDArray out = layer(buf.layers[layer], layer, in);
+            if (initial != null) {
+                initialHidden[layer] = initial.hidden()[layer].transpose().dup('c');
+                initialCells[layer] = initial.cells()[layer].transpose().dup('c');
+            }
+            INDArray out = layer(buf.layers[layer], layer, in, initial == null ? null : initialHidden[layer],
+                    initial == null ? null : initialCells[layer]);
             if (dropout) {
                 masks[layer] = dropoutMask(random, config.dropout(), out.rows(), out.columns(), out.dataType());
                 out = out.mul(masks[layer]);
             }
             in = out;
         }
-        return new Pass(buf, inputs, masks, in);
+        return new Pass(buf, inputs, masks, in, initial, initialCells);
     }
 
-    /** An inverted dropout mask: each element 1 / keep with probability keep, else 0. */
     /** An inverted dropout mask: each element 0 with probability {@code dropout}, else 1 / (1 - dropout). */
     static INDArray dropoutMask(SplittableRandom random, double dropout, long rows, long columns, DataType type) {
         double keep = 1 - dropout;
@@ -159,8 +192,11 @@ final class LstmLayers implements SequenceStack {
         return Nd4j.create(mask, new long[] {rows, columns}, 'c').castTo(type);
     }
 
-    /** One layer forward over its input rows; returns its output rows (T*B, H), before dropout. */
-    private INDArray layer(LayerState state, int layer, INDArray in) {
+    /**
+     * One layer forward over its input rows from the initial states {@code h0} and {@code c0} (H, B), or from zeros
+     * where they are null; returns its output rows (T*B, H), before dropout.
+     */
+    private INDArray layer(LayerState state, int layer, INDArray in, INDArray h0, INDArray c0) {
         Nd4j.gemm(in, w[layer], state.projected, false, false, 1.0, 0.0);
         state.projected.addiRowVector(b[layer]);
         state.gates.assign(state.projectedSteps.permute(0, 2, 1));
@@ -169,13 +205,16 @@ final class LstmLayers implements SequenceStack {
             if (t > 0) {
                 ForwardStep previous = state.steps[t - 1];
                 Nd4j.gemm(r[layer], previous.hidden, s.z, true, false, 1.0, 1.0);
+            } else if (h0 != null) {
+                Nd4j.gemm(r[layer], h0, s.z, true, false, 1.0, 1.0);
             }
             Transforms.sigmoid(s.inputAndForget, false);
             Transforms.tanh(s.candidate, false);
             Transforms.sigmoid(s.output, false);
             s.input.mul(s.candidate, s.cell);
-            if (t > 0) {
-                s.forget.mul(state.steps[t - 1].cell, state.scratch);
+            INDArray previousCell = t > 0 ? state.steps[t - 1].cell : c0;
+            if (previousCell != null) {
+                s.forget.mul(previousCell, state.scratch);
                 s.cell.addi(state.scratch);
             }
             Nd4j.exec(new Tanh(s.cell, s.cellTanh));
@@ -188,7 +227,18 @@ final class LstmLayers implements SequenceStack {
     @Override
     public INDArray backward(SequenceStack.Pass stackPass, INDArray dTop, Map<String, INDArray> gradients,
                              boolean inputGradient) {
-        Pass pass = (Pass) stackPass;
+        return backward((Pass) stackPass, dTop, gradients, inputGradient, null);
+    }
+
+    /**
+     * {@link #backward(SequenceStack.Pass, INDArray, Map, boolean)}, also writing the gradients at the pass's initial
+     * states into {@code dInitial}'s arrays (B, H) when it is given.
+     */
+    INDArray backward(Pass pass, INDArray dTop, Map<String, INDArray> gradients, boolean inputGradient,
+                      States dInitial) {
+        if (dInitial != null && pass.initial == null) {
+            throw new IllegalArgumentException("gradients at initial states asked of a pass that started from zeros");
+        }
         Buffers buf = pass.buffers;
         Gradients g = buf.gradients();
         List<String> names = weightNames(config.layers());
@@ -197,7 +247,7 @@ final class LstmLayers implements SequenceStack {
             LayerState state = buf.layers[layer];
             INDArray dHiddenRows = pass.masks[layer] == null ? dOut : dOut.mul(pass.masks[layer]);
             g.dHidden.assign(dHiddenRows.reshape(buf.steps, buf.batch, config.hidden()).permute(0, 2, 1));
-            gateGradients(state, layer, g);
+            gateGradients(state, layer, g, pass.initialCells == null ? null : pass.initialCells[layer]);
             g.dGateRowSteps.assign(g.dGates.permute(0, 2, 1));
             gradients.put(names.get(3 * layer), Nd4j.gemm(pass.inputs[layer], g.dGateRows, true, false));
             INDArray dr = Nd4j.zeros(dTop.dataType(), r[layer].shape());
@@ -206,6 +256,14 @@ final class LstmLayers implements SequenceStack {
                 Nd4j.gemm(state.hiddenRows.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()),
                         g.dGateRows.get(NDArrayIndex.interval(buf.batch, buf.batch + rows), NDArrayIndex.all()),
                         dr, true, false, 1.0, 0.0);
+            }
+            INDArray dFirstGates = g.dGateRows.get(NDArrayIndex.interval(0, buf.batch), NDArrayIndex.all());
+            if (pass.initial != null) {
+                Nd4j.gemm(pass.initial.hidden()[layer], dFirstGates, dr, true, false, 1.0, 1.0);
+            }
+            if (dInitial != null) {
+                dInitial.hidden()[layer].assign(Nd4j.gemm(dFirstGates, r[layer], false, true));
+                dInitial.cells()[layer].assign(g.dCellCarry.transpose());
             }
             gradients.put(names.get(3 * layer + 1), dr);
             gradients.put(names.get(3 * layer + 2), columnSums(g.dGateRows));
@@ -228,9 +286,10 @@ final class LstmLayers implements SequenceStack {
     /**
      * One layer's gradients at its pre-activation gates into {@code g.dGates}, back through time from the
      * gradients at its outputs in {@code g.dHidden} (which this adds the recurrent gradients into). What does not
-     * depend on the step before is computed for all steps at once.
+     * depend on the step before is computed for all steps at once. With an initial cell {@code c0} (H, B), its
+     * gradient is left in {@code g.dCellCarry}.
      */
-    private void gateGradients(LayerState state, int layer, Gradients g) {
+    private void gateGradients(LayerState state, int layer, Gradients g, INDArray c0) {
         INDArray input = state.gate(0);
         INDArray forget = state.gate(1);
         INDArray candidate = state.gate(2);
@@ -246,7 +305,12 @@ final class LstmLayers implements SequenceStack {
             g.forgetFactor.get(NDArrayIndex.interval(1, steps), NDArrayIndex.all(), NDArrayIndex.all())
                     .muli(state.cells.get(NDArrayIndex.interval(0, steps - 1), NDArrayIndex.all(), NDArrayIndex.all()));
         }
-        g.forgetFactor.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all()).assign(0);
+        INDArray firstForgetFactor = g.forgetFactor.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all());
+        if (c0 == null) {
+            firstForgetFactor.assign(0);
+        } else {
+            firstForgetFactor.muli(c0);
+        }
         for (int t = steps - 1; t >= 0; t--) {
             BackwardStep s = g.steps[t];
             s.dHidden.mul(s.cellFactor, g.dCell);
@@ -257,8 +321,10 @@ final class LstmLayers implements SequenceStack {
             g.dCell.mul(s.inputFactor, s.dInput);
             g.dCell.mul(s.forgetFactor, s.dForget);
             g.dCell.mul(s.candidateFactor, s.dCandidate);
-            if (t > 0) {
+            if (t > 0 || c0 != null) {
                 g.dCell.mul(state.steps[t].forget, g.dCellCarry);
+            }
+            if (t > 0) {
                 Nd4j.gemm(r[layer], s.dz, g.steps[t - 1].dHidden, false, false, 1.0, 1.0);
             }
         }

@@ -278,10 +278,7 @@ public final class MusicVae implements Trainable<int[][]>, StoredModel {
     /** The reconstruction counts of windows (B, T), decoding from z = mu. */
     public Reconstruction reconstruction(int[][] windows) {
         double[][] mu = encode(windows);
-        double[] logits = PassMemory.run(() -> {
-            INDArray z = Nd4j.create(mu).castTo(embedding.dataType());
-            return decoder.forward(z, previousTokens(windows, null, 0, null), embedding).logits().data().asDouble();
-        });
+        double[] logits = teacherForcedLogits(mu, windows);
         int v = config.vocabularySize();
         int[][] greedy = decode(mu, 0, 0);
         long teacherForced = 0;
@@ -298,6 +295,20 @@ public final class MusicVae implements Trainable<int[][]>, StoredModel {
             }
         }
         return new Reconstruction(teacherForced, sampled, (long) windows.length * config.steps());
+    }
+
+    /**
+     * The decoder's logits from latent vectors (B, Z), fed each window's tokens (B, T): rows of V values in the
+     * decoder's row layout ({@link VaeDecoder#row}), flattened.
+     */
+    double[] teacherForcedLogits(double[][] z, int[][] windows) {
+        return PassMemory.run(() -> decoder.forward(matrix(z), previousTokens(windows, null, 0, null), embedding)
+                .logits().data().asDouble());
+    }
+
+    /** The row of step {@code t} of window {@code b} of {@code batch} in {@link #teacherForcedLogits}. */
+    int logitRow(int batch, int b, int t) {
+        return decoder.row(batch, b, t);
     }
 
     /** Windows (B, T) decoded from latent vectors (B, Z), sampled at {@code temperature} (0 takes the likeliest). */

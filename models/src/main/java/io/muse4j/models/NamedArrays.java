@@ -12,6 +12,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Float arrays by name in a simple binary layout: a count, then per array its name, shape and values. */
 final class NamedArrays {
@@ -72,7 +74,13 @@ final class NamedArrays {
     static void assign(Map<String, INDArray> targets, Map<String, INDArray> saved, String file)
             throws ModelFileException {
         if (!targets.keySet().equals(saved.keySet())) {
-            throw new ModelFileException(file, "arrays " + saved.keySet() + " where the model has " + targets.keySet());
+            Set<String> missing = new TreeSet<>(targets.keySet());
+            missing.removeAll(saved.keySet());
+            Set<String> unknown = new TreeSet<>(saved.keySet());
+            unknown.removeAll(targets.keySet());
+            String lacks = missing.isEmpty() ? "" : "lacks arrays " + missing + (unknown.isEmpty() ? "" : " and ");
+            throw new ModelFileException(file, lacks + (unknown.isEmpty() ? "" : "has unknown arrays " + unknown)
+                    + " for its model (written by another version of muse4j?)");
         }
         for (Map.Entry<String, INDArray> e : targets.entrySet()) {
             INDArray value = saved.get(e.getKey());

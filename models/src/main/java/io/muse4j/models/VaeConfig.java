@@ -24,7 +24,7 @@ public record VaeConfig(int vocabularySize, int embedding, int hidden, int layer
     public enum Decoder {
         /** One LSTM over the whole window, conditioned on z at every step (Fabius and van Amersfoort 2014). */
         FLAT,
-        /** A conductor LSTM gives one embedding per bar; a bar decoder, restarted every bar, decodes from it. */
+        /** A conductor LSTM gives one embedding per bar; a bar decoder, started every bar from it, decodes the bar. */
         HIERARCHICAL;
 
         /** The name in model files and on the command line. */

@@ -2,13 +2,14 @@ package io.muse4j.models;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A {@link MusicVae}'s decoder run one token at a time from latent vectors, each step's input the token it drew at
  * the step before, over copies of the weights ({@link LstmCells}). The hierarchical decoder steps the conductor once
- * per bar and restarts the bar decoder's state at every bar, as in training.
+ * per bar and starts the bar decoder at every bar from the states made of that bar's embedding, as in training.
  */
 final class VaeSampling {
     private final VaeConfig config;
@@ -17,6 +18,8 @@ final class VaeSampling {
     private final LstmCells decoder;
     private final float[][] latentWeights;
     private final float[] latentBias;
+    private final float[][] barStateWeights;
+    private final float[] barStateBias;
     private final float[][] outputWeights;
     private final float[] outputBias;
 
@@ -30,6 +33,8 @@ final class VaeSampling {
         decoder = new LstmCells(unprefixed(weights, "decoder_"), config.layers(), config.hidden(), rows);
         latentWeights = RowProducts.rows(weights.get("latent_w"));
         latentBias = RowProducts.floats(weights.get("latent_b"));
+        barStateWeights = conductor == null ? null : RowProducts.rows(weights.get("bar_state_w"));
+        barStateBias = conductor == null ? null : RowProducts.floats(weights.get("bar_state_b"));
         outputWeights = RowProducts.rows(weights.get("softmax_w"));
         outputBias = RowProducts.floats(weights.get("softmax_b"));
     }
@@ -55,16 +60,13 @@ final class VaeSampling {
                 throw new IllegalArgumentException("a latent vector of " + z[b].length + " values for a model of "
                         + config.latent());
             }
-            float[] latent = LstmStepper.logits(floats(z[b]), latentWeights, latentBias);
-            for (int i = 0; i < latent.length; i++) {
-                latent[i] = (float) Math.tanh(latent[i]);
-            }
+            float[] latent = tanhLayer(floats(z[b]), latentWeights, latentBias);
             int previous = -1;
             for (int k = 0; k < config.bars(); k++) {
                 float[] condition = latent;
                 if (conductor != null) {
                     condition = conductor.step(b, latent).clone();
-                    decoder.reset(b);
+                    startBar(b, tanhLayer(condition, barStateWeights, barStateBias));
                 }
                 int barSteps = conductor != null ? config.stepsPerBar() : config.steps();
                 for (int s = 0; s < barSteps; s++) {
@@ -78,6 +80,25 @@ final class VaeSampling {
             }
         }
         return windows;
+    }
+
+    /** tanh(x W + b). */
+    private static float[] tanhLayer(float[] x, float[][] weights, float[] bias) {
+        float[] y = LstmStepper.logits(x, weights, bias);
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) Math.tanh(y[i]);
+        }
+        return y;
+    }
+
+    /** Starts row {@code b}'s bar decoder from packed states [h0, c0, h1, c1, ...]. */
+    private void startBar(int b, float[] states) {
+        int h = config.hidden();
+        for (int layer = 0; layer < config.layers(); layer++) {
+            int from = 2 * layer * h;
+            decoder.start(b, layer, Arrays.copyOfRange(states, from, from + h),
+                    Arrays.copyOfRange(states, from + h, from + 2 * h));
+        }
     }
 
     /** The embedded previous token (zeros for none) followed by the condition. */
