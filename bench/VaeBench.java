@@ -21,13 +21,15 @@ import java.util.Random;
  * Interpolation and attribute control of a MusicVAE on held-out (validation) windows: validity of every decoded
  * point under the melody grammar, Spearman's rho of an attribute along 7-point paths between windows that differ in
  * it, how well mu's projection on each attribute vector ranks the attribute, and the mean measured attribute of
- * decodings of z + A * vector, greedy and sampled. Usage: VaeBench MODEL CORPUS.
+ * decodings of z + A * vector, greedy and sampled; first, free-running reconstruction accuracy bar by bar (where a
+ * decoder that loses z over a long window falls behind). Usage: VaeBench MODEL CORPUS [--bars-only].
  */
 public class VaeBench {
     static final int PAIRS = 20;
     static final int POINTS = 7;
     static final int EDITED = 50;
     static final int ALIGNED = 500;
+    static final int BY_BAR = 300;
     static final int DRAWS = 8;
     static final double TEMPERATURE = 0.5;
 
@@ -43,6 +45,10 @@ public class VaeBench {
                 vae.config().stepsPerBar()).extract(valid.stream().map(CorpusItem::score).toList()).windows());
         Collections.shuffle(windows, new Random(7));
         String name = Path.of(args[0]).getFileName().toString();
+        accuracyByBar(name, vae, windows.subList(0, Math.min(BY_BAR, windows.size())));
+        if (args.length > 2 && args[2].equals("--bars-only")) {
+            return;
+        }
         for (MelodyAttribute attribute : List.of(MelodyAttribute.NOTE_DENSITY, MelodyAttribute.PITCH_MEAN)) {
             for (boolean slerp : new boolean[] {false, true}) {
                 interpolation(name, vae, tokenizer, windows, attribute, slerp);
@@ -55,6 +61,26 @@ public class VaeBench {
             control(name, vae, tokenizer, windows.subList(0, Math.min(EDITED, windows.size())), attribute,
                     saved.attributes().get(attribute));
         }
+    }
+
+    /** Greedy reconstructions from mu: the share of tokens right in each bar of the window. */
+    static void accuracyByBar(String name, MusicVae vae, List<int[]> windows) {
+        int[][] batch = windows.toArray(int[][]::new);
+        int[][] decoded = vae.decode(vae.encode(batch), 0, 0);
+        int bars = vae.config().bars();
+        int steps = vae.config().stepsPerBar();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "sampled accuracy by bar %s over %d held-out windows:", name, batch.length));
+        for (int bar = 0; bar < bars; bar++) {
+            int right = 0;
+            for (int w = 0; w < batch.length; w++) {
+                for (int t = bar * steps; t < (bar + 1) * steps; t++) {
+                    right += decoded[w][t] == batch[w][t] ? 1 : 0;
+                }
+            }
+            line.append(String.format(Locale.ROOT, " %d:%.3f", bar + 1, right / (double) (batch.length * steps)));
+        }
+        System.out.println(line);
     }
 
     static void interpolation(String name, MusicVae vae, MelodyTokenizer tokenizer, List<int[]> windows,
