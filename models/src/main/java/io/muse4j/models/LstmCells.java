@@ -51,10 +51,10 @@ final class LstmCells {
         c = new float[layers][rows][hidden];
     }
 
-    /** Sets one row's states in layer {@code layer} (copied). */
+    /** Sets one row's states in layer {@code layer}: the cells step on the arrays given. */
     void start(int row, int layer, float[] hiddenState, float[] cellState) {
-        h[layer][row] = hiddenState.clone();
-        c[layer][row] = cellState.clone();
+        h[layer][row] = hiddenState;
+        c[layer][row] = cellState;
     }
 
     /** Advances every layer of one row on input {@code x}; returns the top layer's output (live: copy to keep). */

@@ -122,16 +122,16 @@ final class LstmLayers implements SequenceStack {
         private final INDArray[] inputs;
         private final INDArray[] masks;
         private final INDArray top;
-        private final States initial;           // rows (B, H), or null for zero states
-        private final INDArray[] initialCells;  // the initial cells held transposed (H, B), or null
+        private final INDArray[] initialHidden; // each layer's initial states held transposed (H, B), or null
+        private final INDArray[] initialCells;  // for zero states
 
-        private Pass(Buffers buffers, INDArray[] inputs, INDArray[] masks, INDArray top, States initial,
+        private Pass(Buffers buffers, INDArray[] inputs, INDArray[] masks, INDArray top, INDArray[] initialHidden,
                      INDArray[] initialCells) {
             this.buffers = buffers;
             this.inputs = inputs;
             this.masks = masks;
             this.top = top;
-            this.initial = initial;
+            this.initialHidden = initialHidden;
             this.initialCells = initialCells;
         }
 
@@ -170,15 +170,15 @@ final class LstmLayers implements SequenceStack {
                 initialHidden[layer] = initial.hidden()[layer].transpose().dup('c');
                 initialCells[layer] = initial.cells()[layer].transpose().dup('c');
             }
-            INDArray out = layer(buf.layers[layer], layer, in, initial == null ? null : initialHidden[layer],
-                    initial == null ? null : initialCells[layer]);
+            INDArray out = initial == null ? layer(buf.layers[layer], layer, in, null, null)
+                    : layer(buf.layers[layer], layer, in, initialHidden[layer], initialCells[layer]);
             if (dropout) {
                 masks[layer] = dropoutMask(random, config.dropout(), out.rows(), out.columns(), out.dataType());
                 out = out.mul(masks[layer]);
             }
             in = out;
         }
-        return new Pass(buf, inputs, masks, in, initial, initialCells);
+        return new Pass(buf, inputs, masks, in, initialHidden, initialCells);
     }
 
     /** An inverted dropout mask: each element 0 with probability {@code dropout}, else 1 / (1 - dropout). */
@@ -236,7 +236,7 @@ final class LstmLayers implements SequenceStack {
      */
     INDArray backward(Pass pass, INDArray dTop, Map<String, INDArray> gradients, boolean inputGradient,
                       States dInitial) {
-        if (dInitial != null && pass.initial == null) {
+        if (dInitial != null && pass.initialHidden == null) {
             throw new IllegalArgumentException("gradients at initial states asked of a pass that started from zeros");
         }
         Buffers buf = pass.buffers;
@@ -258,8 +258,8 @@ final class LstmLayers implements SequenceStack {
                         dr, true, false, 1.0, 0.0);
             }
             INDArray dFirstGates = g.dGateRows.get(NDArrayIndex.interval(0, buf.batch), NDArrayIndex.all());
-            if (pass.initial != null) {
-                Nd4j.gemm(pass.initial.hidden()[layer], dFirstGates, dr, true, false, 1.0, 1.0);
+            if (pass.initialHidden != null) {
+                Nd4j.gemm(pass.initialHidden[layer], dFirstGates, dr, false, false, 1.0, 1.0);
             }
             if (dInitial != null) {
                 dInitial.hidden()[layer].assign(Nd4j.gemm(dFirstGates, r[layer], false, true));

@@ -285,7 +285,7 @@ public final class MusicVae implements Trainable<int[][]>, StoredModel {
         long sampled = 0;
         for (int b = 0; b < windows.length; b++) {
             for (int t = 0; t < config.steps(); t++) {
-                int row = decoder.row(windows.length, b, t) * v;
+                int row = logitRow(windows.length, b, t) * v;
                 int best = 0;
                 for (int k = 1; k < v; k++) {
                     best = logits[row + k] > logits[row + best] ? k : best;

@@ -139,8 +139,8 @@ final class VaeDecoder {
         INDArray[] hidden = new INDArray[config.layers()];
         INDArray[] cells = new INDArray[config.layers()];
         for (int layer = 0; layer < config.layers(); layer++) {
-            hidden[layer] = block(barStates, layer, 0).dup('c');
-            cells[layer] = block(barStates, layer, 1).dup('c');
+            hidden[layer] = block(barStates, layer, 0);
+            cells[layer] = block(barStates, layer, 1);
         }
         return new LstmLayers.States(hidden, cells);
     }
