@@ -1,5 +1,7 @@
 package io.muse4j.models;
 
+import io.muse4j.core.io.AtomicFiles;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,31 +16,56 @@ import java.util.stream.Collectors;
 
 /**
  * The training log as CSV, one row per step ({@code step,loss,learning_rate,targets,validation_loss}, then any
- * measure columns the model names, such as a GAN's D(x)); a resumed run appends to it. Each row is flushed, so a
- * killed run keeps its log.
+ * measure columns the model names, such as a GAN's D(x)). Each row is flushed, so a killed run keeps its log; a
+ * resumed run first drops the rows past its checkpoint (steps it will take again), then appends, so its log reads
+ * as an uninterrupted run's.
  */
 public final class CsvLog implements TrainingListener, AutoCloseable {
     static final String HEADER = "step,loss,learning_rate,targets,validation_loss";
-    private final BufferedWriter out;
+    private final Path file;
+    private BufferedWriter out;
     private final List<String> measureColumns;
     private Map<String, Double> measures = Map.of();
     private String pending;
     private String pendingMeasures;
 
-    /** Appends to {@code file}, writing the header when the file is new. */
+    /** Logs to {@code file}, writing the header when the file is new. */
     public CsvLog(Path file) throws IOException {
         this(file, List.of());
     }
 
     /** A log with a column for each named measure after the standard ones (empty where a step lacks it). */
     public CsvLog(Path file, List<String> measureColumns) throws IOException {
+        this.file = file;
         this.measureColumns = List.copyOf(measureColumns);
-        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-        if (fresh) {
-            out.write(HEADER + measureColumns.stream().map(c -> "," + c).collect(Collectors.joining()) + "\n");
-            out.flush();
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            AtomicFiles.write(file, (HEADER + measureColumns.stream().map(c -> "," + c).collect(Collectors.joining())
+                    + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Drops the rows of steps after {@code step}, which a resumed run takes again. */
+    @Override
+    public void onStart(long step) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> kept = new java.util.ArrayList<>(lines.subList(0, Math.min(1, lines.size())));
+            lines.stream().skip(1).filter(line -> rowStep(line) <= step).forEach(kept::add);
+            if (kept.size() < lines.size()) {
+                AtomicFiles.write(file, (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A row's step; a torn row (a run killed mid-write) counts as past every step. */
+    private static long rowStep(String line) {
+        String[] fields = line.split(",", -1);
+        try {
+            return fields.length < 5 ? Long.MAX_VALUE : Long.parseLong(fields[0]);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 
@@ -61,6 +88,12 @@ public final class CsvLog implements TrainingListener, AutoCloseable {
         flushPending(String.format(Locale.ROOT, "%.6f", validationLoss));
     }
 
+    /** Writes the checkpointed step's row, so that a run killed after the checkpoint still has it. */
+    @Override
+    public void onCheckpoint(long steps) {
+        flushPending("");
+    }
+
     @Override
     public void onEnd(Trainer.Result result) {
         flushPending("");
@@ -71,6 +104,9 @@ public final class CsvLog implements TrainingListener, AutoCloseable {
             return;
         }
         try {
+            if (out == null) {
+                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            }
             out.write(pending + validation + pendingMeasures + "\n");
             out.flush();
         } catch (IOException e) {
@@ -82,6 +118,8 @@ public final class CsvLog implements TrainingListener, AutoCloseable {
     @Override
     public void close() throws IOException {
         flushPending("");
-        out.close();
+        if (out != null) {
+            out.close();
+        }
     }
 }

@@ -147,6 +147,9 @@ public final class Trainer<B> {
         double lastLoss = Double.NaN;
         boolean stopped = false;
         long step = counters.step();
+        for (TrainingListener l : listeners) {
+            l.onStart(step);
+        }
         while (step < config.steps() && !stopped) {
             B batch = trainBatches.apply(step);
             double rate = config.learningRateAt(step);
@@ -164,6 +167,9 @@ public final class Trainer<B> {
             counters = new Checkpoint.Counters(step, optimizers.stream().mapToLong(AdamOptimizer::steps).toArray(),
                     counters.bestValidationLoss(), counters.validationsWithoutGain(), counters.hasBest());
             if (step % config.checkpointEvery() == 0 || step == config.steps() || stopped) {
+                for (TrainingListener l : listeners) {
+                    l.onCheckpoint(step);
+                }
                 Checkpoint.save(checkpoint, counters, weights, optimizerState, best);
             }
         }

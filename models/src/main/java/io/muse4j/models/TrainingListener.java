@@ -2,6 +2,10 @@ package io.muse4j.models;
 
 /** Hears what the {@link Trainer} does; every method does nothing unless overridden. */
 public interface TrainingListener {
+    /** Before the first step of a run: {@code step} is 0, or the checkpoint's step count when resuming. */
+    default void onStart(long step) {
+    }
+
     /** After optimiser step {@code step} (from 0) of {@code totalSteps}, on a batch of {@code targets} targets. */
     default void onStep(long step, long totalSteps, double loss, double learningRate, int targets) {
     }
@@ -12,6 +16,10 @@ public interface TrainingListener {
 
     /** After a validation at {@code step}; {@code best} when it is the lowest validation loss so far. */
     default void onValidation(long step, double validationLoss, boolean best) {
+    }
+
+    /** Just before the checkpoint of the first {@code steps} steps is written. */
+    default void onCheckpoint(long steps) {
     }
 
     /** When training ends, normally or early. */

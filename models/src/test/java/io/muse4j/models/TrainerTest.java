@@ -79,6 +79,25 @@ class TrainerTest {
     }
 
     @Test
+    void aResumedRunsLogReadsAsAnUninterruptedRunsLog() throws Exception {
+        Path straightLog = dir.resolve("straight.csv");
+        try (CsvLog csv = new CsvLog(straightLog)) {
+            trainer(new TokenModel(new LstmConfig(10, 6, 12, 1), 4), dir.resolve("straight.ckpt"), csv).train(false);
+        }
+        Path log = dir.resolve("resumed.csv");
+        Path checkpoint = dir.resolve("resumed.ckpt");
+        try (CsvLog csv = new CsvLog(log)) {  // killed at step 16, 4 steps past its last checkpoint
+            assertThrows(IllegalStateException.class, () -> trainer(new TokenModel(new LstmConfig(10, 6, 12, 1), 4),
+                    checkpoint, csv, new Kill(15)).train(false));
+        }
+        assertEquals(17, Files.readAllLines(log).size());
+        try (CsvLog csv = new CsvLog(log)) {
+            trainer(new TokenModel(new LstmConfig(10, 6, 12, 1), 4), checkpoint, csv).train(true);
+        }
+        assertEquals(Files.readAllLines(straightLog), Files.readAllLines(log));
+    }
+
+    @Test
     void stopsEarlyAndKeepsTheBestWeights() throws Exception {
         TokenModel model = new TokenModel(new LstmConfig(10, 6, 12, 1), 4);
         TokenBatches.Batch train = TokenLstmTest.countingBatch(2, 8, 10);
