@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class CsvLog implements TrainingListener, AutoCloseable {
     public void onStart(long step) {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            List<String> kept = new java.util.ArrayList<>(lines.subList(0, Math.min(1, lines.size())));
+            List<String> kept = new ArrayList<>(lines.subList(0, Math.min(1, lines.size())));
             lines.stream().skip(1).filter(line -> rowStep(line) <= step).forEach(kept::add);
             if (kept.size() < lines.size()) {
                 AtomicFiles.write(file, (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
