@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -136,6 +137,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from MODEL.ckpt.")
     boolean resume;
 
+    @Option(names = "--overwrite", description = "Start afresh over an existing MODEL and MODEL.ckpt.")
+    boolean overwrite;
+
     @Spec
     CommandSpec spec;
 
@@ -150,6 +154,7 @@ final class TrainCommand implements Callable<Integer> {
                 || spec.commandLine().getParseResult().hasMatchedOption("--heads"))) {
             throw new UsageException("--heads, --ffn, --max-relative and --shared-relative are for --model transformer");
         }
+        refuseToOverwrite();
         TrainerConfig schedule;
         try {
             schedule = new TrainerConfig(steps, lr, warmup, 0.1, clip, valEvery, checkpointEvery, patience);
@@ -160,6 +165,18 @@ final class TrainCommand implements Callable<Integer> {
             return trainVae(schedule);
         }
         return gan ? trainGan(schedule) : trainSequenceModel(schedule);
+    }
+
+    /** A fresh run would replace a trained model or a checkpoint, so it must be asked for by name. */
+    private void refuseToOverwrite() {
+        if (resume && overwrite) {
+            throw new UsageException("--resume and --overwrite exclude each other");
+        }
+        Path checkpoint = LanguageModelTraining.checkpointOf(out);
+        Path existing = Files.exists(out) ? out : Files.exists(checkpoint) ? checkpoint : null;
+        if (!resume && !overwrite && existing != null) {
+            throw new UsageException(existing + " exists: --resume continues that run, --overwrite starts afresh");
+        }
     }
 
     /** Trains an LSTM or a transformer on an encoding's tokens or frames. */

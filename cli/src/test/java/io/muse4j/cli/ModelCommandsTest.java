@@ -37,6 +37,22 @@ class ModelCommandsTest {
     }
 
     @Test
+    void aFreshRunRefusesToReplaceATrainedModel() throws Exception {
+        byte[] trained = Files.readAllBytes(model);
+        String corpus = dir.resolve("corpus").toString();
+        CliRun again = CliRun.of("train", "--encoding", "melody", "--corpus", corpus, "--out", model.toString(),
+                "--hidden", "16", "--layers", "1", "--steps", "5");
+        assertEquals(2, again.code(), again.err());
+        assertEquals("muse4j: " + model + " exists: --resume continues that run, --overwrite starts afresh\n",
+                again.err());
+        CliRun both = CliRun.of("train", "--encoding", "melody", "--corpus", corpus, "--out", model.toString(),
+                "--resume", "--overwrite");
+        assertEquals(2, both.code(), both.err());
+        assertEquals("muse4j: --resume and --overwrite exclude each other\n", both.err());
+        assertArrayEquals(trained, Files.readAllBytes(model));
+    }
+
+    @Test
     void theSameSeedGivesTheSameFileByteForByte() throws Exception {
         Path a = dir.resolve("a.mid");
         Path b = dir.resolve("b.mid");
