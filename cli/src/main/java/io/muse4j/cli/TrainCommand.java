@@ -179,6 +179,12 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** ", training loss 1.2345", or what happened when a resumed run found no step left to take. */
+    private static String lastLoss(String which, Trainer.Result result) {
+        return result.stepsThisRun() == 0 ? " (already finished: nothing left to train)"
+                : String.format(Locale.ROOT, ", %s loss %.4f", which, result.lastLoss());
+    }
+
     /** Trains an LSTM or a transformer on an encoding's tokens or frames. */
     private int trainSequenceModel(TrainerConfig schedule) throws Exception {
         LanguageModelTraining.Request request;
@@ -190,9 +196,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         Trainer.Result result = Models.quietly(() -> LanguageModelTraining.run(request, resume, System.err));
         String unit = "pianoroll".equals(request.encoding().get("encoding")) ? "frame" : "token";
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, training loss %.4f, best validation NLL %.4f "
-                + "nats per %s%s%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss(), unit,
-                result.stoppedEarly() ? " (stopped early)" : "");
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps%s, best validation NLL %.4f "
+                + "nats per %s%s%n", out, result.steps(), lastLoss("training", result), result.bestValidationLoss(),
+                unit, result.stoppedEarly() ? " (stopped early)" : "");
         return 0;
     }
 
@@ -218,8 +224,8 @@ final class TrainCommand implements Callable<Integer> {
             CrnnGanTraining.Request request = gan.request(this, schedule);
             result = Models.quietly(() -> CrnnGanTraining.run(request, resume, System.err));
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, generator loss %.4f, best validation distance "
-                + "%.4f%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss());
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps%s, best validation distance "
+                + "%.4f%n", out, result.steps(), lastLoss("generator", result), result.bestValidationLoss());
         return 0;
     }
 
@@ -239,8 +245,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Trainer.Result result = Models.quietly(() -> VaeTraining.run(request, resume, System.err));
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, training loss %.4f, best validation loss %.4f "
-                + "nats per token%s%n", out, result.steps(), result.lastLoss(), result.bestValidationLoss(),
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps%s, best validation loss %.4f "
+                + "nats per token%s%n", out, result.steps(), lastLoss("training", result), result.bestValidationLoss(),
                 result.stoppedEarly() ? " (stopped early)" : "");
         return 0;
     }

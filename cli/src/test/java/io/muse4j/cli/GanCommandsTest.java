@@ -58,7 +58,9 @@ class GanCommandsTest {
                 "--seq-len", "8", "--steps", "20", "--pretrain", "10", "--d-steps", "2", "--g-lr", "0.001",
                 "--d-lr", "0.004", "--val-every", "10", "--valid-fraction", "0.2", "--warmup", "0", "--resume");
         assertEquals(0, resumed.code(), resumed.err());
-        assertTrue(resumed.out().startsWith(model + ": 20 steps"), resumed.out());
+        assertTrue(resumed.out().startsWith(model + ": 20 steps (already finished: nothing left to train), best "
+                + "validation distance "), resumed.out());
+        assertEquals(log, Files.readAllLines(dir.resolve("gan.m4j.log.csv")));
     }
 
     @Test

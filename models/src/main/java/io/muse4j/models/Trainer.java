@@ -31,11 +31,13 @@ public final class Trainer<B> {
      * How a run ended.
      *
      * @param steps steps taken in all, across resumes
-     * @param lastLoss training loss of the last step
+     * @param stepsThisRun steps taken by this call (0 when it resumed a finished run)
+     * @param lastLoss training loss of the last step, NaN when this call took none
      * @param bestValidationLoss lowest validation loss, NaN when no validation ran
      * @param stoppedEarly whether validation stopped improving before the last step
      */
-    public record Result(long steps, double lastLoss, double bestValidationLoss, boolean stoppedEarly) {
+    public record Result(long steps, long stepsThisRun, double lastLoss, double bestValidationLoss,
+                         boolean stoppedEarly) {
     }
 
     /**
@@ -147,6 +149,7 @@ public final class Trainer<B> {
         double lastLoss = Double.NaN;
         boolean stopped = false;
         long step = counters.step();
+        long firstStep = step;
         for (TrainingListener l : listeners) {
             l.onStart(step);
         }
@@ -176,7 +179,7 @@ public final class Trainer<B> {
         if (counters.hasBest()) {
             best.forEach((name, w) -> weights.get(name).assign(w));
         }
-        Result result = new Result(step, lastLoss, counters.bestValidationLoss(), stopped);
+        Result result = new Result(step, step - firstStep, lastLoss, counters.bestValidationLoss(), stopped);
         listeners.forEach(l -> l.onEnd(result));
         return result;
     }
