@@ -179,10 +179,18 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** ", training loss 1.2345", or what happened when a resumed run found no step left to take. */
-    private static String lastLoss(String which, Trainer.Result result) {
-        return result.stepsThisRun() == 0 ? " (already finished: nothing left to train)"
-                : String.format(Locale.ROOT, ", %s loss %.4f", which, result.lastLoss());
+    /**
+     * Prints the run's one-line summary on stdout: "OUT: 30 steps, training loss 1.2345, best validation NLL 1.3456
+     * nats per token", saying instead when a resumed run had no step left or no validation ran.
+     */
+    private void printSummary(Trainer.Result result, String loss, String validation, String unit) {
+        String last = result.stepsThisRun() == 0 ? " (already finished: nothing left to train)"
+                : String.format(Locale.ROOT, ", %s loss %.4f", loss, result.lastLoss());
+        String best = Double.isNaN(result.bestValidationLoss()) ? ", no validation ran"
+                : String.format(Locale.ROOT, ", best validation %s %.4f%s", validation, result.bestValidationLoss(),
+                unit);
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps%s%s%s%n", out, result.steps(), last, best,
+                result.stoppedEarly() ? " (stopped early)" : "");
     }
 
     /** Trains an LSTM or a transformer on an encoding's tokens or frames. */
@@ -196,9 +204,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Trainer.Result result = Models.quietly(() -> LanguageModelTraining.run(request, resume, System.err));
         String unit = "pianoroll".equals(request.encoding().get("encoding")) ? "frame" : "token";
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps%s, best validation NLL %.4f "
-                + "nats per %s%s%n", out, result.steps(), lastLoss("training", result), result.bestValidationLoss(),
-                unit, result.stoppedEarly() ? " (stopped early)" : "");
+        printSummary(result, "training", "NLL", " nats per " + unit);
         return 0;
     }
 
@@ -224,8 +230,7 @@ final class TrainCommand implements Callable<Integer> {
             CrnnGanTraining.Request request = gan.request(this, schedule);
             result = Models.quietly(() -> CrnnGanTraining.run(request, resume, System.err));
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps%s, best validation distance "
-                + "%.4f%n", out, result.steps(), lastLoss("generator", result), result.bestValidationLoss());
+        printSummary(result, "generator", "distance", "");
         return 0;
     }
 
@@ -245,9 +250,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Trainer.Result result = Models.quietly(() -> VaeTraining.run(request, resume, System.err));
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps%s, best validation loss %.4f "
-                + "nats per token%s%n", out, result.steps(), lastLoss("training", result), result.bestValidationLoss(),
-                result.stoppedEarly() ? " (stopped early)" : "");
+        printSummary(result, "training", "loss", " nats per token");
         return 0;
     }
 

@@ -50,6 +50,15 @@ class ModelCommandsTest {
         assertEquals(2, both.code(), both.err());
         assertEquals("muse4j: --resume and --overwrite exclude each other\n", both.err());
         assertArrayEquals(trained, Files.readAllBytes(model));
+
+        Path copy = Files.copy(model, dir.resolve("copy.m4j"));
+        CliRun overwritten = CliRun.of("train", "--encoding", "melody", "--corpus", corpus, "--out", copy.toString(),
+                "--hidden", "16", "--layers", "1", "--embedding", "8", "--batch", "4", "--seq-len", "16",
+                "--steps", "3", "--val-every", "10", "--overwrite");
+        assertEquals(0, overwritten.code(), overwritten.err());
+        assertTrue(overwritten.out().matches(java.util.regex.Pattern.quote(copy + ": 3 steps, training loss ")
+                + "[0-9.]+, no validation ran\n"), overwritten.out());
+        assertEquals(4, Files.readAllLines(dir.resolve("copy.m4j.log.csv")).size());
     }
 
     @Test
