@@ -177,6 +177,10 @@ final class TrainCommand implements Callable<Integer> {
         if (!resume && !overwrite && existing != null) {
             throw new UsageException(existing + " exists: --resume continues that run, --overwrite starts afresh");
         }
+        if (resume && Files.exists(out) && !Files.exists(checkpoint)) {
+            throw new UsageException(out + " has no checkpoint " + checkpoint.getFileName()
+                    + " to resume from: --overwrite starts afresh");
+        }
     }
 
     /**

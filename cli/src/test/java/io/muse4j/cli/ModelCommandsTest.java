@@ -59,6 +59,12 @@ class ModelCommandsTest {
         assertTrue(overwritten.out().matches(java.util.regex.Pattern.quote(copy + ": 3 steps, training loss ")
                 + "[0-9.]+, no validation ran\n"), overwritten.out());
         assertEquals(4, Files.readAllLines(dir.resolve("copy.m4j.log.csv")).size());
+        Files.delete(dir.resolve("copy.m4j.ckpt"));
+        CliRun noCheckpoint = CliRun.of("train", "--encoding", "melody", "--corpus", corpus, "--out", copy.toString(),
+                "--resume");
+        assertEquals(2, noCheckpoint.code(), noCheckpoint.err());
+        assertEquals("muse4j: " + copy + " has no checkpoint copy.m4j.ckpt to resume from: --overwrite starts afresh\n",
+                noCheckpoint.err());
     }
 
     @Test
