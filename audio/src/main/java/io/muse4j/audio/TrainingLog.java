@@ -11,8 +11,9 @@ import java.util.TreeMap;
 
 /**
  * A training log as {@code muse4j train} writes it ({@code step,loss,learning_rate,targets,validation_loss}, the
- * validation loss empty on steps without a validation). A resumed run appends steps it may already have logged
- * before it was killed; the later row of a step wins, as it is the one the finished model went through.
+ * validation loss empty on steps without a validation). A resumed run drops the rows past its checkpoint before it
+ * appends, but logs written by muse4j before 2026-11-23 may hold a step twice; the later row of a step wins, as it
+ * is the one the finished model went through.
  *
  * @param name the file's name, for messages
  * @param steps training steps in order

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class CsvLog implements TrainingListener, AutoCloseable {
     static final String HEADER = "step,loss,learning_rate,targets,validation_loss";
+    private static final int COLUMNS = HEADER.split(",").length;
     private final Path file;
     private BufferedWriter out;
     private final List<String> measureColumns;
@@ -64,7 +65,7 @@ public final class CsvLog implements TrainingListener, AutoCloseable {
     private static long rowStep(String line) {
         String[] fields = line.split(",", -1);
         try {
-            return fields.length < 5 ? Long.MAX_VALUE : Long.parseLong(fields[0]);
+            return fields.length < COLUMNS ? Long.MAX_VALUE : Long.parseLong(fields[0]);
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
         }

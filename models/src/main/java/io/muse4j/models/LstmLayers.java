@@ -122,8 +122,8 @@ final class LstmLayers implements SequenceStack {
         private final INDArray[] inputs;
         private final INDArray[] masks;
         private final INDArray top;
-        private final INDArray[] initialHidden; // each layer's initial states held transposed (H, B), or null
-        private final INDArray[] initialCells;  // for zero states
+        private final INDArray[] initialHidden; // each layer's initial hidden and cell states, transposed (H, B);
+        private final INDArray[] initialCells;  // both null for zero states
 
         private Pass(Buffers buffers, INDArray[] inputs, INDArray[] masks, INDArray top, INDArray[] initialHidden,
                      INDArray[] initialCells) {
