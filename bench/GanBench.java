@@ -5,9 +5,9 @@ import io.muse4j.core.token.NoteFeatures;
 import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.corpora.CorpusItem;
 import io.muse4j.corpora.CorpusSplits;
-import io.muse4j.models.CrnnGan;
-import io.muse4j.models.CrnnGanTraining;
-import io.muse4j.models.ModelFile;
+import io.muse4j.models.gan.crnngan.CrnnGan;
+import io.muse4j.models.gan.crnngan.CrnnGanTraining;
+import io.muse4j.models.file.ModelFile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

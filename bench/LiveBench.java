@@ -4,10 +4,10 @@ import io.muse4j.core.token.Tokenizer;
 import io.muse4j.midi.live.LiveSession;
 import io.muse4j.midi.live.LiveSettings;
 import io.muse4j.midi.live.RealTimeLoop;
-import io.muse4j.models.Answerer;
-import io.muse4j.models.ModelFile;
-import io.muse4j.models.Sampler;
-import io.muse4j.models.SavedModel;
+import io.muse4j.models.lm.Answerer;
+import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.sampling.Sampler;
+import io.muse4j.models.file.SavedModel;
 
 import javax.sound.midi.MidiMessage;
 import javax.sound.midi.Receiver;

@@ -6,9 +6,9 @@ import io.muse4j.core.token.LeadSheetBars.Bar;
 import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.corpora.CorpusSplits;
 import io.muse4j.corpora.Splits;
-import io.muse4j.models.MidiNet;
-import io.muse4j.models.MidiNetTraining;
-import io.muse4j.models.ModelFile;
+import io.muse4j.models.gan.midinet.MidiNet;
+import io.muse4j.models.gan.midinet.MidiNetTraining;
+import io.muse4j.models.file.ModelFile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 import io.muse4j.core.token.MelodyTokenizer;
 import io.muse4j.corpora.CorpusItem;
 import io.muse4j.corpora.CorpusSplits;
-import io.muse4j.models.LanguageModelTraining;
-import io.muse4j.models.LatentSpace;
-import io.muse4j.models.MelodyAttribute;
-import io.muse4j.models.MelodyWindows;
-import io.muse4j.models.MusicVae;
-import io.muse4j.models.SavedVae;
-import io.muse4j.models.VaeFile;
-import io.muse4j.models.VaeTraining;
+import io.muse4j.models.lm.LanguageModelTraining;
+import io.muse4j.models.vae.LatentSpace;
+import io.muse4j.models.vae.MelodyAttribute;
+import io.muse4j.corpora.batch.MelodyWindows;
+import io.muse4j.models.vae.MusicVae;
+import io.muse4j.models.vae.SavedVae;
+import io.muse4j.models.vae.VaeFile;
+import io.muse4j.models.vae.VaeTraining;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.muse4j.cli;
 
-import io.muse4j.models.LatentSpace;
-import io.muse4j.models.MelodyAttribute;
-import io.muse4j.models.SavedVae;
+import io.muse4j.models.vae.LatentSpace;
+import io.muse4j.models.vae.MelodyAttribute;
+import io.muse4j.models.vae.SavedVae;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

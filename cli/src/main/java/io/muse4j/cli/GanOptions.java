@@ -1,11 +1,11 @@
 package io.muse4j.cli;
 
-import io.muse4j.models.CrnnGanConfig;
-import io.muse4j.models.CrnnGanTraining;
-import io.muse4j.models.GanSettings;
-import io.muse4j.models.MidiNetConfig;
-import io.muse4j.models.MidiNetTraining;
-import io.muse4j.models.TrainerConfig;
+import io.muse4j.models.gan.crnngan.CrnnGanConfig;
+import io.muse4j.models.gan.crnngan.CrnnGanTraining;
+import io.muse4j.models.gan.GanSettings;
+import io.muse4j.models.gan.midinet.MidiNetConfig;
+import io.muse4j.models.gan.midinet.MidiNetTraining;
+import io.muse4j.models.training.TrainerConfig;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;

@@ -1,7 +1,7 @@
 package io.muse4j.cli;
 
-import io.muse4j.models.LatentSpace;
-import io.muse4j.models.SavedVae;
+import io.muse4j.models.vae.LatentSpace;
+import io.muse4j.models.vae.SavedVae;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

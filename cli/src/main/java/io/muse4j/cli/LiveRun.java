@@ -6,7 +6,7 @@ import io.muse4j.midi.live.LiveSession;
 import io.muse4j.midi.live.MidiPorts;
 import io.muse4j.midi.live.ScorePlayer;
 import io.muse4j.midi.live.VirtualLoop;
-import io.muse4j.models.Answerer;
+import io.muse4j.models.lm.Answerer;
 
 import javax.sound.midi.MidiDevice;
 import java.io.IOException;

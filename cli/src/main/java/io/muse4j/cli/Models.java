@@ -1,7 +1,7 @@
 package io.muse4j.cli;
 
-import io.muse4j.models.ModelFile;
-import io.muse4j.models.SavedModel;
+import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.file.SavedModel;
 
 import java.io.IOException;
 import java.io.InputStream;

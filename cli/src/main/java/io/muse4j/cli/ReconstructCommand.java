@@ -1,6 +1,6 @@
 package io.muse4j.cli;
 
-import io.muse4j.models.SavedVae;
+import io.muse4j.models.vae.SavedVae;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,6 @@
 package io.muse4j.cli;
 
-import io.muse4j.models.Sampler;
+import io.muse4j.models.sampling.Sampler;
 import picocli.CommandLine.Option;
 
 /** The sampling controls shared by the commands that sample a model: temperature, top-k, top-p and the seed. */

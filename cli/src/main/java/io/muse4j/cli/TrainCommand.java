@@ -1,14 +1,14 @@
 package io.muse4j.cli;
 
-import io.muse4j.models.CrnnGanTraining;
-import io.muse4j.models.LanguageModelTraining;
-import io.muse4j.models.LstmConfig;
-import io.muse4j.models.MidiNetTraining;
-import io.muse4j.models.StackConfig;
-import io.muse4j.models.Trainer;
-import io.muse4j.models.TrainerConfig;
-import io.muse4j.models.TransformerConfig;
-import io.muse4j.models.VaeTraining;
+import io.muse4j.models.gan.crnngan.CrnnGanTraining;
+import io.muse4j.models.lm.LanguageModelTraining;
+import io.muse4j.models.nn.LstmConfig;
+import io.muse4j.models.gan.midinet.MidiNetTraining;
+import io.muse4j.models.nn.StackConfig;
+import io.muse4j.models.training.Trainer;
+import io.muse4j.models.training.TrainerConfig;
+import io.muse4j.models.nn.TransformerConfig;
+import io.muse4j.models.vae.VaeTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

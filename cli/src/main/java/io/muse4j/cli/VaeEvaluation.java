@@ -2,10 +2,10 @@ package io.muse4j.cli;
 
 import io.muse4j.corpora.CorpusItem;
 import io.muse4j.corpora.CorpusSplits;
-import io.muse4j.models.LanguageModelTraining;
-import io.muse4j.models.MelodyWindows;
-import io.muse4j.models.MusicVae;
-import io.muse4j.models.SavedVae;
+import io.muse4j.models.lm.LanguageModelTraining;
+import io.muse4j.corpora.batch.MelodyWindows;
+import io.muse4j.models.vae.MusicVae;
+import io.muse4j.models.vae.SavedVae;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -4,10 +4,10 @@ import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.MelodyTokenizer;
 import io.muse4j.midi.MidiReader;
 import io.muse4j.midi.MidiWriter;
-import io.muse4j.models.MelodyWindows;
-import io.muse4j.models.SavedVae;
-import io.muse4j.models.VaeFile;
-import io.muse4j.models.VaeTraining;
+import io.muse4j.corpora.batch.MelodyWindows;
+import io.muse4j.models.vae.SavedVae;
+import io.muse4j.models.vae.VaeFile;
+import io.muse4j.models.vae.VaeTraining;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.muse4j.cli;
 
-import io.muse4j.models.VaeConfig;
-import io.muse4j.models.VaeObjective;
+import io.muse4j.models.vae.VaeConfig;
+import io.muse4j.models.vae.VaeObjective;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 

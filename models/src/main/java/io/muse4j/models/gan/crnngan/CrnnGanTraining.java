@@ -1,0 +1,228 @@
+package io.muse4j.models.gan.crnngan;
+
+import io.muse4j.corpora.batch.GanBatch;
+import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.gan.GanMonitor;
+import io.muse4j.models.gan.GanSettings;
+import io.muse4j.models.lm.LanguageModelTraining;
+import io.muse4j.models.training.CsvLog;
+import io.muse4j.models.training.ProgressBar;
+import io.muse4j.models.training.Schedule;
+import io.muse4j.models.training.Trainable;
+import io.muse4j.models.training.Trainer;
+import io.muse4j.models.training.TrainerConfig;
+import io.muse4j.models.training.TrainingListener;
+import io.muse4j.core.score.Check;
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.token.NoteFeatures;
+import io.muse4j.core.token.PianoRollCodec;
+import io.muse4j.corpora.Augmentation;
+import io.muse4j.corpora.Corpus;
+import io.muse4j.corpora.CorpusItem;
+import io.muse4j.corpora.CorpusSplits;
+import io.muse4j.corpora.Splits;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a {@link CrnnGan} on a corpus end to end: load (reporting skipped files), split (the corpus's own
+ * validation split, else one drawn from the seed), augment by transposition, encode each piece's notes
+ * ({@link NoteFeatures}), train the two players with the shared {@link Trainer}, and save the model file. Each step's
+ * real sequences are windows of {@code length} successive notes drawn from the seed and the step, so a resumed run
+ * sees what an uninterrupted one would; validation compares the statistics of generated pieces with those of up to
+ * {@link #VALIDATION_WINDOWS} fixed validation windows.
+ */
+public final class CrnnGanTraining {
+    /** Validation windows at most. */
+    static final int VALIDATION_WINDOWS = 100;
+
+    /**
+     * What to train.
+     *
+     * @param corpus a MIDI folder, list file or MIDI file, or a piano-roll JSON split file
+     * @param rolls the grid that piano-roll JSON corpora are read on
+     * @param model the model's shape
+     * @param batch sequences per batch
+     * @param trainer the trainer's settings; its learning rate is the generator's during pre-training
+     * @param gan the adversarial settings
+     * @param discriminatorSteps discriminator updates per step
+     * @param generatorSteps generator updates per step
+     * @param generatorLearningRate the generator's peak learning rate once pre-training ends
+     * @param discriminatorLearningRate the discriminator's peak learning rate
+     * @param validFraction share of pieces held out for validation when the corpus has no validation split
+     * @param transpose augment by every transposition up to this many semitones
+     * @param seed seeds the split, the windows, the noise and the initial weights
+     * @param out the model file; the checkpoint and CSV log go beside it
+     */
+    public record Request(Path corpus, PianoRollCodec rolls, CrnnGanConfig model, int batch, TrainerConfig trainer,
+                          GanSettings gan, int discriminatorSteps, int generatorSteps, double generatorLearningRate,
+                          double discriminatorLearningRate, double validFraction, int transpose, long seed, Path out) {
+        public Request {
+            checkPlay(batch, discriminatorSteps, generatorSteps, generatorLearningRate, discriminatorLearningRate,
+                    transpose);
+        }
+    }
+
+    private CrnnGanTraining() {
+    }
+
+    /** Checks a GAN request's batch size, turns, learning rates and transposition. */
+    public static void checkPlay(int batch, int dSteps, int gSteps, double gLr, double dLr, int transpose) {
+        Check.atLeast("batch size", batch, 1);
+        Check.range("discriminator steps", dSteps, 1, 100);
+        Check.range("generator steps", gSteps, 1, 100);
+        Check.positive("generator learning rate", gLr);
+        Check.positive("discriminator learning rate", dLr);
+        Check.range("transposition", transpose, 0, 24);
+    }
+
+    /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
+    public static Trainer.Result run(Request request, boolean resume, PrintStream log) throws IOException {
+        Corpus corpus = CorpusSplits.load(request.corpus(), request.rolls());
+        log.print(corpus.skipReport());
+        Splits splits = CorpusSplits.forTraining(request.corpus(), corpus, request.rolls(), request.validFraction(),
+                request.seed());
+        NoteWindows train = new NoteWindows(features(splits.train(), request.transpose()), request.model().length());
+        log.printf(Locale.ROOT, "%s: %d pieces for training (%d windows of %d notes), %d for validation%n",
+                request.corpus(), splits.train().size(), train.count(), request.model().length(),
+                splits.valid().size());
+        List<GanBatch> valid = validation(splits.valid(), request);
+        CrnnGan gan = new CrnnGan(request.model(), request.seed());
+        int rounds = Math.max(request.discriminatorSteps(), request.generatorSteps());
+        List<Trainer.Turn> turns = turns(request.trainer(), request.gan(), request.discriminatorSteps(),
+                request.generatorSteps(), request.discriminatorLearningRate(), request.generatorLearningRate());
+        Trainer.Result result = play(request.trainer(), new CrnnGanPlayers(gan, request.gan()).players(), turns,
+                step -> train.batch(request.seed(), step, rounds, request.batch()), valid,
+                train.count() / request.batch(), request.out(), resume, log);
+        ModelFile.save(request.out(), gan, Map.of("encoding", "notefeatures"), List.of(),
+                summary(request, splits, result));
+        return result;
+    }
+
+    /**
+     * The two players' turns: the discriminator's at {@code dLr} over the schedule's rate, the generator's at the
+     * schedule's rate while pre-training, then at {@code gLr}.
+     */
+    public static List<Trainer.Turn> turns(TrainerConfig trainer, GanSettings gan, int dSteps, int gSteps, double dLr,
+                                    double gLr) {
+        double lr = trainer.learningRate();
+        int pretrain = gan.pretrainSteps();
+        return List.of(new Trainer.Turn(dLr / lr, dSteps),
+                new Trainer.Turn(Schedule.linear(1, gLr / lr, pretrain - 1, pretrain), gSteps));
+    }
+
+    /**
+     * Trains a GAN's players with the shared {@link Trainer}, logging to the model's CSV log, a progress bar of
+     * {@code stepsPerEpoch} and a {@link GanMonitor}; its checkpoint goes beside {@code out}.
+     */
+    public static <B> Trainer.Result play(TrainerConfig trainer, List<Trainable<B>> players, List<Trainer.Turn> turns,
+                                   java.util.function.LongFunction<B> batches, List<B> valid, long stepsPerEpoch,
+                                   Path out, boolean resume, PrintStream log) throws IOException {
+        Path logFile = out.resolveSibling(out.getFileName() + ".log.csv");
+        try (CsvLog csv = new CsvLog(logFile, CrnnGanPlayers.MEASURES)) {
+            boolean live = ProgressBar.standardErrorIsTerminal();
+            List<TrainingListener> listeners = List.of(csv, new ProgressBar(log, stepsPerEpoch, live),
+                    new GanMonitor(log, GanMonitor.STRETCH, live));
+            return new Trainer<>(trainer, players, turns, batches, valid, LanguageModelTraining.checkpointOf(out),
+                    listeners).train(resume);
+        }
+    }
+
+    /** A fixed batch of validation windows, or none when there are no validation pieces long enough. */
+    private static List<GanBatch> validation(List<CorpusItem> pieces, Request request) {
+        List<float[][]> features = features(pieces, 0);
+        if (features.stream().noneMatch(f -> f.length >= request.model().length())) {
+            return List.of();
+        }
+        NoteWindows windows = new NoteWindows(features, request.model().length());
+        return List.of(windows.batch(request.seed() + 1, 0, 1, (int) Math.min(VALIDATION_WINDOWS, windows.count())));
+    }
+
+    /** Each piece's notes as feature rows, with transpositions up to {@code transpose} semitones. */
+    public static List<float[][]> features(List<CorpusItem> items, int transpose) {
+        List<float[][]> pieces = new ArrayList<>();
+        for (CorpusItem item : items) {
+            for (NoteSequence version : Augmentation.transpositions(item.score(), transpose, 0, 127)) {
+                pieces.add(NoteFeatures.encode(version));
+            }
+        }
+        return pieces;
+    }
+
+    private static Map<String, String> summary(Request request, Splits splits, Trainer.Result result) {
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("corpus", request.corpus().toString());
+        summary.put("trainPieces", Integer.toString(splits.train().size()));
+        summary.put("validPieces", Integer.toString(splits.valid().size()));
+        summary.put("seed", Long.toString(request.seed()));
+        summary.put("batch", Integer.toString(request.batch()));
+        summary.put("sequenceLength", Integer.toString(request.model().length()));
+        summary.put("transpose", Integer.toString(request.transpose()));
+        summary.put("pretrainSteps", Integer.toString(request.gan().pretrainSteps()));
+        summary.put("featureMatching", Boolean.toString(request.gan().featureMatching()));
+        summary.put("steps", Long.toString(result.steps()));
+        summary.put("validationDistance", Double.toString(result.bestValidationLoss()));
+        return summary;
+    }
+
+    /** Windows of {@code length} successive notes over pieces' feature rows; shorter pieces have none. */
+    public static final class NoteWindows {
+        private final List<float[][]> pieces = new ArrayList<>();
+        private final long[] firstWindow;
+        private final long count;
+        private final int length;
+
+        /** Windows over the pieces' feature rows; fails when no piece has {@code length} notes. */
+        public NoteWindows(List<float[][]> features, int length) {
+            this.length = length;
+            features.stream().filter(f -> f.length >= length).forEach(pieces::add);
+            if (pieces.isEmpty()) {
+                throw new IllegalArgumentException("no piece has " + length + " notes or more; lower --seq-len");
+            }
+            firstWindow = new long[pieces.size()];
+            long total = 0;
+            for (int p = 0; p < pieces.size(); p++) {
+                firstWindow[p] = total;
+                total += pieces.get(p).length - length + 1;
+            }
+            count = total;
+        }
+
+        /** The number of distinct windows. */
+        public long count() {
+            return count;
+        }
+
+        /** {@code rounds} sets of {@code batch} windows, each drawn uniformly from {@code seed} and {@code step}. */
+        public GanBatch batch(long seed, long step, int rounds, int batch) {
+            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step);
+            List<float[][][]> sets = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                float[][][] set = new float[batch][][];
+                for (int b = 0; b < batch; b++) {
+                    set[b] = window(random.nextLong(count));
+                }
+                sets.add(set);
+            }
+            return new GanBatch(sets);
+        }
+
+        private float[][] window(long index) {
+            int p = java.util.Arrays.binarySearch(firstWindow, index);
+            p = p >= 0 ? p : -p - 2;
+            int start = (int) (index - firstWindow[p]);
+            float[][] rows = java.util.Arrays.copyOfRange(pieces.get(p), start, start + length);
+            rows[0] = rows[0].clone();
+            rows[0][NoteFeatures.DELTA] = 0; // a window starts at its first note, as a generated piece does
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.muse4j.models.gan.midinet;
+
+import io.muse4j.corpora.batch.BarBatch;
+import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.gan.GanSettings;
+import io.muse4j.models.gan.crnngan.CrnnGanTraining;
+import io.muse4j.models.training.Trainer;
+import io.muse4j.models.training.TrainerConfig;
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.token.LeadSheetBars;
+import io.muse4j.core.token.LeadSheetBars.Bar;
+import io.muse4j.core.token.PianoRollCodec;
+import io.muse4j.corpora.Augmentation;
+import io.muse4j.corpora.Corpus;
+import io.muse4j.corpora.CorpusItem;
+import io.muse4j.corpora.CorpusSplits;
+import io.muse4j.corpora.Splits;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a {@link MidiNet} on a corpus end to end, as {@link CrnnGanTraining} does a C-RNN-GAN: load, split,
+ * augment by transposition, cut each piece into its runs of 4/4 bars ({@link LeadSheetBars}: melody columns and
+ * chord labels), train the two players with the shared {@link Trainer}, and save the model file. Each step's real
+ * bars are (previous bar, bar) pairs drawn from the seed and the step (a run's first bar follows an empty bar);
+ * validation compares {@link #PHRASE_BARS}-bar phrases generated after {@link #VALIDATION_PHRASES} fixed validation
+ * phrases' previous bars, under their chords, with those phrases.
+ */
+public final class MidiNetTraining {
+    /** Validation phrases at most. */
+    static final int VALIDATION_PHRASES = 100;
+    /** Bars per validation phrase (after its previous bar). */
+    static final int PHRASE_BARS = 4;
+
+    /**
+     * What to train.
+     *
+     * @param corpus a MIDI folder, list file or MIDI file, or a piano-roll JSON split file
+     * @param rolls the grid that piano-roll JSON corpora are read on
+     * @param model the model's shape
+     * @param batch bars per batch
+     * @param trainer the trainer's settings; its learning rate is the generator's during pre-training
+     * @param gan the adversarial settings
+     * @param discriminatorSteps discriminator updates per step
+     * @param generatorSteps generator updates per step
+     * @param generatorLearningRate the generator's peak learning rate once pre-training ends
+     * @param discriminatorLearningRate the discriminator's peak learning rate
+     * @param lambda1 weight of the squared distance between the mean real and generated bars
+     * @param lambda2 weight of the same on the discriminator's first-layer features
+     * @param validFraction share of pieces held out for validation when the corpus has no validation split
+     * @param transpose augment by every transposition up to this many semitones
+     * @param seed seeds the split, the bars, the noise and the initial weights
+     * @param out the model file; the checkpoint and CSV log go beside it
+     */
+    public record Request(Path corpus, PianoRollCodec rolls, MidiNetConfig model, int batch, TrainerConfig trainer,
+                          GanSettings gan, int discriminatorSteps, int generatorSteps, double generatorLearningRate,
+                          double discriminatorLearningRate, double lambda1, double lambda2, double validFraction,
+                          int transpose, long seed, Path out) {
+        public Request {
+            CrnnGanTraining.checkPlay(batch, discriminatorSteps, generatorSteps, generatorLearningRate,
+                    discriminatorLearningRate, transpose);
+            if (!(lambda1 >= 0 && lambda1 <= 1000 && lambda2 >= 0 && lambda2 <= 1000)) {
+                throw new IllegalArgumentException("--lambda1 " + lambda1 + " and --lambda2 " + lambda2
+                        + " must be between 0 and 1000");
+            }
+        }
+    }
+
+    private MidiNetTraining() {
+    }
+
+    /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
+    public static Trainer.Result run(Request request, boolean resume, PrintStream log) throws IOException {
+        Corpus corpus = CorpusSplits.load(request.corpus(), request.rolls());
+        log.print(corpus.skipReport());
+        Splits splits = CorpusSplits.forTraining(request.corpus(), corpus, request.rolls(), request.validFraction(),
+                request.seed());
+        BarPairs train = new BarPairs(runs(splits.train(), request.transpose()));
+        log.printf(Locale.ROOT, "%s: %d pieces for training (%d bars of 4/4), %d for validation%n", request.corpus(),
+                splits.train().size(), train.count(), splits.valid().size());
+        List<BarBatch> valid = validation(runs(splits.valid(), 0), request.seed());
+        MidiNet net = new MidiNet(request.model(), request.seed());
+        int rounds = Math.max(request.discriminatorSteps(), request.generatorSteps());
+        List<Trainer.Turn> turns = CrnnGanTraining.turns(request.trainer(), request.gan(),
+                request.discriminatorSteps(), request.generatorSteps(), request.discriminatorLearningRate(),
+                request.generatorLearningRate());
+        MidiNetPlayers players = new MidiNetPlayers(net, request.gan(), request.lambda1(), request.lambda2(), true);
+        Trainer.Result result = CrnnGanTraining.play(request.trainer(), players.players(), turns,
+                step -> train.batch(request.seed(), step, rounds, request.batch()), valid,
+                train.count() / request.batch(), request.out(), resume, log);
+        ModelFile.save(request.out(), net, Map.of("encoding", "leadsheet"), List.of(),
+                summary(request, splits, train.count(), result));
+        return result;
+    }
+
+    /** Each piece's runs of 4/4 bars, with transpositions up to {@code transpose} semitones. */
+    public static List<List<Bar>> runs(List<CorpusItem> items, int transpose) {
+        List<List<Bar>> runs = new ArrayList<>();
+        for (CorpusItem item : items) {
+            for (NoteSequence version : Augmentation.transpositions(item.score(), transpose, 0, 127)) {
+                runs.addAll(LeadSheetBars.encode(version));
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Up to {@link #VALIDATION_PHRASES} phrases of a previous bar and {@link #PHRASE_BARS} bars, drawn from
+     * {@code seed} among the runs long enough (the previous bar of a run's first bar is empty); none when none is.
+     */
+    public static List<BarBatch> validation(List<List<Bar>> runs, long seed) {
+        List<List<Bar>> phrases = new ArrayList<>();
+        for (List<Bar> run : runs) {
+            List<Bar> padded = new ArrayList<>();
+            padded.add(Bar.empty());
+            padded.addAll(run);
+            for (int start = 0; start + PHRASE_BARS < padded.size(); start += PHRASE_BARS) {
+                phrases.add(List.copyOf(padded.subList(start, start + PHRASE_BARS + 1)));
+            }
+        }
+        if (phrases.isEmpty()) {
+            return List.of();
+        }
+        java.util.Collections.shuffle(phrases, new java.util.Random(seed));
+        return List.of(new BarBatch(List.of(phrases.subList(0, Math.min(VALIDATION_PHRASES, phrases.size())))));
+    }
+
+    private static Map<String, String> summary(Request request, Splits splits, long bars, Trainer.Result result) {
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("corpus", request.corpus().toString());
+        summary.put("trainPieces", Integer.toString(splits.train().size()));
+        summary.put("validPieces", Integer.toString(splits.valid().size()));
+        summary.put("trainBars", Long.toString(bars));
+        summary.put("seed", Long.toString(request.seed()));
+        summary.put("batch", Integer.toString(request.batch()));
+        summary.put("transpose", Integer.toString(request.transpose()));
+        summary.put("pretrainSteps", Integer.toString(request.gan().pretrainSteps()));
+        summary.put("featureMatching", Boolean.toString(request.gan().featureMatching()));
+        summary.put("lambda1", Double.toString(request.lambda1()));
+        summary.put("lambda2", Double.toString(request.lambda2()));
+        summary.put("steps", Long.toString(result.steps()));
+        summary.put("validationDistance", Double.toString(result.bestValidationLoss()));
+        return summary;
+    }
+
+    /** Every (previous bar, bar) pair of runs of bars; a run's first bar follows {@link Bar#empty()}. */
+    public static final class BarPairs {
+        private final List<List<Bar>> pairs = new ArrayList<>();
+
+        /** The pairs of the runs; fails when there are none. */
+        public BarPairs(List<List<Bar>> runs) {
+            for (List<Bar> run : runs) {
+                for (int i = 0; i < run.size(); i++) {
+                    pairs.add(List.of(i == 0 ? Bar.empty() : run.get(i - 1), run.get(i)));
+                }
+            }
+            if (pairs.isEmpty()) {
+                throw new IllegalArgumentException("no bar of 4/4 in the corpus; MidiNet learns from 4/4 bars");
+            }
+        }
+
+        /** The number of pairs. */
+        public long count() {
+            return pairs.size();
+        }
+
+        /** {@code rounds} sets of {@code batch} pairs, each drawn uniformly from {@code seed} and {@code step}. */
+        BarBatch batch(long seed, long step, int rounds, int batch) {
+            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step);
+            List<List<List<Bar>>> sets = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                List<List<Bar>> set = new ArrayList<>();
+                for (int b = 0; b < batch; b++) {
+                    set.add(pairs.get(random.nextInt(pairs.size())));
+                }
+                sets.add(set);
+            }
+            return new BarBatch(sets);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.muse4j.models.lm;
+
+import io.muse4j.corpora.batch.FrameBatches;
+import io.muse4j.corpora.batch.TokenBatches;
+import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.nn.StackConfig;
+import io.muse4j.models.training.CsvLog;
+import io.muse4j.models.training.ProgressBar;
+import io.muse4j.models.training.Trainable;
+import io.muse4j.models.training.Trainer;
+import io.muse4j.models.training.TrainerConfig;
+import io.muse4j.core.score.Check;
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.PianoRoll;
+import io.muse4j.core.token.PianoRollCodec;
+import io.muse4j.core.token.ScoreCodec;
+import io.muse4j.core.token.Tokenizer;
+import io.muse4j.corpora.Augmentation;
+import io.muse4j.corpora.Corpus;
+import io.muse4j.corpora.CorpusItem;
+import io.muse4j.corpora.CorpusSplits;
+import io.muse4j.corpora.Splits;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Trains a sequence model (LSTM or transformer) on a corpus end to end: load (reporting skipped files), split (the corpus's own validation split,
+ * else one drawn from the seed), augment by transposition and time-stretch, encode, batch, train with checkpoints,
+ * and save the model file with its encoding and a training summary. The piano-roll encoding trains a
+ * {@link PianoRollModel}; every token encoding trains a {@link TokenModel}.
+ */
+public final class LanguageModelTraining {
+    /**
+     * What to train.
+     *
+     * @param corpus a MIDI folder, list file or MIDI file, or a piano-roll JSON split file
+     * @param encoding the encoding spec (see {@link Encodings})
+     * @param model the stack's shape: an LSTM's or a transformer's (its vocabulary size comes from the encoding)
+     * @param batch sequences per batch
+     * @param steps tokens (or frames) per sequence
+     * @param trainer the trainer's settings
+     * @param epochs when above 0, train this many epochs, overriding the trainer's step count
+     * @param validFraction share of pieces held out for validation when the corpus has no validation split
+     * @param transpose augment by every transposition up to this many semitones
+     * @param stretch augment by the time-stretch factors 1 - stretch and 1 + stretch as well as 1 (0 for none)
+     * @param seed seeds the split, the batch order, dropout and the initial weights
+     * @param out the model file; the checkpoint and CSV log go beside it
+     */
+    public record Request(Path corpus, Map<String, String> encoding, StackConfig model, int batch, int steps,
+                          TrainerConfig trainer, int epochs, double validFraction, int transpose, double stretch,
+                          long seed, Path out) {
+        public Request {
+            Check.atLeast("batch size", batch, 1);
+            Check.atLeast("sequence length", steps, 1);
+            Check.atLeast("epochs", epochs, 0);
+            Check.range("transposition", transpose, 0, 24);
+            if (!(stretch >= 0 && stretch < 0.5)) {
+                throw new IllegalArgumentException("time-stretch " + stretch + " is outside [0, 0.5)");
+            }
+            Encodings.create(encoding); // validates
+        }
+    }
+
+    private LanguageModelTraining() {
+    }
+
+    /** The checkpoint of a model file. */
+    public static Path checkpointOf(Path out) {
+        return out.resolveSibling(out.getFileName() + ".ckpt");
+    }
+
+    /** The piano-roll codec that decodes piano-roll corpora for an encoding: its own grid when it is one. */
+    public static PianoRollCodec rollsFor(Map<String, String> encoding) {
+        Map<String, String> spec = new LinkedHashMap<>(encoding);
+        spec.put("encoding", "pianoroll");
+        return (PianoRollCodec) Encodings.create(spec);
+    }
+
+    /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
+    public static Trainer.Result run(Request request, boolean resume, PrintStream log) throws IOException {
+        ScoreCodec<?> codec = Encodings.create(request.encoding());
+        PianoRollCodec rolls = rollsFor(request.encoding());
+        Corpus corpus = CorpusSplits.load(request.corpus(), rolls);
+        log.print(corpus.skipReport());
+        Splits splits = CorpusSplits.forTraining(request.corpus(), corpus, rolls, request.validFraction(),
+                request.seed());
+        List<NoteSequence> train = augmented(splits.train(), request);
+        List<NoteSequence> valid = splits.valid().stream().map(CorpusItem::score).toList();
+        log.printf(Locale.ROOT, "%s: %d pieces for training (%d with augmentation), %d for validation%n",
+                request.corpus(), splits.train().size(), train.size(), splits.valid().size());
+        Map<String, String> summary = summary(request, splits);
+        StackConfig shape = request.model();
+        if (codec instanceof PianoRollCodec rollCodec) {
+            PianoRollModel model = new PianoRollModel(PianoRollModel.config(shape), request.seed());
+            FrameBatches batches = new FrameBatches(encode(rollCodec, train), request.batch(), request.steps(),
+                    request.seed(), true);
+            List<FrameBatches.Batch> validBatches = valid.isEmpty() ? List.of()
+                    : new FrameBatches(encode(rollCodec, valid), request.batch(), request.steps(), request.seed(),
+                    false).epoch();
+            Trainer.Result result = train(request, model, batches::batch, batches.batchesPerEpoch(), validBatches,
+                    resume, log);
+            summary.put("validationNllPerFrame", Double.toString(result.bestValidationLoss()));
+            return saved(request, model, rollCodec.vocabulary().names(), result, summary);
+        }
+        Tokenizer tokenizer = (Tokenizer) codec;
+        TokenModel model = new TokenModel(shape.withVocabularySize(tokenizer.vocabulary().size()), request.seed());
+        TokenBatches batches = new TokenBatches(tokenize(train, tokenizer), request.batch(), request.steps(),
+                request.seed());
+        List<TokenBatches.Batch> validBatches = valid.isEmpty() ? List.of()
+                : new TokenBatches(tokenize(valid, tokenizer), request.batch(), request.steps(), request.seed())
+                .epoch();
+        Trainer.Result result = train(request, model, batches::batch, batches.batchesPerEpoch(), validBatches,
+                resume, log);
+        summary.put("validationNllPerToken", Double.toString(result.bestValidationLoss()));
+        return saved(request, model, tokenizer.vocabulary().names(), result, summary);
+    }
+
+    private static <B> Trainer.Result train(Request request, Trainable<B> model, LongFunction<B> batches,
+                                            int batchesPerEpoch, List<B> valid, boolean resume, PrintStream log)
+            throws IOException {
+        TrainerConfig config = request.trainer();
+        if (request.epochs() > 0) {
+            config = config.withSteps(Math.multiplyExact(request.epochs(), batchesPerEpoch));
+        }
+        return train(config, request.out(), model, batches, batchesPerEpoch, valid, resume, log);
+    }
+
+    /** Trains with a checkpoint beside {@code out}, a CSV log and a progress bar on {@code log}. */
+    public static <B> Trainer.Result train(TrainerConfig config, Path out, Trainable<B> model, LongFunction<B> batches,
+                                    int batchesPerEpoch, List<B> valid, boolean resume, PrintStream log)
+            throws IOException {
+        Path logFile = out.resolveSibling(out.getFileName() + ".log.csv");
+        try (CsvLog csv = new CsvLog(logFile)) {
+            ProgressBar bar = new ProgressBar(log, batchesPerEpoch, ProgressBar.standardErrorIsTerminal());
+            return new Trainer<>(config, model, batches, valid, checkpointOf(out), List.of(csv, bar)).train(resume);
+        }
+    }
+
+    private static Trainer.Result saved(Request request, SequenceModel model, List<String> vocabulary,
+                                        Trainer.Result result, Map<String, String> summary) throws IOException {
+        summary.put("steps", Long.toString(result.steps()));
+        summary.put("stoppedEarly", Boolean.toString(result.stoppedEarly()));
+        ModelFile.save(request.out(), model, request.encoding(), vocabulary, summary);
+        return result;
+    }
+
+    private static List<NoteSequence> augmented(List<CorpusItem> items, Request request) {
+        return augmented(items, request.transpose(), request.stretch());
+    }
+
+    /** The training pieces with their transpositions and time-stretches. */
+    public static List<NoteSequence> augmented(List<CorpusItem> items, int transpose, double stretch) {
+        double[] factors = stretch == 0 ? new double[] {1} : new double[] {1 - stretch, 1, 1 + stretch};
+        List<NoteSequence> scores = new ArrayList<>();
+        for (CorpusItem item : items) {
+            for (NoteSequence version : Augmentation.transpositions(item.score(), transpose, 0, 127)) {
+                scores.addAll(Augmentation.stretches(version, factors));
+            }
+        }
+        return scores;
+    }
+
+    /** The token sequences of the scores; scores that encode to fewer than two tokens are left out. */
+    public static List<int[]> tokenize(List<NoteSequence> scores, Tokenizer tokenizer) {
+        List<int[]> sequences = new ArrayList<>();
+        for (NoteSequence score : scores) {
+            int[] tokens = tokenizer.encode(score);
+            if (tokens.length > 1) {
+                sequences.add(tokens);
+            }
+        }
+        return sequences;
+    }
+
+    /** The piano rolls of the scores; empty rolls are left out. */
+    public static List<PianoRoll> encode(PianoRollCodec codec, List<NoteSequence> scores) {
+        return scores.stream().map(codec::encode).filter(roll -> roll.length() > 0).toList();
+    }
+
+    private static Map<String, String> summary(Request request, Splits splits) {
+        Map<String, String> summary = summary(request.corpus(), splits, request.validFraction(), request.seed(),
+                request.batch(), request.transpose());
+        summary.put("sequenceLength", Integer.toString(request.steps()));
+        summary.put("stretch", Double.toString(request.stretch()));
+        summary.put("dropout", Double.toString(request.model().dropout()));
+        return summary;
+    }
+
+    /** What every training summary records: the corpus and its split, the seed, the batch and the augmentation. */
+    public static Map<String, String> summary(Path corpus, Splits splits, double validFraction, long seed, int batch,
+                                       int transpose) {
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("corpus", corpus.toString());
+        summary.put("trainPieces", Integer.toString(splits.train().size()));
+        summary.put("validPieces", Integer.toString(splits.valid().size()));
+        summary.put("validFraction", Double.toString(validFraction));
+        summary.put("seed", Long.toString(seed));
+        summary.put("batch", Integer.toString(batch));
+        summary.put("transpose", Integer.toString(transpose));
+        return summary;
+    }
+}

@@ -1,0 +1,252 @@
+package io.muse4j.models.lm;
+
+import io.muse4j.corpora.batch.FrameBatches;
+import io.muse4j.models.nn.CpuThreads;
+import io.muse4j.models.nn.LstmConfig;
+import io.muse4j.models.nn.LstmLayers;
+import io.muse4j.models.nn.PassMemory;
+import io.muse4j.models.nn.SequenceStack;
+import io.muse4j.models.nn.StackConfig;
+import io.muse4j.models.nn.TransformerConfig;
+import io.muse4j.models.training.Shards;
+import io.muse4j.models.training.Trainable;
+import io.muse4j.core.token.PianoRollCodec;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The polyphonic piano-roll model of the frame-level benchmarks (Boulanger-Lewandowski et al. 2012; Bai et al.
+ * 2018): each frame's 88 keys go in as 0/1, a stack of layers follows, and 88 sigmoid outputs give each key's
+ * probability of sounding in the next frame, independently given the past. An LSTM stack takes the keys as they
+ * are; a transformer stack takes them projected to its width ({@code input_w}), one frame per position.
+ *
+ * <p>The loss is the negative log-likelihood in nats per frame: the binary cross-entropy summed over the 88 keys,
+ * averaged over the frames the mask marks.
+ */
+public final class PianoRollModel implements SequenceModel, Trainable<FrameBatches.Batch> {
+    private static final int KEYS = PianoRollCodec.KEYS;
+
+    static {
+        CpuThreads.configure();
+    }
+
+    private final StackConfig config;
+    private final long seed;
+    private final INDArray inputW;
+    private final SequenceStack layers;
+    private final INDArray sigmoidW;
+    private final INDArray sigmoidB;
+
+    /** A model with weights drawn from {@code seed}; the config's vocabulary must be the 88 keys (see {@link #config}). */
+    public PianoRollModel(StackConfig config, long seed) {
+        this(config, seed, DataType.FLOAT);
+    }
+
+    /** A model whose arrays are of {@code type} (double precision for checking gradients). */
+    PianoRollModel(StackConfig config, long seed, DataType type) {
+        boolean projected = config instanceof TransformerConfig;
+        if (config.vocabularySize() != KEYS || !projected && config.embedding() != KEYS) {
+            throw new IllegalArgumentException("a piano-roll model takes and gives 88 keys, not "
+                    + config.vocabularySize() + " and " + config.embedding());
+        }
+        this.config = config;
+        this.seed = seed;
+        Random random = new Random(seed);
+        inputW = projected ? LstmLayers.init(random, 1 / Math.sqrt(KEYS), KEYS, config.embedding(), type) : null;
+        layers = SequenceStack.create(config, config.embedding(), random, type);
+        sigmoidW = LstmLayers.init(random, 1 / Math.sqrt(config.outputSize()), config.outputSize(), KEYS, type);
+        // a key sounds in about 4 of 88 places: start the output there rather than at one half
+        sigmoidB = Nd4j.valueArrayOf(new long[] {KEYS}, -3.0, type);
+    }
+
+    /** The piano-roll model's version of a shape: over the 88 keys, which an LSTM takes as its input rows. */
+    public static StackConfig config(StackConfig shape) {
+        return shape instanceof LstmConfig lstm ? new LstmConfig(KEYS, KEYS, lstm.hidden(), lstm.layers(), lstm.dropout())
+                : shape.withVocabularySize(KEYS);
+    }
+
+    @Override
+    public StackConfig config() {
+        return config;
+    }
+
+    /** The names of the trainable arrays, in a fixed order. */
+    public List<String> weightNames() {
+        return List.copyOf(weights().keySet());
+    }
+
+    @Override
+    public Map<String, INDArray> weights() {
+        Map<String, INDArray> weights = new LinkedHashMap<>();
+        if (inputW != null) {
+            weights.put("input_w", inputW);
+        }
+        weights.putAll(layers.weights());
+        weights.put("sigmoid_w", sigmoidW);
+        weights.put("sigmoid_b", sigmoidB);
+        return weights;
+    }
+
+    @Override
+    public LossAndGradients lossAndGradients(FrameBatches.Batch batch, long step) {
+        double scale = 1 / masked(batch.mask());
+        return Shards.sum(Shards.passes(layers, batch.sequences(), batch.steps(),
+                (from, to) -> shardGradients(batch.rows(from, to), scale)));
+    }
+
+    /** The loss and gradients of a shard, each scaled by {@code scale}, one over the whole batch's frames. */
+    private LossAndGradients shardGradients(FrameBatches.Batch shard, double scale) {
+        INDArray keys = timeMajor(shard);
+        SequenceStack.Pass pass = layers.forwardWithDropout(projected(keys), shard.sequences(), shard.steps(),
+                seed * 1_000_003L + Arrays.hashCode(shard.inputs()));
+        INDArray logits = pass.top().mmul(sigmoidW).addiRowVector(sigmoidB);
+        double[] dLogits = new double[(int) logits.length()];
+        double loss = crossEntropy(logits, shard, scale, dLogits);
+        INDArray dz = Nd4j.create(dLogits, logits.shape(), 'c').castTo(logits.dataType());
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        gradients.put("sigmoid_w", Nd4j.gemm(pass.top(), dz, true, false));
+        gradients.put("sigmoid_b", LstmLayers.columnSums(dz));
+        INDArray dInput = layers.backward(pass, Nd4j.gemm(dz, sigmoidW, false, true), gradients, inputW != null);
+        if (inputW != null) {
+            gradients.put("input_w", Nd4j.gemm(keys, dInput, true, false));
+        }
+        return new LossAndGradients(loss, PassMemory.detached(gradients));
+    }
+
+    /** The sum of a mask's weights (at least a tiny positive number). */
+    private static double masked(float[] mask) {
+        double sum = 0;
+        for (float m : mask) {
+            sum += m;
+        }
+        return Math.max(sum, 1e-9);
+    }
+
+    /**
+     * The binary cross-entropy summed over the keys and the masked frames, times {@code scale}, from time-major
+     * logits (T*B, 88), and its gradient at the logits into {@code dLogits} unless null. Stable for any z:
+     * max(z, 0) - z*y + log(1 + exp(-|z|)).
+     */
+    private static double crossEntropy(INDArray logits, FrameBatches.Batch batch, double scale, double[] dLogits) {
+        double[] z = logits.data().asDouble();
+        float[] mask = batch.mask();
+        float[] targets = batch.targets();
+        double loss = 0;
+        for (int b = 0; b < batch.sequences(); b++) {
+            for (int t = 0; t < batch.steps(); t++) {
+                int frame = b * batch.steps() + t;
+                if (mask[frame] == 0) {
+                    continue;
+                }
+                int row = (t * batch.sequences() + b) * KEYS;
+                for (int k = 0; k < KEYS; k++) {
+                    double logit = z[row + k];
+                    double y = targets[frame * KEYS + k];
+                    loss += mask[frame] * (Math.max(logit, 0) - logit * y + Math.log1p(Math.exp(-Math.abs(logit))));
+                    if (dLogits != null) {
+                        dLogits[row + k] = mask[frame] * scale * (1 / (1 + Math.exp(-logit)) - y);
+                    }
+                }
+            }
+        }
+        return loss * scale;
+    }
+
+    @Override
+    public double loss(FrameBatches.Batch batch) {
+        double scale = 1 / masked(batch.mask());
+        return Shards.passes(layers, batch.sequences(), batch.steps(), (from, to) -> {
+            FrameBatches.Batch shard = batch.rows(from, to);
+            return crossEntropy(timeMajorLogits(shard), shard, scale, null);
+        }).stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    @Override
+    public int targets(FrameBatches.Batch batch) {
+        return batch.frames();
+    }
+
+    /** Each key's logit (B*T, 88) of sounding in the next frame, row {@code b * T + t}. */
+    public INDArray logits(FrameBatches.Batch batch) {
+        return PassMemory.run(() -> timeMajorLogits(batch).reshape(batch.steps(), batch.sequences(), KEYS)
+                .permute(1, 0, 2).dup('c').reshape((long) batch.sequences() * batch.steps(), KEYS).detach());
+    }
+
+    private INDArray timeMajorLogits(FrameBatches.Batch batch) {
+        return layers.forward(projected(timeMajor(batch)), batch.sequences(), batch.steps()).top()
+                .mmul(sigmoidW).addiRowVector(sigmoidB);
+    }
+
+    /** Key rows as the stack's input rows: projected to its width when it is a transformer. */
+    private INDArray projected(INDArray keys) {
+        return inputW == null ? keys : keys.mmul(inputW);
+    }
+
+    /** A batch's inputs, batch-major (B*T*88), as time-major rows (T*B, 88) of the model's type. */
+    private INDArray timeMajor(FrameBatches.Batch batch) {
+        return Nd4j.create(batch.inputs(), new long[] {batch.sequences(), batch.steps(), KEYS}, 'c').permute(1, 0, 2)
+                .dup('c').reshape((long) batch.steps() * batch.sequences(), KEYS).castTo(sigmoidW.dataType());
+    }
+
+    /**
+     * Summed NLL over the counted frames, their number, and the key counts of predictions thresholded at one half
+     * (for the frame accuracy TP / (TP + FP + FN) of Bay et al. 2009).
+     */
+    public record Evaluation(double nll, long frames, long truePositives, long falsePositives, long falseNegatives) {
+        /** This evaluation plus another. */
+        public Evaluation plus(Evaluation o) {
+            return new Evaluation(nll + o.nll, frames + o.frames, truePositives + o.truePositives,
+                    falsePositives + o.falsePositives, falseNegatives + o.falseNegatives);
+        }
+
+        /** NLL in nats per frame. */
+        public double nllPerFrame() {
+            return nll / frames;
+        }
+
+        /** Frame-level accuracy, TP / (TP + FP + FN). */
+        public double accuracy() {
+            long all = truePositives + falsePositives + falseNegatives;
+            return all == 0 ? 1 : (double) truePositives / all;
+        }
+    }
+
+    /** The model's NLL and accuracy on a batch. */
+    public Evaluation evaluate(FrameBatches.Batch batch) {
+        return Shards.passes(layers, batch.sequences(), batch.steps(), (from, to) -> evaluateShard(batch.rows(from, to)))
+                .stream()
+                .reduce(new Evaluation(0, 0, 0, 0, 0), Evaluation::plus);
+    }
+
+    private Evaluation evaluateShard(FrameBatches.Batch batch) {
+        INDArray logits = timeMajorLogits(batch);
+        double nll = crossEntropy(logits, batch, 1, null);
+        double[] z = logits.data().asDouble();
+        long tp = 0;
+        long fp = 0;
+        long fn = 0;
+        for (int b = 0; b < batch.sequences(); b++) {
+            for (int t = 0; t < batch.steps(); t++) {
+                int frame = b * batch.steps() + t;
+                if (batch.mask()[frame] == 0) {
+                    continue;
+                }
+                for (int k = 0; k < KEYS; k++) {
+                    boolean on = batch.targets()[frame * KEYS + k] > 0;
+                    boolean predicted = z[(t * batch.sequences() + b) * KEYS + k] > 0;
+                    tp += on && predicted ? 1 : 0;
+                    fp += !on && predicted ? 1 : 0;
+                    fn += on && !predicted ? 1 : 0;
+                }
+            }
+        }
+        return new Evaluation(nll, batch.frames(), tp, fp, fn);
+    }
+}

@@ -1,0 +1,128 @@
+package io.muse4j.models.sampling;
+
+import io.muse4j.models.lm.LstmStepper;
+import io.muse4j.models.lm.TokenModel;
+import io.muse4j.core.score.Check;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Continues a token sequence with a {@link TokenModel}, one token at a time, carrying the LSTM states (constant work
+ * per token). Either samples one continuation, or runs a stochastic beam search as Magenta's Melody RNN does: each
+ * of {@code width} beams branches into {@code width} drawn tokens, and the {@code width} likeliest sequences
+ * (by the model's log-likelihood) survive each step.
+ */
+public final class Generator {
+    /** The widest beam search allowed. */
+    public static final int MAX_WIDTH = 64;
+    private final TokenModel model;
+
+    /** A generator over a model (its weights are copied into a {@link LstmStepper} for each call). */
+    public Generator(TokenModel model) {
+        this.model = model;
+    }
+
+    /** The primer followed by {@code count} drawn tokens. */
+    public int[] continueFrom(int[] primer, int count, Sampler sampler) {
+        return beamSearch(primer, count, 1, sampler, tokens -> false);
+    }
+
+    /**
+     * The primer followed by the likeliest of the {@code width} continuations of up to {@code count} tokens that a
+     * stochastic beam search keeps (a width of 1 is plain sampling). It stops early once the likeliest beam
+     * (primer included) satisfies {@code enough}, which is asked after every step: generation by duration.
+     */
+    public int[] beamSearch(int[] primer, int count, int width, Sampler sampler, Predicate<int[]> enough) {
+        if (primer.length == 0) {
+            throw new IllegalArgumentException("a primer of at least one token is needed");
+        }
+        Check.atLeast("tokens to generate", count, 0);
+        Check.range("beam width", width, 1, MAX_WIDTH);
+        TokenStepper stepper = model.stepper(width);
+        float[][] logits = null;
+        for (int token : primer) {
+            int[] same = new int[width];
+            Arrays.fill(same, token);
+            logits = stepper.step(same);
+        }
+        List<Beam> beams = List.of(new Beam(0, primer, 0));
+        for (int n = 0; n < count; n++) {
+            List<Beam> candidates = new ArrayList<>();
+            for (Beam beam : beams) {
+                float[] next = logits[beam.row()];
+                double[] logProbs = logSoftmax(next);
+                boolean[] drawn = new boolean[next.length];
+                for (int branch = 0; branch < width; branch++) {
+                    int token = sampler.sample(next);
+                    if (!drawn[token]) {
+                        drawn[token] = true;
+                        candidates.add(beam.extend(token, logProbs[token]));
+                    }
+                }
+            }
+            candidates.sort(Comparator.comparingDouble(Beam::logLikelihood).reversed());
+            beams = place(stepper, candidates.subList(0, Math.min(width, candidates.size())), width);
+            if (enough.test(beams.get(0).tokens())) {
+                break;
+            }
+            if (n + 1 < count) {
+                logits = stepper.step(newestTokens(beams, width));
+            }
+        }
+        return beams.get(0).tokens();
+    }
+
+    /** Moves each surviving beam's state to a stepper row of its own (spare rows repeat the last beam). */
+    private static List<Beam> place(TokenStepper stepper, List<Beam> survivors, int width) {
+        int[] from = new int[width];
+        List<Beam> placed = new ArrayList<>();
+        for (int row = 0; row < width; row++) {
+            Beam beam = survivors.get(Math.min(row, survivors.size() - 1));
+            from[row] = beam.row();
+            if (row < survivors.size()) {
+                placed.add(new Beam(row, beam.tokens(), beam.logLikelihood()));
+            }
+        }
+        stepper.reorder(from);
+        return placed;
+    }
+
+    private static int[] newestTokens(List<Beam> beams, int width) {
+        int[] newest = new int[width];
+        for (int row = 0; row < width; row++) {
+            int[] tokens = beams.get(Math.min(row, beams.size() - 1)).tokens();
+            newest[row] = tokens[tokens.length - 1];
+        }
+        return newest;
+    }
+
+    private static double[] logSoftmax(float[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float l : logits) {
+            max = Math.max(max, l);
+        }
+        double sum = 0;
+        for (float l : logits) {
+            sum += Math.exp(l - max);
+        }
+        double log = max + Math.log(sum);
+        double[] out = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = logits[i] - log;
+        }
+        return out;
+    }
+
+    /** A partial sequence, the stepper row holding its state, and its log-likelihood after the primer. */
+    private record Beam(int row, int[] tokens, double logLikelihood) {
+        Beam extend(int token, double logProb) {
+            int[] longer = Arrays.copyOf(tokens, tokens.length + 1);
+            longer[tokens.length] = token;
+            return new Beam(row, longer, logLikelihood + logProb);
+        }
+    }
+}

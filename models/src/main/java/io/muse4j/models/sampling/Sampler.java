@@ -1,0 +1,101 @@
+package io.muse4j.models.sampling;
+
+import io.muse4j.core.score.Check;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Draws a token from logits: divided by a temperature, cut to the {@code topK} likeliest and to the smallest set
+ * whose probability reaches {@code topP} (nucleus sampling, Holtzman et al. 2020), then sampled with a seeded
+ * generator, so that the same seed gives the same tokens. A temperature of 0 takes the likeliest token.
+ */
+public final class Sampler {
+    private final double temperature;
+    private final int topK;
+    private final double topP;
+    private final Random random;
+
+    /**
+     * @param temperature 0 (greedy) or above; 1 leaves the distribution as the model gives it
+     * @param topK keep this many likeliest tokens; 0 keeps all
+     * @param topP keep the likeliest tokens whose probabilities sum to at least this, in (0, 1]
+     * @param seed seed of the generator
+     */
+    public Sampler(double temperature, int topK, double topP, long seed) {
+        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature " + temperature + " must be a finite number, at least 0");
+        }
+        Check.atLeast("top-k", topK, 0);
+        if (!(topP > 0 && topP <= 1)) {
+            throw new IllegalArgumentException("top-p " + topP + " outside (0, 1]");
+        }
+        this.temperature = temperature;
+        this.topK = topK;
+        this.topP = topP;
+        this.random = new Random(seed);
+    }
+
+    /** The id of the drawn token. */
+    public int sample(float[] logits) {
+        int[] order = byDescendingLogit(logits);
+        if (temperature == 0) {
+            return order[0];
+        }
+        double[] probs = softmax(logits, order);
+        int kept = keep(probs);
+        double total = 0;
+        for (int i = 0; i < kept; i++) {
+            total += probs[i];
+        }
+        double u = random.nextDouble() * total;
+        for (int i = 0; i < kept; i++) {
+            u -= probs[i];
+            if (u < 0) {
+                return order[i];
+            }
+        }
+        return order[kept - 1];
+    }
+
+    /** How many of the sorted probabilities survive the top-k and top-p cuts (at least one). */
+    private int keep(double[] sortedProbs) {
+        int kept = topK == 0 ? sortedProbs.length : Math.min(topK, sortedProbs.length);
+        double mass = 0;
+        for (int i = 0; i < kept; i++) {
+            mass += sortedProbs[i];
+            if (mass >= topP) {
+                return i + 1;
+            }
+        }
+        return kept;
+    }
+
+    /** Softmax of logits / temperature, in the given order. */
+    private double[] softmax(float[] logits, int[] order) {
+        double max = logits[order[0]] / temperature;
+        double[] probs = new double[order.length];
+        double sum = 0;
+        for (int i = 0; i < order.length; i++) {
+            probs[i] = Math.exp(logits[order[i]] / temperature - max);
+            sum += probs[i];
+        }
+        for (int i = 0; i < probs.length; i++) {
+            probs[i] /= sum;
+        }
+        return probs;
+    }
+
+    private static int[] byDescendingLogit(float[] logits) {
+        Integer[] ids = new Integer[logits.length];
+        for (int i = 0; i < ids.length; i++) {
+            if (Float.isNaN(logits[i])) {
+                throw new IllegalArgumentException("logit of token " + i + " is NaN");
+            }
+            ids[i] = i;
+        }
+        Arrays.sort(ids, (a, b) -> a.equals(b) ? 0 : logits[a] != logits[b] ? Float.compare(logits[b], logits[a])
+                : Integer.compare(a, b));
+        return Arrays.stream(ids).mapToInt(Integer::intValue).toArray();
+    }
+}

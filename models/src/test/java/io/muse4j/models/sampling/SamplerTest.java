@@ -1,0 +1,62 @@
+package io.muse4j.models.sampling;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SamplerTest {
+    /** Probabilities 0.5, 0.25, 0.125, 0.125 for ids 2, 0, 3, 1. */
+    private static final float[] LOGITS = {(float) Math.log(0.25), (float) Math.log(0.125), (float) Math.log(0.5),
+            (float) Math.log(0.125)};
+
+    private static int[] counts(Sampler sampler, int draws) {
+        int[] counts = new int[LOGITS.length];
+        for (int i = 0; i < draws; i++) {
+            counts[sampler.sample(LOGITS)]++;
+        }
+        return counts;
+    }
+
+    @Test
+    void temperatureOneFollowsTheModel() {
+        int[] counts = counts(new Sampler(1.0, 0, 1.0, 1), 40_000);
+        assertEquals(0.25, counts[0] / 40_000.0, 0.01);
+        assertEquals(0.125, counts[1] / 40_000.0, 0.01);
+        assertEquals(0.5, counts[2] / 40_000.0, 0.01);
+    }
+
+    @Test
+    void zeroTemperatureIsGreedy() {
+        assertArrayEquals(new int[] {0, 0, 100, 0}, counts(new Sampler(0, 0, 1.0, 1), 100));
+    }
+
+    @Test
+    void topKAndTopPCutTheTail() {
+        int[] topTwo = counts(new Sampler(1.0, 2, 1.0, 2), 30_000);
+        assertEquals(0, topTwo[1] + topTwo[3]);
+        assertEquals(2.0 / 3, topTwo[2] / 30_000.0, 0.015);
+        int[] nucleus = counts(new Sampler(1.0, 0, 0.7, 3), 30_000); // 0.5 + 0.25 reach 0.7
+        assertEquals(0, nucleus[1] + nucleus[3]);
+        assertTrue(nucleus[0] > 0 && nucleus[2] > 0);
+        int[] hot = counts(new Sampler(5.0, 0, 1.0, 4), 30_000);
+        assertTrue(hot[1] > 30_000 * 0.2, "a high temperature flattens the distribution");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameTokens() {
+        assertArrayEquals(counts(new Sampler(1.0, 3, 0.9, 42), 500), counts(new Sampler(1.0, 3, 0.9, 42), 500));
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        assertEquals("temperature -1.0 must be a finite number, at least 0",
+                assertThrows(IllegalArgumentException.class, () -> new Sampler(-1, 0, 1, 1)).getMessage());
+        assertEquals("top-p 1.5 outside (0, 1]",
+                assertThrows(IllegalArgumentException.class, () -> new Sampler(1, 0, 1.5, 1)).getMessage());
+        assertEquals("top-k -2 must be at least 0",
+                assertThrows(IllegalArgumentException.class, () -> new Sampler(1, -2, 1, 1)).getMessage());
+    }
+}
