@@ -3,6 +3,7 @@ package io.muse4j.models;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.score.SyntheticScores;
 import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.LeadSheetBars;
 import io.muse4j.core.token.MelodyTokenizer;
 import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.core.token.Tokenizer;
@@ -29,8 +30,9 @@ import java.util.function.LongFunction;
  * and then say so in the commit. Not a test; run its {@code main} with the test class path, in the repository
  * root (or give the fixtures folder as the one argument).
  *
- * <p>The token, piano-roll and VAE models are trained for a few steps on synthetic music so that their weights are
- * not only their seeded initialisation; the two GANs hold their seeded initial weights.
+ * <p>The token, piano-roll and VAE models are trained for a few steps on synthetic music, and the MidiNet on one
+ * bar, so that their weights are not only their seeded initialisation; the C-RNN-GAN holds its seeded initial
+ * weights.
  */
 public final class FixtureWriter {
     /** The fixtures' folder in the source tree, from the repository root. */
@@ -41,6 +43,7 @@ public final class FixtureWriter {
     static final Map<String, String> EIGHTHS = Encodings.spec("melody", Map.of("minPitch", "60", "maxPitch", "72",
             "stepsPerQuarter", "2"));
     private static final int TRAINING_STEPS = 10;
+    private static final int MIDINET_STEPS = 40;
 
     private FixtureWriter() {
     }
@@ -58,7 +61,7 @@ public final class FixtureWriter {
         writeVae(folder, scratch, VaeConfig.Decoder.FLAT);
         writeVae(folder, scratch, VaeConfig.Decoder.HIERARCHICAL);
         writeCrnnGan(folder);
-        writeMidiNet(folder);
+        writeMidiNet(folder, scratch);
     }
 
     private static void writeTokenModel(Path folder, Path scratch, String kind, StackConfig config) throws Exception {
@@ -121,12 +124,25 @@ public final class FixtureWriter {
                 "C-RNN-GAN (seeded initial weights): header, CrnnGan.sample and samples as notes");
     }
 
-    private static void writeMidiNet(Path folder) throws Exception {
+    /**
+     * A MidiNet trained for a few steps on one bar with rests (as MidiNetTest trains on its pattern), so that its
+     * rest probabilities come near the one-half at which {@code MidiNet.columns} picks a rest.
+     */
+    private static void writeMidiNet(Path folder, Path scratch) throws Exception {
         MidiNet net = new MidiNet(new MidiNetConfig(4, 4, true), 15);
+        int[] pattern = {0, 0, 24, 24, 7, 7, 24, 24, 4, 4, 4, 24, 12, 24, 24, 24};
+        LeadSheetBars.Bar bar = new LeadSheetBars.Bar(pattern, 0);
+        MidiNetTraining.BarPairs pairs = new MidiNetTraining.BarPairs(List.of(List.of(bar, bar, bar, bar)));
+        TrainerConfig config = new TrainerConfig(MIDINET_STEPS, 0.01, 0, 1, 1, 1000, MIDINET_STEPS, 0);
+        GanSettings settings = new GanSettings(MIDINET_STEPS, true, 0.7, 7);
+        List<Trainer.Turn> turns = CrnnGanTraining.turns(config, settings, 1, 1, 0.001, 0.001);
+        new Trainer<>(config, new MidiNetPlayers(net, settings, 0.1, 1.0, true).players(), turns,
+                step -> pairs.batch(7, step, 1, 8), List.of(), scratch.resolve("midinet.ckpt"), List.of()).train(false);
         Path file = folder.resolve("midinet.m4j");
-        ModelFile.save(file, net, Map.of("encoding", "leadsheet"), List.of(), Map.of("steps", "0"));
+        ModelFile.save(file, net, Map.of("encoding", "leadsheet"), List.of(),
+                Map.of("corpus", "one bar", "steps", Integer.toString(MIDINET_STEPS)));
         expect(folder, "midinet", ModelFileFixturesTest.midiNetOutputs(ModelFile.load(file)),
-                "MidiNet (seeded initial weights): header, MidiNet.sample as notes, MidiNet.generate as columns");
+                "MidiNet (briefly trained on one bar): header, MidiNet.sample as notes, MidiNet.generate as columns");
     }
 
     private static Map<String, String> summary() {
