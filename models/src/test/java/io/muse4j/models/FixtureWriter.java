@@ -1,0 +1,163 @@
+package io.muse4j.models;
+
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.score.SyntheticScores;
+import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.LeadSheetBars;
+import io.muse4j.core.token.MelodyTokenizer;
+import io.muse4j.core.token.PianoRollCodec;
+import io.muse4j.core.token.Tokenizer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Wrote the model-file fixtures that {@link ModelFileFixturesTest} loads: one small file of every kind a model file
+ * held (token-lstm, token-transformer, pianoroll-lstm, pianoroll-transformer, vae-flat, vae-hierarchical with its
+ * attribute vectors, crnngan, midinet), saved through {@link ModelFile#save} and {@link VaeFile#save}, and beside
+ * each its {@code KIND.expected.txt}: what the file, loaded back through {@link ModelFile#load} or
+ * {@link VaeFile#load}, computed through the test's helper for its kind.
+ *
+ * <p>It was run once, with muse4j 0.1.0-SNAPSHOT at commit 086cd3b (before the models package was redesigned), to
+ * capture that version's behaviour. <b>Do not rerun it to update the fixtures</b> or their expected outputs: that
+ * would make the test compare the code with itself. Rerun it only when the model-file format deliberately changes,
+ * and then say so in the commit. Not a test; run its {@code main} with the test class path, in the repository
+ * root (or give the fixtures folder as the one argument).
+ *
+ * <p>The token, piano-roll and VAE models are trained for a few steps on synthetic music, and the MidiNet on one
+ * bar, so that their weights are not only their seeded initialisation; the C-RNN-GAN holds its seeded initial
+ * weights.
+ */
+public final class FixtureWriter {
+    /** The fixtures' folder in the source tree, from the repository root. */
+    static final Path FOLDER = Path.of("models/src/test/resources/io/muse4j/models/fixtures");
+    /** The token models' tokenizer: melody over pitches 60..72 on sixteenths, 15 ids. */
+    static final Map<String, String> MELODY = Encodings.spec("melody", Map.of("minPitch", "60", "maxPitch", "72"));
+    /** The VAEs' tokenizer: melody over pitches 60..72 on eighths, 15 ids, windows of 2 bars of 8 steps. */
+    static final Map<String, String> EIGHTHS = Encodings.spec("melody", Map.of("minPitch", "60", "maxPitch", "72",
+            "stepsPerQuarter", "2"));
+    private static final int TRAINING_STEPS = 10;
+    private static final int MIDINET_STEPS = 40;
+
+    private FixtureWriter() {
+    }
+
+    /** Writes every fixture and its expected outputs into {@code args[0]} (default: {@link #FOLDER}). */
+    public static void main(String[] args) throws Exception {
+        Path folder = args.length > 0 ? Path.of(args[0]) : FOLDER;
+        Files.createDirectories(folder);
+        Path scratch = Files.createTempDirectory("fixture-writer");
+        writeTokenModel(folder, scratch, "token-lstm", new LstmConfig(15, 8, 16, 2));
+        writeTokenModel(folder, scratch, "token-transformer", new TransformerConfig(15, 8, 2, 1, 16, 16, false, 0));
+        writePianoRoll(folder, scratch, "pianoroll-lstm", PianoRollModel.config(new LstmConfig(88, 88, 8, 1)));
+        writePianoRoll(folder, scratch, "pianoroll-transformer",
+                new TransformerConfig(88, 8, 2, 1, 16, 16, true, 0));
+        writeVae(folder, scratch, VaeConfig.Decoder.FLAT);
+        writeVae(folder, scratch, VaeConfig.Decoder.HIERARCHICAL);
+        writeCrnnGan(folder);
+        writeMidiNet(folder, scratch);
+    }
+
+    private static void writeTokenModel(Path folder, Path scratch, String kind, StackConfig config) throws Exception {
+        Tokenizer tokenizer = Encodings.tokenizer(MELODY);
+        List<int[]> sequences = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sequences.add(tokenizer.encode(SyntheticScores.melody(10 + i, 24, 60, 72, 4)));
+        }
+        TokenBatches batches = new TokenBatches(sequences, 2, 16, 1);
+        TokenModel model = new TokenModel(config, 11);
+        train(model, batches::batch, scratch.resolve(kind + ".ckpt"));
+        Path file = folder.resolve(kind + ".m4j");
+        ModelFile.save(file, model, MELODY, tokenizer.vocabulary().names(), summary());
+        expect(folder, kind, ModelFileFixturesTest.tokenOutputs(ModelFile.load(file)),
+                "token model: header, TokenModel.logits(PRIMER), Generator.continueFrom and beamSearch with seeded "
+                        + "Samplers, tokenizer.decode of the first sample");
+    }
+
+    private static void writePianoRoll(Path folder, Path scratch, String kind, StackConfig config) throws Exception {
+        List<io.muse4j.core.token.PianoRoll> rolls = new ArrayList<>();
+        PianoRollCodec codec = (PianoRollCodec) Encodings.create(Map.of("encoding", "pianoroll"));
+        for (int i = 0; i < 3; i++) {
+            rolls.add(codec.encode(SyntheticScores.polyphonic(20 + i, 24)));
+        }
+        FrameBatches batches = new FrameBatches(rolls, 2, 8, 2, false);
+        PianoRollModel model = new PianoRollModel(config, 12);
+        train(model, batches::batch, scratch.resolve(kind + ".ckpt"));
+        Path file = folder.resolve(kind + ".m4j");
+        ModelFile.save(file, model, Encodings.spec("pianoroll", Map.of()), codec.vocabulary().names(), summary());
+        expect(folder, kind, ModelFileFixturesTest.pianoRollOutputs(ModelFile.load(file)),
+                "piano-roll model (no sampler): header, loss, evaluate and logits of pianoRollBatch()");
+    }
+
+    private static void writeVae(Path folder, Path scratch, VaeConfig.Decoder decoder) throws Exception {
+        MelodyTokenizer tokenizer = (MelodyTokenizer) Encodings.tokenizer(EIGHTHS);
+        List<NoteSequence> scores = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            scores.add(SyntheticScores.melody(100 + i, 24, 60, 72, 2));
+        }
+        List<int[]> windows = new MelodyWindows(tokenizer, 2, 8).extract(scores).windows();
+        int[][] batch = windows.subList(0, Math.min(8, windows.size())).toArray(int[][]::new);
+        MusicVae model = new MusicVae(new VaeConfig(15, 8, 16, 1, 4, 2, 8, decoder), VaeObjective.of(1), 13);
+        String kind = model.kind();
+        train(model, i -> batch, scratch.resolve(kind + ".ckpt"));
+        Map<MelodyAttribute, double[]> attributes = LatentSpace.attributeVectors(model, windows, tokenizer);
+        Path file = folder.resolve(kind + ".m4j");
+        Map<String, String> training = new java.util.TreeMap<>(summary());
+        training.put("beta", "1");
+        VaeFile.save(file, model, EIGHTHS, tokenizer.vocabulary().names(), training, attributes);
+        expect(folder, kind, ModelFileFixturesTest.vaeOutputs(VaeFile.load(file)),
+                "MusicVAE: header, attribute vectors, MusicVae.encode of fixed windows, decode of fixed z "
+                        + "(seeded and greedy), decode of LatentSpace.shifted");
+    }
+
+    private static void writeCrnnGan(Path folder) throws Exception {
+        CrnnGan gan = new CrnnGan(new CrnnGanConfig(4, 8, 1, 8, 8), 14);
+        Path file = folder.resolve("crnngan.m4j");
+        ModelFile.save(file, gan, Map.of("encoding", "notefeatures"), List.of(), Map.of("steps", "0"));
+        expect(folder, "crnngan", ModelFileFixturesTest.crnnGanOutputs(ModelFile.load(file)),
+                "C-RNN-GAN (seeded initial weights): header, CrnnGan.sample and samples as notes");
+    }
+
+    /**
+     * A MidiNet trained for a few steps on one bar with rests (as MidiNetTest trains on its pattern), so that its
+     * rest probabilities come near the one-half at which {@code MidiNet.columns} picks a rest.
+     */
+    private static void writeMidiNet(Path folder, Path scratch) throws Exception {
+        MidiNet net = new MidiNet(new MidiNetConfig(4, 4, true), 15);
+        int[] pattern = {0, 0, 24, 24, 7, 7, 24, 24, 4, 4, 4, 24, 12, 24, 24, 24};
+        LeadSheetBars.Bar bar = new LeadSheetBars.Bar(pattern, 0);
+        MidiNetTraining.BarPairs pairs = new MidiNetTraining.BarPairs(List.of(List.of(bar, bar, bar, bar)));
+        TrainerConfig config = new TrainerConfig(MIDINET_STEPS, 0.01, 0, 1, 1, 1000, MIDINET_STEPS, 0);
+        GanSettings settings = new GanSettings(MIDINET_STEPS, true, 0.7, 7);
+        List<Trainer.Turn> turns = CrnnGanTraining.turns(config, settings, 1, 1, 0.001, 0.001);
+        new Trainer<>(config, new MidiNetPlayers(net, settings, 0.1, 1.0, true).players(), turns,
+                step -> pairs.batch(7, step, 1, 8), List.of(), scratch.resolve("midinet.ckpt"), List.of()).train(false);
+        Path file = folder.resolve("midinet.m4j");
+        ModelFile.save(file, net, Map.of("encoding", "leadsheet"), List.of(),
+                Map.of("corpus", "one bar", "steps", Integer.toString(MIDINET_STEPS)));
+        expect(folder, "midinet", ModelFileFixturesTest.midiNetOutputs(ModelFile.load(file)),
+                "MidiNet (briefly trained on one bar): header, MidiNet.sample as notes, MidiNet.generate as columns");
+    }
+
+    private static Map<String, String> summary() {
+        return Map.of("corpus", "synthetic", "steps", Integer.toString(TRAINING_STEPS));
+    }
+
+    private static <B> void train(Trainable<B> model, LongFunction<B> batches, Path checkpoint) throws IOException {
+        TrainerConfig config = new TrainerConfig(TRAINING_STEPS, 0.01, 0, 1, 5, TRAINING_STEPS, TRAINING_STEPS, 0);
+        new Trainer<>(config, model, batches, List.of(), checkpoint, List.of()).train(false);
+    }
+
+    private static void expect(Path folder, String kind, ModelFileFixturesTest.Outputs outputs, String what)
+            throws IOException {
+        String header = "# " + kind + ".m4j, written by FixtureWriter with muse4j 0.1.0-SNAPSHOT at commit 086cd3b\n"
+                + "# " + what + "; see ModelFileFixturesTest for each call\n";
+        Files.writeString(folder.resolve(kind + ".expected.txt"), header + outputs.text(), StandardCharsets.UTF_8);
+    }
+}
