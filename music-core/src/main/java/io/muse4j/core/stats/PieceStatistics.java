@@ -47,12 +47,8 @@ public final class PieceStatistics {
     }
 
     private static Map<String, ToDoubleFunction<NoteSequence>> build() {
-        Map<String, ToDoubleFunction<NoteSequence>> all = new LinkedHashMap<>();
-        all.put("pitch_range", MusicMetrics::toneSpan);
-        all.put("pitch_class_entropy", MusicMetrics::pitchClassEntropy);
-        all.put("scale_consistency", MusicMetrics::scaleConsistency);
-        all.put("polyphony", MusicMetrics::polyphony);
-        all.put("empty_beat_rate", MusicMetrics::emptyBeatRate);
+        // Mogren's measures and three of MusPy's, under the names the GAN benchmarks already report
+        Map<String, ToDoubleFunction<NoteSequence>> all = new LinkedHashMap<>(MusicMetrics.statistics());
         all.put("groove_consistency", BarStatistics::grooveConsistency);
         all.put("notes_per_second", PieceStatistics::notesPerSecond);
         all.put("stepwise_share", PieceStatistics::stepwiseShare);
@@ -60,7 +56,6 @@ public final class PieceStatistics {
         all.put("repeated_bars", s -> BarStatistics.repeatedBarShare(s, false));
         all.put("repeated_bars_transposed", s -> BarStatistics.repeatedBarShare(s, true));
         all.put("repeated_4grams", PieceStatistics::repeatedFourGrams);
-        all.put("repeated_interval_patterns", MusicMetrics::repetitions);
         all.put("self_similarity_4", s -> BarStatistics.selfSimilarity(s, 4));
         all.put("self_similarity_8", s -> BarStatistics.selfSimilarity(s, 8));
         all.put("ends_on_tonic", s -> KeyEstimate.of(s).endsOnTonic(s) ? 1 : 0);
@@ -101,7 +96,7 @@ public final class PieceStatistics {
     /**
      * The share of the melody's {@value #GRAM}-note n-grams, each note a (pitch, duration), that already occurred
      * earlier in the piece: literal repetition, where {@link MusicMetrics#repetitions} allows any transposition
-     * and rhythm.
+     * and rhythm (its {@code repetitions}).
      */
     public static double repeatedFourGrams(NoteSequence score) {
         int[] events = MelodyEvents.of(score);

@@ -51,7 +51,7 @@ class PieceStatisticsTest {
         Map<String, Double> values = named(C_MAJOR_SCALE);
         assertEquals(1, values.get("scale_consistency"));
         assertEquals(1, values.get("stepwise_share"));
-        assertEquals(12, values.get("pitch_range"));
+        assertEquals(12, values.get("tone_span"));
         assertEquals(2, values.get("notes_per_second"), 1e-12); // 8 quarters at 120 a minute: 4 seconds
         assertEquals(1, values.get("longest_repeated_pitch"));
         assertEquals(0, values.get("repeated_bars"));
