@@ -15,7 +15,8 @@ import java.util.Arrays;
         subcommands = {InspectCommand.class, EncodeCommand.class, DecodeCommand.class, TrainCommand.class,
                 GenerateCommand.class, EvalCommand.class, RenderCommand.class, PlotCommand.class,
                 SpectrogramCommand.class, TranscribeCommand.class, SampleCommand.class, InterpolateCommand.class,
-                ReconstructCommand.class, AttributeCommand.class, DevicesCommand.class, LiveCommand.class})
+                ReconstructCommand.class, AttributeCommand.class, DevicesCommand.class, LiveCommand.class,
+                StatsCommand.class})
 public final class Muse4j implements Runnable {
     /** Exit code for a usage error. */
     public static final int USAGE = 2;

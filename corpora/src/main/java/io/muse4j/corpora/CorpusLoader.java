@@ -24,8 +24,19 @@ public final class CorpusLoader {
 
     /** Loads MIDI from a folder, a list file, or one MIDI file. */
     public static Corpus midi(Path source) throws IOException {
-        List<Path> files = Files.isDirectory(source) ? midiFilesUnder(source)
-                : isMidi(source) ? List.of(source) : listed(source);
+        return usable(read(source.toString(), midiFiles(source)));
+    }
+
+    /**
+     * The MIDI files a source names: the .mid and .midi files under a folder (recursively, in path order), the
+     * files a list file names (in its order), or the one MIDI file itself.
+     */
+    public static List<Path> midiFiles(Path source) throws IOException {
+        return Files.isDirectory(source) ? midiFilesUnder(source) : isMidi(source) ? List.of(source) : listed(source);
+    }
+
+    /** Reads MIDI files as the corpus {@code source}; a file that cannot be read is skipped with its reason. */
+    public static Corpus read(String source, List<Path> files) {
         List<CorpusItem> items = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (Path file : files) {
@@ -35,7 +46,7 @@ public final class CorpusLoader {
                 skipped.add(new Skipped(file.toString(), reason(e, file)));
             }
         }
-        return usable(new Corpus(source.toString(), items, skipped));
+        return new Corpus(source, items, skipped);
     }
 
     /** Loads one split of a piano-roll JSON file, decoded with {@code codec}; {@code split} may name "all". */

@@ -39,7 +39,8 @@ public final class MusicMetrics {
         return all;
     }
 
-    private static List<Note> pitched(NoteSequence score) {
+    /** The notes that are not drums, in the score's order. */
+    public static List<Note> pitched(NoteSequence score) {
         return score.notes().stream().filter(n -> !n.drum()).toList();
     }
 
@@ -146,6 +147,19 @@ public final class MusicMetrics {
     /** The mean of some values (NaN for none). */
     public static double mean(double[] values) {
         return Arrays.stream(values).average().orElse(Double.NaN);
+    }
+
+    /** The sample standard deviation of some values (divisor n - 1); 0 for fewer than two. */
+    public static double standardDeviation(double[] values) {
+        if (values.length < 2) {
+            return 0;
+        }
+        double mean = mean(values);
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(squares / (values.length - 1));
     }
 
     /**

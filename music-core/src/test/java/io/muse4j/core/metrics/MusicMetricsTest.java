@@ -76,6 +76,8 @@ class MusicMetricsTest {
         assertEquals(0.5, MusicMetrics.ksDistance(new double[] {1, 2, 3, 4}, new double[] {3, 4, 5, 6}), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> MusicMetrics.ksDistance(new double[0], new double[] {1}));
         assertEquals(0, MusicMetrics.distance(List.of(C_MAJOR_RUN), List.of(C_MAJOR_RUN)));
+        assertEquals(1, MusicMetrics.standardDeviation(new double[] {1, 2, 3}), 1e-12);
+        assertEquals(0, MusicMetrics.standardDeviation(new double[] {4}));
     }
 
     @Test
