@@ -1,5 +1,22 @@
 package io.muse4j.models;
 
+import io.muse4j.corpora.batch.FrameBatches;
+import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.file.ModelFileException;
+import io.muse4j.models.file.SavedModel;
+import io.muse4j.models.file.StoredModel;
+import io.muse4j.models.gan.crnngan.CrnnGan;
+import io.muse4j.models.gan.midinet.MidiNet;
+import io.muse4j.models.lm.PianoRollModel;
+import io.muse4j.models.lm.TokenModel;
+import io.muse4j.models.sampling.Generator;
+import io.muse4j.models.sampling.Sampler;
+import io.muse4j.models.vae.LatentSpace;
+import io.muse4j.models.vae.MelodyAttribute;
+import io.muse4j.models.vae.MusicVae;
+import io.muse4j.models.vae.SavedVae;
+import io.muse4j.models.vae.VaeConfig;
+import io.muse4j.models.vae.VaeFile;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.Encodings;

@@ -41,7 +41,7 @@ import java.util.SplittableRandom;
  * The generator's validation loss is the distance between the statistics of generated and real phrases
  * ({@link MusicMetrics#distance}), each generated phrase following its real one's first bar under its chords.
  */
-final class MidiNetPlayers {
+public final class MidiNetPlayers {
     private final MidiNet net;
     private final GanSettings settings;
     private final double lambda1;
@@ -49,7 +49,7 @@ final class MidiNetPlayers {
     private final boolean straightThrough;
 
     /** Players with the regularisers' weights {@code lambda1} (bars) and {@code lambda2} (first-layer features). */
-    MidiNetPlayers(MidiNet net, GanSettings settings, double lambda1, double lambda2, boolean straightThrough) {
+    public MidiNetPlayers(MidiNet net, GanSettings settings, double lambda1, double lambda2, boolean straightThrough) {
         if (!(lambda1 >= 0 && lambda2 >= 0)) {
             throw new IllegalArgumentException("lambda1 " + lambda1 + " and lambda2 " + lambda2 + " must be at least 0");
         }
@@ -61,7 +61,7 @@ final class MidiNetPlayers {
     }
 
     /** The players in the order they step: discriminator, generator. */
-    List<Trainable<BarBatch>> players() {
+    public List<Trainable<BarBatch>> players() {
         return List.of(new Discriminator(), new Generator());
     }
 

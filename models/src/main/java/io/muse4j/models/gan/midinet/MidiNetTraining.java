@@ -173,7 +173,7 @@ public final class MidiNetTraining {
         }
 
         /** {@code rounds} sets of {@code batch} pairs, each drawn uniformly from {@code seed} and {@code step}. */
-        BarBatch batch(long seed, long step, int rounds, int batch) {
+        public BarBatch batch(long seed, long step, int rounds, int batch) {
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step);
             List<List<List<Bar>>> sets = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {

@@ -1,4 +1,4 @@
-package io.muse4j.models;
+package io.muse4j.models.nn;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
