@@ -1,3 +1,4 @@
+import io.muse4j.models.ModelKinds;
 import io.muse4j.core.metrics.MusicMetrics;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.Encodings;
@@ -32,7 +33,7 @@ public class GanBench {
         Path modelFile = Path.of(args[0]);
         Path corpus = Path.of(args[1]);
         int grid = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        CrnnGan gan = ModelFile.load(modelFile).crnnGan(modelFile.toString());
+        CrnnGan gan = ModelKinds.load(modelFile).as(CrnnGan.class, "a crnngan model");
         int length = gan.config().length();
         List<NoteSequence> generated = new ArrayList<>();
         for (int seed = 1; seed <= 100; seed++) {

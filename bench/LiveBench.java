@@ -1,3 +1,5 @@
+import io.muse4j.models.ModelKinds;
+import io.muse4j.models.lm.TokenModel;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.Encodings;
 import io.muse4j.core.token.Tokenizer;
@@ -7,7 +9,7 @@ import io.muse4j.midi.live.RealTimeLoop;
 import io.muse4j.models.lm.Answerer;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.sampling.Sampler;
-import io.muse4j.models.file.SavedModel;
+import io.muse4j.models.kind.SavedModel;
 
 import javax.sound.midi.MidiMessage;
 import javax.sound.midi.Receiver;
@@ -38,10 +40,10 @@ public class LiveBench {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         SavedModel saved;
         try (InputStream in = LiveBench.class.getResourceAsStream("/io/muse4j/cli/default-melody.m4j")) {
-            saved = ModelFile.load(in, "bundled model");
+            saved = ModelKinds.load(in, "bundled model");
         }
         Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
-        Answerer answerer = new Answerer(saved.tokenModel("bundled model"), tokenizer,
+        Answerer answerer = new Answerer(saved.as(TokenModel.class, "a token model"), tokenizer,
                 turn -> new Sampler(1.0, 0, 1.0, 1 + turn));
         Random random = new Random(1);
         for (int i = 0; i < 20; i++) {

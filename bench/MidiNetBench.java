@@ -1,3 +1,4 @@
+import io.muse4j.models.ModelKinds;
 import io.muse4j.core.metrics.MusicMetrics;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.Encodings;
@@ -56,7 +57,7 @@ public class MidiNetBench {
                 100 * MusicMetrics.distinctShare(decoded(reference), 0.9));
         List<List<NoteSequence>> generated = new ArrayList<>();
         for (String file : List.of(args[0], args[1])) {
-            MidiNet net = ModelFile.load(Path.of(file)).midiNet(file);
+            MidiNet net = ModelKinds.load(Path.of(file)).as(MidiNet.class, "a midinet model");
             List<List<int[]>> pieces = new ArrayList<>();
             for (int n = 0; n < chords.length; n++) {
                 pieces.add(net.generate(List.of(valid.get(n).get(0).steps()), new int[][] {chords[n]}, n + 1).get(0));

@@ -10,7 +10,8 @@ import io.muse4j.midi.live.MidiPorts;
 import io.muse4j.midi.live.RealTimeLoop;
 import io.muse4j.midi.live.VirtualLoop;
 import io.muse4j.models.lm.Answerer;
-import io.muse4j.models.file.SavedModel;
+import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.lm.TokenModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,7 +75,7 @@ final class LiveCommand implements Callable<Integer> {
                         + "channel " + (settings.responseChannel() + 1) + " is taken for the answers' echo and ignored");
             }
             SavedModel saved = Models.load(model);
-            Answerer answerer = new Answerer(saved.tokenModel(model), Encodings.tokenizer(saved.tokenizer()),
+            Answerer answerer = new Answerer(saved.as(TokenModel.class, "a token model"), Encodings.tokenizer(saved.tokenizer()),
                     sampling::sampler);
             LiveRun.warmUp(answerer, spec.commandLine().getErr());
             EventLoop loop = callFile != null && output.silent() ? new VirtualLoop() : new RealTimeLoop();

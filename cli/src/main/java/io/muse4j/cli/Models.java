@@ -1,7 +1,7 @@
 package io.muse4j.cli;
 
-import io.muse4j.models.file.ModelFile;
-import io.muse4j.models.file.SavedModel;
+import io.muse4j.models.ModelKinds;
+import io.muse4j.models.kind.SavedModel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ final class Models {
     private Models() {
     }
 
-    /** The named model. */
+    /** The named model, of any kind. */
     static SavedModel load(String name) throws IOException {
         return quietly(() -> {
             if (DEFAULT.equals(name)) {
@@ -25,10 +25,10 @@ final class Models {
                     if (in == null) {
                         throw new IOException("the bundled model " + RESOURCE + " is missing from this build");
                     }
-                    return ModelFile.load(in, "bundled model " + RESOURCE);
+                    return ModelKinds.load(in, "bundled model " + RESOURCE);
                 }
             }
-            return ModelFile.load(Path.of(name));
+            return ModelKinds.load(Path.of(name));
         });
     }
 
@@ -45,15 +45,6 @@ final class Models {
             return work.run();
         } finally {
             System.setOut(stdout);
-        }
-    }
-
-    /** The sequence length the model was trained with, from its summary (64 when it does not say). */
-    static int trainedSequenceLength(SavedModel model) {
-        try {
-            return Integer.parseInt(model.training().getOrDefault("sequenceLength", "64"));
-        } catch (NumberFormatException e) {
-            return 64;
         }
     }
 }

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import io.muse4j.core.LibraryVersion;
+import io.muse4j.models.kind.RequestException;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -32,7 +33,7 @@ public final class Muse4j implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (inspect, encode, decode)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: " + String.join(", ", spec.subcommands().keySet()));
     }
 
     public static void main(String[] args) {
@@ -42,11 +43,14 @@ public final class Muse4j implements Runnable {
     /** Runs the command line with the given output streams and returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        CommandLine cli = new CommandLine(new Muse4j()).setOut(out).setErr(err)
+        CommandLine cli = new CommandLine(new Muse4j());
+        TrainCommand.addKinds(cli.getSubcommands().get("train"));
+        cli.setOut(out).setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler((e, a) -> {
-                    e.getCommandLine().getErr().println("muse4j: " + e.getMessage() + " (see '"
-                            + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+                    String command = e.getCommandLine().getCommandSpec().qualifiedName();
+                    e.getCommandLine().getErr().println("muse4j: " + UnknownOptions.describe(e, command) + " (see '"
+                            + command + " --help')");
                     return USAGE;
                 })
                 .setExecutionExceptionHandler((e, c, p) -> {
@@ -54,9 +58,9 @@ public final class Muse4j implements Runnable {
                     if (verbose) {
                         e.printStackTrace(c.getErr());
                     }
-                    return e instanceof UsageException ? USAGE : FAILURE;
+                    return e instanceof UsageException || e instanceof RequestException ? USAGE : FAILURE;
                 });
-        int code = cli.execute(args);
+        int code = cli.execute(TrainArguments.rewritten(args));
         out.flush();
         err.flush();
         return code;

@@ -3,7 +3,7 @@ package io.muse4j.cli;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.midi.MidiReader;
-import io.muse4j.models.file.SavedModel;
+import io.muse4j.models.kind.SavedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

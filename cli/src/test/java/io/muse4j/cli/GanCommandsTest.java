@@ -1,5 +1,6 @@
 package io.muse4j.cli;
 
+import io.muse4j.models.ModelKinds;
 import io.muse4j.core.score.SyntheticScores;
 import io.muse4j.core.testing.SharedCorpora;
 import io.muse4j.midi.MidiReader;
@@ -91,7 +92,7 @@ class GanCommandsTest {
                 "--out", out.toString(), "--hidden", "8", "--layers", "1", "--noise", "2", "--batch", "8", "--seq-len",
                 "16", "--steps", "4", "--pretrain", "2", "--val-every", "2", "--warmup", "0");
         assertEquals(0, run.code(), run.err());
-        Map<String, String> summary = ModelFile.load(out).training();
+        Map<String, String> summary = ModelKinds.load(out).training();
         assertEquals("229", summary.get("trainPieces"));
         assertEquals("76", summary.get("validPieces"));
         List<String> log = Files.readAllLines(dir.resolve("jsb.m4j.log.csv"));
@@ -107,9 +108,9 @@ class GanCommandsTest {
                 "generate", "--model", model.toString(), "--chords", "C G Am F", "--out", "x.mid");
         assertError(2, "muse4j: --top-k is for token models; " + model + " is a crnngan model",
                 "generate", "--model", model.toString(), "--top-k", "3", "--out", "x.mid");
-        assertError(2, "muse4j: --d-steps is for --model crnngan", "train", "--encoding", "melody", "--corpus",
+        assertError(2, "muse4j: --d-steps is not an option of 'muse4j train lstm'; it is for train crnngan, midinet (see 'muse4j train lstm --help')", "train", "--encoding", "melody", "--corpus",
                 corpus.toString(), "--out", dir.resolve("x.m4j").toString(), "--d-steps", "2");
-        assertError(2, "muse4j: --encoding is not for --model crnngan", "train", "--model", "crnngan", "--encoding",
+        assertError(2, "muse4j: --encoding is not an option of 'muse4j train crnngan'; it is for train lstm, transformer, vae (see 'muse4j train crnngan --help')", "train", "--model", "crnngan", "--encoding",
                 "melody", "--corpus", corpus.toString(), "--out", dir.resolve("x.m4j").toString());
         assertError(2, "muse4j: --encoding is required: one of melody, performance, pianoroll, remi", "train",
                 "--corpus", corpus.toString(), "--out", dir.resolve("x.m4j").toString());

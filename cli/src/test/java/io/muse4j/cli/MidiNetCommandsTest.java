@@ -1,5 +1,6 @@
 package io.muse4j.cli;
 
+import io.muse4j.models.ModelKinds;
 import io.muse4j.core.testing.SharedCorpora;
 import io.muse4j.midi.MidiReader;
 import io.muse4j.models.file.ModelFile;
@@ -61,7 +62,7 @@ class MidiNetCommandsTest {
         assertTrue(log.get(0).endsWith(",d_loss,d_real,d_fake,d_accuracy,d_trained,distinct,g_pretrain_loss,g_loss"));
         double distance = Double.parseDouble(log.get(6).split(",")[4]);
         assertTrue(distance > 0 && distance <= 1, log.get(6));
-        Map<String, String> summary = ModelFile.load(model).training();
+        Map<String, String> summary = ModelKinds.load(model).training();
         assertEquals("2", summary.get("validPieces"));
         assertTrue(Integer.parseInt(summary.get("trainBars")) > 6 * 3 * 16, summary.toString());
     }
@@ -101,9 +102,9 @@ class MidiNetCommandsTest {
                 "generate", "--model", model.toString(), "--primer",
                 SharedCorpora.resolve("nottingham/MIDI/jigs1.mid").toString(), "--out", out);
         String m4j = dir.resolve("x.m4j").toString();
-        assertError(2, "muse4j: --lambda1 is for --model midinet", "train", "--model", "crnngan", "--corpus",
+        assertError(2, "muse4j: --lambda1 is not an option of 'muse4j train crnngan'; it is for train midinet (see 'muse4j train crnngan --help')", "train", "--model", "crnngan", "--corpus",
                 corpus.toString(), "--out", m4j, "--lambda1", "0.5");
-        assertError(2, "muse4j: --layers is not for --model midinet", "train", "--model", "midinet", "--corpus",
+        assertError(2, "muse4j: --layers is not an option of 'muse4j train midinet'; it is for train lstm, transformer, vae, crnngan (see 'muse4j train midinet --help')", "train", "--model", "midinet", "--corpus",
                 corpus.toString(), "--out", m4j, "--layers", "2");
         assertError(2, "muse4j: --lambda1 -1.0 and --lambda2 1.0 must be between 0 and 1000", "train", "--model",
                 "midinet", "--corpus", corpus.toString(), "--out", m4j, "--lambda1", "-1");

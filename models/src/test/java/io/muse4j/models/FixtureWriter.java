@@ -101,8 +101,8 @@ public final class FixtureWriter {
         train(model, batches::batch, scratch.resolve(kind + ".ckpt"));
         Path file = folder.resolve(kind + ".m4j");
         ModelFile.save(file, model, MELODY, tokenizer.vocabulary().names(), summary());
-        expect(folder, kind, ModelFileFixturesTest.tokenOutputs(ModelFile.load(file)),
-                "token model: header, TokenModel.logits(PRIMER), Generator.continueFrom and beamSearch with seeded "
+        expect(folder, kind, ModelFileFixturesTest.tokenOutputs(ModelKinds.load(file)),
+                "token model: header, TokenModel.logits(PRIMER), TokenGenerator.continueFrom and beamSearch with seeded "
                         + "Samplers, tokenizer.decode of the first sample");
     }
 
@@ -117,7 +117,7 @@ public final class FixtureWriter {
         train(model, batches::batch, scratch.resolve(kind + ".ckpt"));
         Path file = folder.resolve(kind + ".m4j");
         ModelFile.save(file, model, Encodings.spec("pianoroll", Map.of()), codec.vocabulary().names(), summary());
-        expect(folder, kind, ModelFileFixturesTest.pianoRollOutputs(ModelFile.load(file)),
+        expect(folder, kind, ModelFileFixturesTest.pianoRollOutputs(ModelKinds.load(file)),
                 "piano-roll model (no sampler): header, loss, evaluate and logits of pianoRollBatch()");
     }
 
@@ -146,7 +146,7 @@ public final class FixtureWriter {
         CrnnGan gan = new CrnnGan(new CrnnGanConfig(4, 8, 1, 8, 8), 14);
         Path file = folder.resolve("crnngan.m4j");
         ModelFile.save(file, gan, Map.of("encoding", "notefeatures"), List.of(), Map.of("steps", "0"));
-        expect(folder, "crnngan", ModelFileFixturesTest.crnnGanOutputs(ModelFile.load(file)),
+        expect(folder, "crnngan", ModelFileFixturesTest.crnnGanOutputs(ModelKinds.load(file)),
                 "C-RNN-GAN (seeded initial weights): header, CrnnGan.sample and samples as notes");
     }
 
@@ -167,7 +167,7 @@ public final class FixtureWriter {
         Path file = folder.resolve("midinet.m4j");
         ModelFile.save(file, net, Map.of("encoding", "leadsheet"), List.of(),
                 Map.of("corpus", "one bar", "steps", Integer.toString(MIDINET_STEPS)));
-        expect(folder, "midinet", ModelFileFixturesTest.midiNetOutputs(ModelFile.load(file)),
+        expect(folder, "midinet", ModelFileFixturesTest.midiNetOutputs(ModelKinds.load(file)),
                 "MidiNet (briefly trained on one bar): header, MidiNet.sample as notes, MidiNet.generate as columns");
     }
 

@@ -3,13 +3,13 @@ package io.muse4j.models;
 import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
-import io.muse4j.models.file.SavedModel;
+import io.muse4j.models.kind.SavedModel;
 import io.muse4j.models.file.StoredModel;
 import io.muse4j.models.gan.crnngan.CrnnGan;
 import io.muse4j.models.gan.midinet.MidiNet;
 import io.muse4j.models.lm.PianoRollModel;
 import io.muse4j.models.lm.TokenModel;
-import io.muse4j.models.sampling.Generator;
+import io.muse4j.models.lm.TokenGenerator;
 import io.muse4j.models.sampling.Sampler;
 import io.muse4j.models.vae.LatentSpace;
 import io.muse4j.models.vae.MelodyAttribute;
@@ -61,22 +61,22 @@ class ModelFileFixturesTest {
 
     @Test
     void tokenLstm() throws Exception {
-        check("token-lstm", tokenOutputs(ModelFile.load(fixture("token-lstm.m4j"))));
+        check("token-lstm", tokenOutputs(ModelKinds.load(fixture("token-lstm.m4j"))));
     }
 
     @Test
     void tokenTransformer() throws Exception {
-        check("token-transformer", tokenOutputs(ModelFile.load(fixture("token-transformer.m4j"))));
+        check("token-transformer", tokenOutputs(ModelKinds.load(fixture("token-transformer.m4j"))));
     }
 
     @Test
     void pianoRollLstm() throws Exception {
-        check("pianoroll-lstm", pianoRollOutputs(ModelFile.load(fixture("pianoroll-lstm.m4j"))));
+        check("pianoroll-lstm", pianoRollOutputs(ModelKinds.load(fixture("pianoroll-lstm.m4j"))));
     }
 
     @Test
     void pianoRollTransformer() throws Exception {
-        check("pianoroll-transformer", pianoRollOutputs(ModelFile.load(fixture("pianoroll-transformer.m4j"))));
+        check("pianoroll-transformer", pianoRollOutputs(ModelKinds.load(fixture("pianoroll-transformer.m4j"))));
     }
 
     @Test
@@ -91,12 +91,12 @@ class ModelFileFixturesTest {
 
     @Test
     void crnnGan() throws Exception {
-        check("crnngan", crnnGanOutputs(ModelFile.load(fixture("crnngan.m4j"))));
+        check("crnngan", crnnGanOutputs(ModelKinds.load(fixture("crnngan.m4j"))));
     }
 
     @Test
     void midiNet() throws Exception {
-        check("midinet", midiNetOutputs(ModelFile.load(fixture("midinet.m4j"))));
+        check("midinet", midiNetOutputs(ModelKinds.load(fixture("midinet.m4j"))));
     }
 
     // ---- one helper per kind: what the fixture computes through the public API -------------------------------
@@ -108,10 +108,10 @@ class ModelFileFixturesTest {
     static Outputs tokenOutputs(SavedModel saved) throws ModelFileException {
         Outputs out = header(saved.model(), saved.tokenizer(), saved.vocabulary(), saved.training(),
                 saved.libraryVersion());
-        TokenModel model = saved.tokenModel("fixture");
+        TokenModel model = saved.as(TokenModel.class, "a token model");
         Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
         out.floats("logits(primer)", model.logits(new int[][] {PRIMER}).dup('c').data().asDouble());
-        Generator generator = new Generator(model);
+        TokenGenerator generator = new TokenGenerator(model);
         int[] plain = generator.continueFrom(PRIMER, 32, new Sampler(1.0, 0, 1.0, 7));
         out.ints("continueFrom(PRIMER,32,Sampler(1.0,0,1.0,7))", plain);
         out.notes("decode(continueFrom...7)", tokenizer.decode(plain));
@@ -201,7 +201,7 @@ class ModelFileFixturesTest {
     static Outputs crnnGanOutputs(SavedModel saved) throws ModelFileException {
         Outputs out = header(saved.model(), saved.tokenizer(), saved.vocabulary(), saved.training(),
                 saved.libraryVersion());
-        CrnnGan gan = saved.crnnGan("fixture");
+        CrnnGan gan = saved.as(CrnnGan.class, "a crnngan model");
         out.notes("sample(3,20,0)", gan.sample(3, 20, 0));
         out.notes("sample(4,40,8)", gan.sample(4, 40, 8));
         List<NoteSequence> phrases = gan.samples(5, 2, 8);
@@ -218,7 +218,7 @@ class ModelFileFixturesTest {
     static Outputs midiNetOutputs(SavedModel saved) throws ModelFileException {
         Outputs out = header(saved.model(), saved.tokenizer(), saved.vocabulary(), saved.training(),
                 saved.libraryVersion());
-        MidiNet net = saved.midiNet("fixture");
+        MidiNet net = saved.as(MidiNet.class, "a midinet model");
         int[] chords = {0, 7, 21, 5};
         out.notes("sample(PREVIOUS_BAR,{0,7,21,5},9)", net.sample(PREVIOUS_BAR, chords, 9));
         out.notes("sample(empty,{0,0},3)", net.sample(LeadSheetBars.Bar.empty().steps(), new int[] {0, 0}, 3));

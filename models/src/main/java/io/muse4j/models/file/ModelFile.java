@@ -1,17 +1,5 @@
 package io.muse4j.models.file;
 
-import io.muse4j.models.gan.crnngan.CrnnGan;
-import io.muse4j.models.gan.crnngan.CrnnGanConfig;
-import io.muse4j.models.gan.midinet.MidiNet;
-import io.muse4j.models.gan.midinet.MidiNetConfig;
-import io.muse4j.models.lm.PianoRollModel;
-import io.muse4j.models.lm.SequenceModel;
-import io.muse4j.models.lm.TokenModel;
-import io.muse4j.models.nn.StackConfig;
-import io.muse4j.models.vae.MusicVae;
-import io.muse4j.models.vae.VaeConfig;
-import io.muse4j.models.vae.VaeFile;
-import io.muse4j.models.vae.VaeObjective;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -23,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +29,6 @@ public final class ModelFile {
     /** The version of this layout; files of a later one are refused. */
     public static final int FORMAT_VERSION = 1;
     private static final JsonFactory JSON = new JsonFactory();
-    private static final String VAE_KIND_PREFIX = "vae-";
 
     private ModelFile() {
     }
@@ -67,36 +55,18 @@ public final class ModelFile {
         ChecksummedZip.write(file, entries);
     }
 
-    /** Loads a model. */
-    public static SavedModel load(Path file) throws IOException {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return load(in, file.toString());
-        }
-    }
-
-    /** {@link #load(Path)} from a stream, such as a bundled resource; {@code name} names it in errors. */
-    public static SavedModel load(java.io.InputStream in, String name) throws IOException {
-        Contents contents = contents(in, name);
-        Header h = contents.header();
-        if (h.isVae()) {
-            throw new ModelFileException(name, "is a MusicVAE (" + h.kind + "); use it with sample, interpolate, "
-                    + "reconstruct, attribute or eval");
-        }
-        return new SavedModel(contents.model(), h.tokenizer, h.vocabulary, h.training, h.libraryVersion);
-    }
-
     /** A model file's entries, checksum checked, and its parsed header; {@code name} names it in errors. */
     public record Contents(Map<String, byte[]> entries, Header header, String name) {
-        /** The model the header describes, holding the file's weights. */
-        public StoredModel model() throws ModelFileException {
-            StoredModel model;
+        /**
+         * The model, fresh from {@code rebuild} (the file's kind rebuilding it from the header's config), holding
+         * the file's weights. A config the kind refuses is an error naming the file.
+         */
+        public <M extends StoredModel> M model(Rebuild<M> rebuild) throws ModelFileException {
+            M model;
             try {
-                model = fresh(header);
+                model = rebuild.from(header);
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new ModelFileException(name, "bad model config " + header.config + ": " + e.getMessage());
-            }
-            if (model == null) {
-                throw new ModelFileException(name, "unknown model kind '" + header.kind + "'");
             }
             NamedArrays.assign(model.weights(), NamedArrays.read(entries.get("weights.bin"), name), name);
             return model;
@@ -108,37 +78,23 @@ public final class ModelFile {
         }
     }
 
+    /** How a kind of model rebuilds itself, with fresh weights, from a header's config. */
+    public interface Rebuild<M extends StoredModel> {
+        /** The model the header describes. */
+        M from(Header header);
+    }
+
     /** The checked entries and header of a model file read from a stream. */
     public static Contents contents(java.io.InputStream in, String name) throws IOException {
         Map<String, byte[]> entries = entries(in, name);
         return new Contents(entries, header(entries, name), name);
     }
 
-    /** A model of the kind and config a header describes, with fresh weights; null for an unknown kind. */
-    private static StoredModel fresh(Header h) {
-        String kind = String.valueOf(h.kind);
-        if (CrnnGan.KIND.equals(kind)) {
-            return new CrnnGan(CrnnGanConfig.of(h.config), 0);
+    /** The checked entries and header of a model file. */
+    public static Contents contents(Path file) throws IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return contents(in, file.toString());
         }
-        if (MidiNet.KIND.equals(kind)) {
-            return new MidiNet(MidiNetConfig.of(h.config), 0);
-        }
-        if (h.isVae()) {
-            double beta = Double.parseDouble(h.training.getOrDefault("beta", "1"));
-            return new MusicVae(VaeConfig.of(kind, h.config), VaeObjective.of(beta), 0);
-        }
-        return sequenceModel(kind, h.config);
-    }
-
-    /** The token or piano-roll model a header describes, with fresh weights; null for an unknown kind. */
-    private static SequenceModel sequenceModel(String kind, Map<String, Number> config) {
-        String[] parts = kind.split("-", 2);
-        if (parts.length != 2 || !List.of("token", "pianoroll").contains(parts[0])
-                || !List.of("lstm", "transformer").contains(parts[1])) {
-            return null;
-        }
-        StackConfig stack = StackConfig.of(parts[1], config);
-        return parts[0].equals("token") ? new TokenModel(stack, 0) : new PianoRollModel(stack, 0);
     }
 
     /** The entries of a model file, checksum checked. */
@@ -154,13 +110,6 @@ public final class ModelFile {
                     + LibraryVersion.get() + ") reads (" + FORMAT_VERSION + "); upgrade muse4j");
         }
         return h;
-    }
-
-    /** Whether a model file holds a MusicVAE (see {@link VaeFile}). */
-    public static boolean isVae(Path file) throws IOException {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return contents(in, file.toString()).header().isVae();
-        }
     }
 
     /** A header: format and library versions, the model's kind and config, tokenizer, vocabulary and summary. */
@@ -205,17 +154,42 @@ public final class ModelFile {
 
     /** The parsed header. */
     public static final class Header {
-        int formatVersion;
-        public String libraryVersion = "unknown";
-        public String kind;
-        final Map<String, Number> config = new LinkedHashMap<>();
-        public final List<String> vocabulary = new ArrayList<>();
-        public final Map<String, String> training = new LinkedHashMap<>();
-        public final Map<String, String> tokenizer = new LinkedHashMap<>();
+        private int formatVersion;
+        private String libraryVersion = "unknown";
+        private String kind;
+        private final Map<String, Number> config = new LinkedHashMap<>();
+        private final List<String> vocabulary = new ArrayList<>();
+        private final Map<String, String> training = new LinkedHashMap<>();
+        private final Map<String, String> tokenizer = new LinkedHashMap<>();
 
-        /** Whether the file holds a MusicVAE. */
-        public boolean isVae() {
-            return String.valueOf(kind).startsWith(VAE_KIND_PREFIX);
+        /** The model's kind as the file names it, such as {@code token-lstm} or {@code vae-flat}. */
+        public String kind() {
+            return String.valueOf(kind);
+        }
+
+        /** The model's config as named numbers. */
+        public Map<String, Number> config() {
+            return Collections.unmodifiableMap(config);
+        }
+
+        /** The names of the token ids. */
+        public List<String> vocabulary() {
+            return Collections.unmodifiableList(vocabulary);
+        }
+
+        /** What training recorded. */
+        public Map<String, String> training() {
+            return Collections.unmodifiableMap(training);
+        }
+
+        /** The tokenizer's spec. */
+        public Map<String, String> tokenizer() {
+            return Collections.unmodifiableMap(tokenizer);
+        }
+
+        /** The muse4j version that wrote the file. */
+        public String libraryVersion() {
+            return libraryVersion;
         }
 
         static Header parse(byte[] json, String name) throws ModelFileException {

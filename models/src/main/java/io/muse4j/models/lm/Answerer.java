@@ -1,7 +1,6 @@
 package io.muse4j.models.lm;
 
 import io.muse4j.models.sampling.Durations;
-import io.muse4j.models.sampling.Generator;
 import io.muse4j.models.sampling.Sampler;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
@@ -22,7 +21,7 @@ import java.util.function.IntFunction;
 public final class Answerer {
     /** Samplings tried before an answer of rests only is given up for silence. */
     private static final int ATTEMPTS = 4;
-    private final Generator generator;
+    private final TokenGenerator generator;
     private final Tokenizer tokenizer;
     private final IntFunction<Sampler> samplers;
 
@@ -30,7 +29,7 @@ public final class Answerer {
      * @param samplers the sampler for each turn of a session (seeded by the turn, so that sessions repeat)
      */
     public Answerer(TokenModel model, Tokenizer tokenizer, IntFunction<Sampler> samplers) {
-        this.generator = new Generator(model);
+        this.generator = new TokenGenerator(model);
         this.tokenizer = tokenizer;
         this.samplers = samplers;
     }

@@ -4,6 +4,7 @@ import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.nn.StackConfig;
+import io.muse4j.models.training.Checkpoint;
 import io.muse4j.models.training.CsvLog;
 import io.muse4j.models.training.ProgressBar;
 import io.muse4j.models.training.Trainable;
@@ -73,11 +74,6 @@ public final class LanguageModelTraining {
     private LanguageModelTraining() {
     }
 
-    /** The checkpoint of a model file. */
-    public static Path checkpointOf(Path out) {
-        return out.resolveSibling(out.getFileName() + ".ckpt");
-    }
-
     /** The piano-roll codec that decodes piano-roll corpora for an encoding: its own grid when it is one. */
     public static PianoRollCodec rollsFor(Map<String, String> encoding) {
         Map<String, String> spec = new LinkedHashMap<>(encoding);
@@ -141,7 +137,7 @@ public final class LanguageModelTraining {
         Path logFile = out.resolveSibling(out.getFileName() + ".log.csv");
         try (CsvLog csv = new CsvLog(logFile)) {
             ProgressBar bar = new ProgressBar(log, batchesPerEpoch, ProgressBar.standardErrorIsTerminal());
-            return new Trainer<>(config, model, batches, valid, checkpointOf(out), List.of(csv, bar)).train(resume);
+            return new Trainer<>(config, model, batches, valid, Checkpoint.beside(out), List.of(csv, bar)).train(resume);
         }
     }
 

@@ -36,7 +36,7 @@ public sealed interface StackConfig permits LstmConfig, TransformerConfig {
     }
 
     /** The shape a model file's header describes; fails on an unknown family or a missing or bad value. */
-    static StackConfig of(String family, Map<String, Number> values) {
+    public static StackConfig of(String family, Map<String, Number> values) {
         return switch (family) {
             case "lstm" -> LstmConfig.of(values);
             case "transformer" -> TransformerConfig.of(values);

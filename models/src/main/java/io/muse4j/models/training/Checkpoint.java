@@ -17,7 +17,7 @@ import java.util.Properties;
  * A trainer's whole state in one checksummed file: weights, Adam's moments, the best weights so far, and the
  * counters (step, optimiser steps, best validation loss, validations without improvement).
  */
-final class Checkpoint {
+public final class Checkpoint {
     static final String WHAT = "muse4j training checkpoint";
 
     /** The counters of a run; {@code optimizerSteps} holds each player's count of Adam steps. */
@@ -26,6 +26,11 @@ final class Checkpoint {
     }
 
     private Checkpoint() {
+    }
+
+    /** The checkpoint of a model file: {@code MODEL.ckpt} beside it. */
+    public static Path beside(Path model) {
+        return model.resolveSibling(model.getFileName() + ".ckpt");
     }
 
     static void save(Path file, Counters counters, Map<String, INDArray> weights, Map<String, INDArray> optimizer,

@@ -2,6 +2,7 @@ package io.muse4j.models.vae;
 
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
+import io.muse4j.models.kind.SavedModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -35,16 +36,22 @@ public final class VaeFile {
 
     /** Loads a MusicVAE; a file holding another kind of model is a clear error. */
     public static SavedVae load(Path file) throws IOException {
-        String name = file.toString();
-        ModelFile.Contents contents;
-        try (InputStream in = Files.newInputStream(file)) {
-            contents = ModelFile.contents(in, name);
+        ModelFile.Contents contents = ModelFile.contents(file);
+        MusicVaeKind kind = new MusicVaeKind();
+        if (!kind.reads(contents.header().kind())) {
+            throw new ModelFileException(contents.name(), "is a " + contents.header().kind()
+                    + " model; this needs a MusicVAE (train --model vae)");
         }
-        ModelFile.Header h = contents.header();
-        if (!h.isVae()) {
-            throw new ModelFileException(name, "is a " + h.kind + " model; this needs a MusicVAE (train --model vae)");
-        }
-        MusicVae model = (MusicVae) contents.model();
+        return saved(contents, contents.model(kind::rebuild));
+    }
+
+    /** A loaded MusicVAE with its attribute vectors; fails, naming the file, for another kind of model. */
+    static SavedVae saved(SavedModel saved) throws ModelFileException {
+        return saved(saved.contents(), saved.as(MusicVae.class, "a MusicVAE (train --model vae)"));
+    }
+
+    private static SavedVae saved(ModelFile.Contents contents, MusicVae model) throws ModelFileException {
+        String name = contents.name();
         Map<MelodyAttribute, double[]> attributes = new EnumMap<>(MelodyAttribute.class);
         for (Map.Entry<String, INDArray> e : contents.arrays(ATTRIBUTES).entrySet()) {
             double[] vector = e.getValue().toDoubleVector();
@@ -54,7 +61,8 @@ public final class VaeFile {
             }
             attributes.put(attributeOf(e.getKey(), name), vector);
         }
-        return new SavedVae(model, h.tokenizer, h.vocabulary, h.training, attributes, h.libraryVersion);
+        ModelFile.Header h = contents.header();
+        return new SavedVae(model, h.tokenizer(), h.vocabulary(), h.training(), attributes, h.libraryVersion());
     }
 
     private static MelodyAttribute attributeOf(String label, String name) throws ModelFileException {

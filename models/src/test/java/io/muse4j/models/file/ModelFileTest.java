@@ -1,5 +1,7 @@
 package io.muse4j.models.file;
 
+import io.muse4j.models.ModelKinds;
+import io.muse4j.models.kind.SavedModel;
 import io.muse4j.models.lm.SequenceModel;
 import io.muse4j.models.lm.TokenLstmTest;
 import io.muse4j.models.lm.TokenModel;
@@ -49,7 +51,7 @@ class ModelFileTest {
     void saveThenLoadGivesIdenticalLogits() throws Exception {
         TokenModel model = new TokenModel(new LstmConfig(10, 6, 16, 2), 3);
         Path file = trainedModel(model);
-        SavedModel loaded = ModelFile.load(file);
+        SavedModel loaded = ModelKinds.load(file);
         int[][] tokens = TokenLstmTest.countingBatch(2, 8, 10).tokens();
         INDArray before = model.logits(tokens);
         INDArray after = ((TokenModel) loaded.model()).logits(tokens);
@@ -108,7 +110,7 @@ class ModelFileTest {
     }
 
     private static String message(Path file) {
-        return assertThrows(ModelFileException.class, () -> ModelFile.load(file)).getMessage();
+        return assertThrows(ModelFileException.class, () -> ModelKinds.load(file)).getMessage();
     }
 
     private static void put(ZipOutputStream out, String name, byte[] bytes) throws Exception {

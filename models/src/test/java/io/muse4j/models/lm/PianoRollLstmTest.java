@@ -1,5 +1,6 @@
 package io.muse4j.models.lm;
 
+import io.muse4j.models.ModelKinds;
 import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.nn.LstmConfig;
@@ -82,7 +83,7 @@ public class PianoRollLstmTest {
             keys.add("KEY_" + (21 + k));
         }
         ModelFile.save(file, model, Map.of("encoding", "pianoroll"), keys, Map.of());
-        SequenceModel loaded = (SequenceModel) ModelFile.load(file).model();
+        SequenceModel loaded = (SequenceModel) ModelKinds.load(file).model();
         assertEquals(model.config(), loaded.config());
         assertEquals(model.logits(batches.batch(0)), ((PianoRollModel) loaded).logits(batches.batch(0)));
     }

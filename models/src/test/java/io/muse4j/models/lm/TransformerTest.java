@@ -1,9 +1,10 @@
 package io.muse4j.models.lm;
 
+import io.muse4j.models.ModelKinds;
 import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.file.ModelFile;
-import io.muse4j.models.file.SavedModel;
+import io.muse4j.models.kind.SavedModel;
 import io.muse4j.models.nn.NaiveRelativeAttention;
 import io.muse4j.models.nn.RelativeAttention;
 import io.muse4j.models.nn.TransformerConfig;
@@ -210,14 +211,14 @@ class TransformerTest {
         TokenModel model = new TokenModel(config(5, 8, 2, 2, 6, false, 0.1), 7);
         Path file = dir.resolve("transformer.m4j");
         ModelFile.save(file, model, Map.of("encoding", "melody"), java.util.List.of("a", "b", "c", "d", "e"), Map.of());
-        SavedModel loaded = ModelFile.load(file);
+        SavedModel loaded = ModelKinds.load(file);
         assertEquals("token-transformer", loaded.model().kind());
         assertEquals(model.config(), ((SequenceModel) loaded.model()).config());
         int[][] tokens = {{0, 1, 2, 3, 4, 3, 2, 1}};
-        assertEquals(0, model.logits(tokens).sub(loaded.tokenModel("f").logits(tokens)).amaxNumber().doubleValue(), 0);
+        assertEquals(0, model.logits(tokens).sub(loaded.as(TokenModel.class, "a token model").logits(tokens)).amaxNumber().doubleValue(), 0);
         PianoRollModel roll = new PianoRollModel(PianoRollModel.config(config(2, 8, 2, 1, 6, true, 0)), 3);
         ModelFile.save(file, roll, Map.of("encoding", "pianoroll"), java.util.Collections.nCopies(88, "k"), Map.of());
-        assertEquals("pianoroll-transformer", ModelFile.load(file).model().kind());
+        assertEquals("pianoroll-transformer", ModelKinds.load(file).model().kind());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.muse4j.models.vae;
 
+import io.muse4j.models.ModelKinds;
+import io.muse4j.models.kind.SavedModel;
 import io.muse4j.corpora.batch.MelodyWindows;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
@@ -100,8 +102,9 @@ class MusicVaeTest {
         assertEquals(4, saved.attributes().size());
         assertArrayEquals(attributes.get(MelodyAttribute.PITCH_MEAN), saved.attributes().get(MelodyAttribute.PITCH_MEAN),
                 1e-6);
-        assertTrue(ModelFile.isVae(file));
-        ModelFileException notAToken = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        SavedModel loaded = ModelKinds.load(file);
+        assertEquals("vae", loaded.kind().name());
+        ModelFileException notAToken = assertThrows(ModelFileException.class, () -> loaded.kind().generate(loaded, null));
         assertTrue(notAToken.getMessage().contains("is a MusicVAE (vae-hierarchical)"), notAToken.getMessage());
     }
 

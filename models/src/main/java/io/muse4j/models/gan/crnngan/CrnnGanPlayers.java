@@ -3,7 +3,6 @@ package io.muse4j.models.gan.crnngan;
 import io.muse4j.corpora.batch.GanBatch;
 import io.muse4j.models.gan.GanSettings;
 import io.muse4j.models.gan.GanSide;
-import io.muse4j.models.sampling.Generator;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.core.metrics.MusicMetrics;

@@ -5,6 +5,7 @@ import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.gan.GanMonitor;
 import io.muse4j.models.gan.GanSettings;
 import io.muse4j.models.lm.LanguageModelTraining;
+import io.muse4j.models.training.Checkpoint;
 import io.muse4j.models.training.CsvLog;
 import io.muse4j.models.training.ProgressBar;
 import io.muse4j.models.training.Schedule;
@@ -131,7 +132,7 @@ public final class CrnnGanTraining {
             boolean live = ProgressBar.standardErrorIsTerminal();
             List<TrainingListener> listeners = List.of(csv, new ProgressBar(log, stepsPerEpoch, live),
                     new GanMonitor(log, GanMonitor.STRETCH, live));
-            return new Trainer<>(trainer, players, turns, batches, valid, LanguageModelTraining.checkpointOf(out),
+            return new Trainer<>(trainer, players, turns, batches, valid, Checkpoint.beside(out),
                     listeners).train(resume);
         }
     }

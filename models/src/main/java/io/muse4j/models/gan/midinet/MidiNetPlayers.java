@@ -4,7 +4,6 @@ import io.muse4j.corpora.batch.BarBatch;
 import io.muse4j.models.gan.GanSettings;
 import io.muse4j.models.gan.GanSide;
 import io.muse4j.models.gan.crnngan.CrnnGanPlayers;
-import io.muse4j.models.sampling.Generator;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.core.metrics.MusicMetrics;

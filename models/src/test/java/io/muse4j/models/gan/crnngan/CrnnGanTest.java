@@ -1,5 +1,6 @@
 package io.muse4j.models.gan.crnngan;
 
+import io.muse4j.models.ModelKinds;
 import io.muse4j.corpora.batch.GanBatch;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.gan.GanSettings;
@@ -186,7 +187,7 @@ public class CrnnGanTest {
         whole.weights().forEach((name, w) -> assertEquals(w, resumed.weights().get(name), name));
         Path file = dir.resolve("gan.m4j");
         ModelFile.save(file, whole, Map.of("encoding", "notefeatures"), List.of(), Map.of());
-        CrnnGan loaded = ModelFile.load(file).crnnGan(file.toString());
+        CrnnGan loaded = ModelKinds.load(file).as(CrnnGan.class, "a crnngan model");
         assertEquals(whole.config(), loaded.config());
         assertEquals(whole.sample(3, 40, 8), loaded.sample(3, 40, 8));
         assertNotEquals(whole.sample(3, 40, 0), loaded.sample(4, 40, 0));

@@ -1,5 +1,6 @@
 package io.muse4j.models.gan.midinet;
 
+import io.muse4j.models.ModelKinds;
 import io.muse4j.corpora.batch.BarBatch;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.gan.GanSettings;
@@ -128,7 +129,7 @@ class MidiNetTest {
         MidiNet net = new MidiNet(new MidiNetConfig(5, 8, false), 6);
         Path file = dir.resolve("m.m4j");
         ModelFile.save(file, net, Map.of("encoding", "leadsheet"), List.of(), Map.of());
-        MidiNet loaded = ModelFile.load(file).midiNet(file.toString());
+        MidiNet loaded = ModelKinds.load(file).as(MidiNet.class, "a midinet model");
         assertEquals(net.config(), loaded.config());
         int[] chords = {0, 7, 21, 5};
         assertEquals(net.sample(PATTERN, chords, 9), loaded.sample(PATTERN, chords, 9));

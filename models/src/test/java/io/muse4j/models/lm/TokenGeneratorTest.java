@@ -1,8 +1,9 @@
-package io.muse4j.models.sampling;
+package io.muse4j.models.lm;
 
+import io.muse4j.models.ModelKinds;
+import io.muse4j.models.sampling.Sampler;
 import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.file.ModelFile;
-import io.muse4j.models.lm.TokenModel;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
@@ -16,7 +17,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class GeneratorTest {
+class TokenGeneratorTest {
     @TempDir
     Path dir;
 
@@ -44,15 +45,15 @@ class GeneratorTest {
         Path file = dir.resolve("riff.m4j");
         ModelFile.save(file, training, java.util.Map.of(), List.of("a", "b", "c", "d", "e", "f", "g", "h"),
                 java.util.Map.of());
-        TokenModel sampling = ModelFile.load(file).tokenModel(file.toString());
+        TokenModel sampling = ModelKinds.load(file).as(TokenModel.class, "a token model");
 
-        int[] generated = new Generator(sampling).continueFrom(new int[] {5, 3, 7}, 30, new Sampler(1.0, 0, 1.0, 9));
+        int[] generated = new TokenGenerator(sampling).continueFrom(new int[] {5, 3, 7}, 30, new Sampler(1.0, 0, 1.0, 9));
         for (int i = 0; i < generated.length; i++) {
             assertEquals(RIFF[(i + 1) % RIFF.length], generated[i], "token " + i + " of " + java.util.Arrays.toString(generated));
         }
-        int[] again = new Generator(sampling).continueFrom(new int[] {5, 3, 7}, 30, new Sampler(1.0, 0, 1.0, 9));
+        int[] again = new TokenGenerator(sampling).continueFrom(new int[] {5, 3, 7}, 30, new Sampler(1.0, 0, 1.0, 9));
         assertArrayEquals(generated, again);
-        int[] beamed = new Generator(sampling).beamSearch(new int[] {5, 3, 7}, 30, 4, new Sampler(1.0, 0, 1.0, 9), tokens -> false);
+        int[] beamed = new TokenGenerator(sampling).beamSearch(new int[] {5, 3, 7}, 30, 4, new Sampler(1.0, 0, 1.0, 9), tokens -> false);
         for (int i = 0; i < beamed.length; i++) {
             assertEquals(RIFF[(i + 1) % RIFF.length], beamed[i], "beam token " + i);
         }

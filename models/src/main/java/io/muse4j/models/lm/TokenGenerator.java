@@ -1,8 +1,8 @@
-package io.muse4j.models.sampling;
+package io.muse4j.models.lm;
 
-import io.muse4j.models.lm.LstmStepper;
-import io.muse4j.models.lm.TokenModel;
 import io.muse4j.core.score.Check;
+import io.muse4j.models.sampling.Sampler;
+import io.muse4j.models.sampling.TokenStepper;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,13 +16,13 @@ import java.util.function.Predicate;
  * of {@code width} beams branches into {@code width} drawn tokens, and the {@code width} likeliest sequences
  * (by the model's log-likelihood) survive each step.
  */
-public final class Generator {
+public final class TokenGenerator {
     /** The widest beam search allowed. */
     public static final int MAX_WIDTH = 64;
     private final TokenModel model;
 
     /** A generator over a model (its weights are copied into a {@link LstmStepper} for each call). */
-    public Generator(TokenModel model) {
+    public TokenGenerator(TokenModel model) {
         this.model = model;
     }
 

@@ -1,0 +1,62 @@
+package io.muse4j.models;
+
+import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.file.ModelFileException;
+import io.muse4j.models.gan.crnngan.CrnnGanKind;
+import io.muse4j.models.gan.midinet.MidiNetKind;
+import io.muse4j.models.kind.ModelKind;
+import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.lm.LanguageModelKind;
+import io.muse4j.models.vae.MusicVaeKind;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of model kinds: every kind muse4j trains, loads, generates with and evaluates is listed here, once.
+ * Adding a model is a package of its own plus one line in {@link #ALL}.
+ */
+public final class ModelKinds {
+    /** Every kind, in the order help lists them; the first is the default of {@code train}. */
+    public static final List<ModelKind> ALL = List.of(
+            LanguageModelKind.LSTM,
+            LanguageModelKind.TRANSFORMER,
+            new MusicVaeKind(),
+            new CrnnGanKind(),
+            new MidiNetKind());
+
+    private ModelKinds() {
+    }
+
+    /** The kind users call {@code name}; an unknown name is an error listing the known ones. */
+    public static ModelKind named(String name) {
+        return ALL.stream().filter(kind -> kind.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown model kind '" + name + "': one of "
+                        + names()));
+    }
+
+    /** The kinds' names, comma-separated. */
+    public static String names() {
+        return ALL.stream().map(ModelKind::name).collect(Collectors.joining(", "));
+    }
+
+    /** Loads a model file of any kind. */
+    public static SavedModel load(Path file) throws IOException {
+        return loaded(ModelFile.contents(file));
+    }
+
+    /** {@link #load(Path)} from a stream, such as a bundled resource; {@code name} names it in errors. */
+    public static SavedModel load(InputStream in, String name) throws IOException {
+        return loaded(ModelFile.contents(in, name));
+    }
+
+    private static SavedModel loaded(ModelFile.Contents contents) throws ModelFileException {
+        String fileKind = contents.header().kind();
+        ModelKind kind = ALL.stream().filter(k -> k.reads(fileKind)).findFirst()
+                .orElseThrow(() -> new ModelFileException(contents.name(), "unknown model kind '" + fileKind + "'"));
+        return new SavedModel(kind, contents.model(kind::rebuild), contents);
+    }
+}

@@ -1,0 +1,27 @@
+package io.muse4j.models.gan;
+
+import io.muse4j.models.kind.RequestException;
+import io.muse4j.models.sampling.GenerationRequest;
+
+/** What GANs refuse of a generation request: they sample from noise, not from a distribution over tokens. */
+public final class GanGeneration {
+    private GanGeneration() {
+    }
+
+    /**
+     * Fails naming the first option given that only token models take: seconds, the sampling controls, beam
+     * search, and the primer unless the GAN takes one; {@code which} says which model it is.
+     */
+    public static void refuseTokenOptions(GenerationRequest request, String which, boolean takesPrimer) {
+        GenerationRequest.Sampling sampling = request.sampling();
+        String option = request.primer() != null && !takesPrimer ? "--primer"
+                : request.length().seconds() != null ? "--seconds"
+                : sampling.temperature() != null ? "--temperature"
+                : sampling.topK() != null ? "--top-k"
+                : sampling.topP() != null ? "--top-p"
+                : request.beam() != null ? "--beam" : null;
+        if (option != null) {
+            throw new RequestException(option + " is for token models; " + which);
+        }
+    }
+}

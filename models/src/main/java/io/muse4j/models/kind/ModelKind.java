@@ -1,0 +1,47 @@
+package io.muse4j.models.kind;
+
+import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.file.StoredModel;
+import io.muse4j.models.sampling.GenerationRequest;
+import io.muse4j.models.training.TrainingRequest;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * One kind of model, as the rest of muse4j sees it: the options it trains with, how it trains, how a model file of
+ * it is rebuilt, how it generates and how it is evaluated. Every kind is listed once, in
+ * {@code io.muse4j.models.ModelKinds}; the trainer, the model file and the commands know no kind by name.
+ */
+public interface ModelKind {
+    /** The name users give ({@code train NAME}): lower case, no spaces. */
+    String name();
+
+    /** One line for help: what the model is, after which paper. */
+    String summary();
+
+    /** Whether this kind reads model files whose header names {@code fileKind} (such as {@code token-lstm}). */
+    boolean reads(String fileKind);
+
+    /** The model a file's header describes, with fresh weights for the file's to replace. */
+    StoredModel rebuild(ModelFile.Header header);
+
+    /** The training options only this kind takes, beyond those of every {@link TrainingRequest}. */
+    List<Setting> settings();
+
+    /** Whether the kind trains on a token or piano-roll encoding, chosen with {@code --encoding}. */
+    boolean takesEncoding();
+
+    /** Trains a model as asked and saves it; {@code settings} holds a value for each of {@link #settings()}. */
+    TrainingOutcome train(TrainingRequest request, Settings settings) throws IOException;
+
+    /**
+     * The pieces a saved model of this kind writes for a request. A request asking for what this kind cannot do
+     * (a primer for a model that takes none, chords for an unconditioned one) is an
+     * {@link IllegalArgumentException} naming the option.
+     */
+    Pieces generate(SavedModel saved, GenerationRequest request) throws IOException;
+
+    /** How well a saved model of this kind predicts the pieces of a corpus split. */
+    Evaluation evaluate(SavedModel saved, EvaluationRequest request) throws IOException;
+}

@@ -1,0 +1,50 @@
+package io.muse4j.models.kind;
+
+import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.file.ModelFileException;
+import io.muse4j.models.file.StoredModel;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model as a file holds it, with the kind that rebuilt it.
+ *
+ * @param kind the kind of model, which generates and evaluates with it
+ * @param model the model, rebuilt and holding the saved weights
+ * @param contents the file's entries and header: tokenizer spec, vocabulary, training record, library version
+ */
+public record SavedModel(ModelKind kind, StoredModel model, ModelFile.Contents contents) {
+    /** The spec of the tokenizer the model was trained with (see {@code io.muse4j.core.token.Encodings}). */
+    public Map<String, String> tokenizer() {
+        return contents.header().tokenizer();
+    }
+
+    /** The names of the token ids the model was trained on. */
+    public List<String> vocabulary() {
+        return contents.header().vocabulary();
+    }
+
+    /** What the trainer recorded: corpus, steps, validation loss... */
+    public Map<String, String> training() {
+        return contents.header().training();
+    }
+
+    /** The muse4j version that wrote the file. */
+    public String libraryVersion() {
+        return contents.header().libraryVersion();
+    }
+
+    /** The name the file goes by in messages. */
+    public String name() {
+        return contents.name();
+    }
+
+    /** The model as the type a caller needs; fails, naming the file and the kind it holds, when it is not one. */
+    public <M> M as(Class<M> type, String needed) throws ModelFileException {
+        if (type.isInstance(model)) {
+            return type.cast(model);
+        }
+        throw new ModelFileException(name(), "is a " + model.kind() + " model; this needs " + needed);
+    }
+}

@@ -1,0 +1,125 @@
+package io.muse4j.models.lm;
+
+import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.file.StoredModel;
+import io.muse4j.models.kind.Evaluation;
+import io.muse4j.models.kind.EvaluationRequest;
+import io.muse4j.models.kind.ModelKind;
+import io.muse4j.models.kind.Pieces;
+import io.muse4j.models.kind.RequestException;
+import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.kind.Setting;
+import io.muse4j.models.kind.Settings;
+import io.muse4j.models.kind.TrainingOutcome;
+import io.muse4j.models.nn.LstmConfig;
+import io.muse4j.models.nn.StackConfig;
+import io.muse4j.models.nn.TransformerConfig;
+import io.muse4j.models.sampling.GenerationRequest;
+import io.muse4j.models.training.Trainer;
+import io.muse4j.models.training.TrainingRequest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Language models over an LSTM stack (Melody RNN, Performance RNN) or a Music Transformer (Huang et al. 2018): a
+ * token model on a token encoding, a polyphonic piano-roll model on the piano-roll encoding.
+ */
+public final class LanguageModelKind implements ModelKind {
+    /** The LSTM stack. */
+    public static final LanguageModelKind LSTM = new LanguageModelKind("lstm",
+            "LSTM language model (Melody RNN, Performance RNN; piano roll with --encoding pianoroll)",
+            List.of(Setting.integer("--embedding", 64, "LSTM embedding size.")),
+            (s, seqLen) -> new LstmConfig(2, s.integer("--embedding"), s.integer("--hidden"), s.integer("--layers"),
+                    s.real("--dropout")));
+    /** The Music Transformer stack. */
+    public static final LanguageModelKind TRANSFORMER = new LanguageModelKind("transformer",
+            "Music Transformer: relative self-attention (Huang et al. 2018)",
+            List.of(Setting.integer("--heads", 8, "Attention heads."),
+                    Setting.optional("--ffn", Integer.class, "Feed-forward units (default: 4 x --hidden)."),
+                    Setting.optional("--max-relative", Integer.class, "Relative distances with a learned "
+                            + "embedding, and the window sampling attends over (default: --seq-len)."),
+                    Setting.flag("--shared-relative", "One relative embedding for all heads (default: one per head).")),
+            (s, seqLen) -> new TransformerConfig(2, s.integer("--hidden"), s.integer("--heads"), s.integer("--layers"),
+                    s.integer("--ffn", 4 * s.integer("--hidden")), s.integer("--max-relative", seqLen),
+                    s.flag("--shared-relative"), s.real("--dropout")));
+
+    private final String family;
+    private final String summary;
+    private final List<Setting> settings;
+    private final BiFunction<Settings, Integer, StackConfig> shape;
+
+    private LanguageModelKind(String family, String summary, List<Setting> own,
+                              BiFunction<Settings, Integer, StackConfig> shape) {
+        this.family = family;
+        this.summary = summary;
+        this.shape = shape;
+        List<Setting> all = new ArrayList<>(List.of(
+                Setting.integer("--layers", 2, "LSTM layers or transformer blocks."),
+                Setting.integer("--hidden", 256, "LSTM units per layer, or the transformer's width (d_model)."),
+                Setting.real("--dropout", 0, "Dropout after each LSTM layer, or on the transformer's embedding and "
+                        + "sub-layer outputs, while training."),
+                Setting.integer("--seq-len", 64, "Tokens (or frames) per training sequence."),
+                Setting.integer("--epochs", 0, "Passes over the training data; overrides --steps when above 0."),
+                Setting.real("--stretch", 0, "Augment by time-stretches of 1 - S and 1 + S, e.g. 0.05 as "
+                        + "Performance RNN does.")));
+        all.addAll(own);
+        this.settings = List.copyOf(all);
+    }
+
+    @Override
+    public String name() {
+        return family;
+    }
+
+    @Override
+    public String summary() {
+        return summary;
+    }
+
+    @Override
+    public boolean reads(String fileKind) {
+        return fileKind.equals("token-" + family) || fileKind.equals("pianoroll-" + family);
+    }
+
+    @Override
+    public StoredModel rebuild(ModelFile.Header header) {
+        StackConfig stack = StackConfig.of(family, header.config());
+        return header.kind().startsWith("token-") ? new TokenModel(stack, 0) : new PianoRollModel(stack, 0);
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return settings;
+    }
+
+    @Override
+    public boolean takesEncoding() {
+        return true;
+    }
+
+    @Override
+    public TrainingOutcome train(TrainingRequest request, Settings settings) throws IOException {
+        TrainingRequest.Data data = request.data();
+        int seqLen = settings.integer("--seq-len");
+        LanguageModelTraining.Request lm = RequestException.checked(() -> new LanguageModelTraining.Request(
+                data.corpus(), data.encoding(), shape.apply(settings, seqLen), request.batch(), seqLen,
+                request.trainer(), settings.integer("--epochs"), data.validFraction(), data.transpose(),
+                settings.real("--stretch"), request.seed(), request.out()));
+        Trainer.Result result = LanguageModelTraining.run(lm, request.resume(), request.log());
+        String unit = "pianoroll".equals(data.encoding().get("encoding")) ? "frame" : "token";
+        return new TrainingOutcome(result, "training", "NLL", " nats per " + unit);
+    }
+
+    @Override
+    public Pieces generate(SavedModel saved, GenerationRequest request) throws IOException {
+        return TokenGeneration.pieces(saved, request);
+    }
+
+    @Override
+    public Evaluation evaluate(SavedModel saved, EvaluationRequest request) throws IOException {
+        return LanguageModelEvaluation.of(saved, request);
+    }
+}

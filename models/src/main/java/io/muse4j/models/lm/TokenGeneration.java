@@ -1,0 +1,70 @@
+package io.muse4j.models.lm;
+
+import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.Tokenizer;
+import io.muse4j.models.kind.Pieces;
+import io.muse4j.models.kind.RequestException;
+import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.sampling.Durations;
+import io.muse4j.models.sampling.GenerationRequest;
+import io.muse4j.models.sampling.Sampler;
+
+import java.io.IOException;
+import java.util.function.Predicate;
+
+/**
+ * Generation with a token model: the primer's tokens (middle C without one) continued by sampling or stochastic
+ * beam search, for a number of tokens, of bars, or of seconds of music.
+ */
+final class TokenGeneration {
+    /** A bar of 4/4 at 120 beats a minute, for encodings whose time is in seconds rather than on a grid. */
+    private static final double SECONDS_PER_BAR = 2.0;
+    /** Tokens generated when no length is asked for: 16 bars of melody on a sixteenth grid. */
+    private static final int DEFAULT_STEPS = 256;
+
+    private TokenGeneration() {
+    }
+
+    /** The pieces a saved token model writes for the request. */
+    static Pieces pieces(SavedModel saved, GenerationRequest request) throws IOException {
+        if (request.chords() != null) {
+            throw new RequestException("--chords needs a chord-conditioned model; " + saved.name() + " is a "
+                    + saved.model().kind() + " model");
+        }
+        int beam = request.beam() != null ? request.beam() : 1;
+        if (beam < 1 || beam > TokenGenerator.MAX_WIDTH) {
+            throw new RequestException("--beam " + beam + " must be between 1 and " + TokenGenerator.MAX_WIDTH);
+        }
+        Sampler first = RequestException.checked(() -> request.sampling().sampler(0));
+        TokenGenerator generator = new TokenGenerator(saved.as(TokenModel.class, "a token model"));
+        Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
+        int[] start = primerTokens(tokenizer, request.primer());
+        GenerationRequest.Length length = request.length();
+        boolean grid = "melody".equals(saved.tokenizer().get("encoding"));
+        Double duration = length.seconds() != null ? length.seconds()
+                : length.bars() != null && !grid ? length.bars() * SECONDS_PER_BAR : null;
+        int count = duration != null ? Durations.tokenBudget(duration)
+                : length.bars() != null ? length.bars() * 4 * stepsPerQuarter(saved)
+                : length.steps() != null ? length.steps() : DEFAULT_STEPS;
+        return i -> {
+            Sampler sampler = i == 1 ? first : request.sampling().sampler(i - 1);
+            Predicate<int[]> enough = duration == null ? tokens -> false : Durations.lasting(tokenizer, start, duration);
+            return tokenizer.decode(generator.beamSearch(start, count, beam, sampler, enough));
+        };
+    }
+
+    private static int stepsPerQuarter(SavedModel saved) {
+        return Integer.parseInt(saved.tokenizer().getOrDefault("stepsPerQuarter", "4"));
+    }
+
+    private static int[] primerTokens(Tokenizer tokenizer, GenerationRequest.Primer primer) {
+        if (primer == null) {
+            return new int[] {tokenizer.vocabulary().id("NOTE_ON_60")};
+        }
+        int[] tokens = tokenizer.encode(primer.score());
+        if (tokens.length == 0) {
+            throw new IllegalArgumentException(primer.name() + ": has no notes this model's encoding can use as a primer");
+        }
+        return tokens;
+    }
+}

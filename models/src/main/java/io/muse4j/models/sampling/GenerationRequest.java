@@ -1,0 +1,58 @@
+package io.muse4j.models.sampling;
+
+import io.muse4j.core.harmony.ChordSymbol;
+import io.muse4j.core.score.NoteSequence;
+
+import java.util.List;
+
+/**
+ * What a user asks a model to generate; each kind of model serves what it can and refuses the rest by name.
+ *
+ * @param length how much to generate
+ * @param primer music to continue; null for none
+ * @param sampling the sampling controls
+ * @param beam beams of stochastic beam search; null when not asked for (plain sampling)
+ * @param chords a chord a bar, cycled, for chord-conditioned models; null for none
+ */
+public record GenerationRequest(Length length, Primer primer, Sampling sampling, Integer beam,
+                                List<ChordSymbol> chords) {
+    /**
+     * How much to generate: at most one of the three is given; none means each kind's default.
+     *
+     * @param steps tokens (notes for a GAN)
+     * @param bars bars of 4/4
+     * @param seconds seconds after the primer
+     */
+    public record Length(Integer steps, Integer bars, Double seconds) {
+    }
+
+    /**
+     * A primer.
+     *
+     * @param name the file it came from, for messages
+     * @param score its music
+     */
+    public record Primer(String name, NoteSequence score) {
+    }
+
+    /**
+     * Sampling controls; a control left out is null and takes its default.
+     *
+     * @param temperature 0 is greedy (default 1)
+     * @param topK sample among the K likeliest, 0 for all (default 0)
+     * @param topP nucleus mass (default 1)
+     * @param seed the first piece's seed; piece i is seeded i - 1 after it
+     */
+    public record Sampling(Double temperature, Integer topK, Double topP, long seed) {
+        /** Whether any control other than the seed was given. */
+        public boolean given() {
+            return temperature != null || topK != null || topP != null;
+        }
+
+        /** A sampler with these controls, seeded {@code offset} after the seed. */
+        public Sampler sampler(long offset) {
+            return new Sampler(temperature != null ? temperature : 1.0, topK != null ? topK : 0,
+                    topP != null ? topP : 1.0, seed + offset);
+        }
+    }
+}
