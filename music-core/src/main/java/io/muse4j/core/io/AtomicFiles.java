@@ -9,10 +9,37 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Writes a file so that readers see either the old content or the whole new one, never a part. */
+/**
+ * Writes a file so that readers see either the old content or the whole new one, never a part. The temporary
+ * file is removed on every way out that runs code: success, an exception, and the JVM's shutdown (Ctrl-C, a
+ * plain {@code kill}, {@code System.exit}); only a {@code kill -9} or a crash of the JVM can leave one behind.
+ */
 public final class AtomicFiles {
+    /** Temporary files being written now, removed by a shutdown hook if the JVM exits before they are done. */
+    private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::removeUnfinished, "muse4j-temp-files"));
+    }
+
     private AtomicFiles() {
+    }
+
+    private static void removeUnfinished() {
+        for (Path temp : IN_PROGRESS) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // shutting down: nothing better to do than leave it
+            }
+        }
+    }
+
+    /** The temporary files being written at this moment (for tests). */
+    static Set<Path> inProgress() {
+        return Set.copyOf(IN_PROGRESS);
     }
 
     /** Temporary files are private (rw-------); the result gets the target's old permissions, or rw-r--r--. */
@@ -46,6 +73,7 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
         }
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        IN_PROGRESS.add(temp);
         try {
             writer.writeTo(temp);
             keepOrdinaryPermissions(temp, absolute);
@@ -55,7 +83,11 @@ public final class AtomicFiles {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(temp);
+            try {
+                Files.deleteIfExists(temp);
+            } finally {
+                IN_PROGRESS.remove(temp);
+            }
         }
     }
 }
