@@ -1,12 +1,19 @@
 package io.muse4j.core.testing;
 
+import io.muse4j.core.io.InputFileException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -16,6 +23,28 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 public final class HostileFiles {
     private HostileFiles() {
+    }
+
+    /** A reader under test, given one input. */
+    public interface Reader {
+        void read(Path input) throws Exception;
+    }
+
+    /**
+     * Feeds {@code reader} each of {@link #all} (leaving out the folder unless {@code folderToo}, for readers that
+     * take a folder as a corpus) and checks that it fails within 20 seconds, without blocking on the FIFO or
+     * reading /dev/zero, with an {@link InputFileException} that names the input as not a regular file.
+     */
+    public static void assertRefused(Path dir, String name, boolean folderToo, Reader reader) throws Exception {
+        for (Path input : all(dir.resolve(name + "-inputs"), name)) {
+            if (!folderToo && Files.isDirectory(input)) {
+                continue;
+            }
+            InputFileException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(InputFileException.class, () -> reader.read(input)), input.toString());
+            assertEquals(input.toString(), e.getFile());
+            assertTrue(e.getReason().startsWith("not a regular file ("), e.getMessage());
+        }
     }
 
     /** A FIFO at {@code path} made with mkfifo; the test is skipped where mkfifo is missing. */
