@@ -32,7 +32,8 @@ public final class AudioReader {
     /** The file's audio mixed to mono at its own sample rate. */
     public static MonoAudio read(Path file) throws IOException {
         String name = file.toString();
-        if (InputFiles.checkRegular(file, MAX_FILE_BYTES) == 0) {
+        long size = InputFiles.checkRegular(file, MAX_FILE_BYTES);
+        if (size == 0) {
             throw new AudioFormatException(name, "empty file (0 bytes), not audio");
         }
         AudioHeader header = AudioHeader.sniff(file);
@@ -43,7 +44,7 @@ public final class AudioReader {
             throw new AudioFormatException(name, header.whyUnreadable(), e);
         }
         try (AudioInputStream stream = pcm(name, in)) {
-            return decode(name, stream);
+            return decode(name, stream, size);
         }
     }
 
@@ -65,7 +66,8 @@ public final class AudioReader {
         return in;
     }
 
-    private static MonoAudio decode(String name, AudioInputStream in) throws IOException {
+    /** Decodes the stream of a file of {@code fileBytes}, whose header is trusted for no more frames than that. */
+    private static MonoAudio decode(String name, AudioInputStream in, long fileBytes) throws IOException {
         AudioFormat f = in.getFormat();
         float rate = f.getSampleRate();
         if (!(rate >= MonoAudio.MIN_RATE && rate <= MonoAudio.MAX_RATE) || rate != Math.rint(rate)) {
@@ -78,7 +80,8 @@ public final class AudioReader {
                     "%d frames (%.0f s) are more than the %d this reader holds", promised, promised / rate, MAX_FRAMES));
         }
         SampleDecoder decoder = new SampleDecoder(f);
-        float[] mono = new float[promised > 0 ? (int) fits(name, promised, rate) : CHUNK_FRAMES];
+        long present = fileBytes / Math.max(1, f.getFrameSize()) + CHUNK_FRAMES; // what the bytes can hold
+        float[] mono = new float[promised > 0 ? (int) fits(name, Math.min(promised, present), rate) : CHUNK_FRAMES];
         byte[] chunk = new byte[CHUNK_FRAMES * f.getFrameSize()];
         int frames = 0;
         int pending = 0; // bytes of an incomplete frame carried to the next read
@@ -112,14 +115,22 @@ public final class AudioReader {
      * {@link AudioFormatException} saying how much memory the file needs.
      */
     private static long fits(String name, long frames, float rate) throws AudioFormatException {
-        Runtime r = Runtime.getRuntime();
-        long free = r.maxMemory() - (r.totalMemory() - r.freeMemory());
+        long free = freeHeap();
+        if (frames * Float.BYTES > free) {
+            System.gc(); // what looked used may be garbage: look again before refusing a file that would fit
+            free = freeHeap();
+        }
         if (frames * Float.BYTES > free) {
             throw new AudioFormatException(name, String.format(Locale.ROOT, "%.0f s of audio need %,d MB of memory, "
                     + "more than the %,d MB free (raise the JVM's -Xmx, for muse4j through MUSE4J_JAVA_OPTS)",
                     frames / (double) rate, frames * Float.BYTES >> 20, free >> 20));
         }
         return frames;
+    }
+
+    private static long freeHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.maxMemory() - (r.totalMemory() - r.freeMemory());
     }
 
     private static int read(String name, InputStream in, byte[] chunk, int offset) throws AudioFormatException {
