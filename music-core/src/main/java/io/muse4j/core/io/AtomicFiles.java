@@ -14,14 +14,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Writes a file so that readers see either the old content or the whole new one, never a part. The temporary
  * file is removed on every way out that runs code: success, an exception, and the JVM's shutdown (Ctrl-C, a
- * plain {@code kill}, {@code System.exit}); only a {@code kill -9} or a crash of the JVM can leave one behind.
+ * plain {@code kill}, {@code System.exit}) in the middle of the write; only a {@code kill -9} or a crash of the
+ * JVM can leave one behind. A write begun by a shutdown hook (such as a live session saving its recording on
+ * Ctrl-C) is left to finish, as the JVM waits for its hooks.
  */
 public final class AtomicFiles {
     /** Temporary files being written now, removed by a shutdown hook if the JVM exits before they are done. */
     private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::removeUnfinished, "muse4j-temp-files"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::removeUnfinished, "muse4j-temp-files"));
+        } catch (IllegalStateException e) {
+            // first used by another shutdown hook (a live session saving its recording): the JVM is already
+            // exiting, and the write's own finally block removes its temporary file
+        }
     }
 
     private AtomicFiles() {
@@ -37,9 +44,16 @@ public final class AtomicFiles {
         }
     }
 
-    /** The temporary files being written at this moment (for tests). */
-    static Set<Path> inProgress() {
-        return Set.copyOf(IN_PROGRESS);
+    /** Whether the JVM has begun to shut down (it then refuses new shutdown hooks). */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /** Temporary files are private (rw-------); the result gets the target's old permissions, or rw-r--r--. */
@@ -73,7 +87,9 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
         }
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        IN_PROGRESS.add(temp);
+        if (!shuttingDown()) { // a write that a shutdown hook makes (live's recording on Ctrl-C) must finish
+            IN_PROGRESS.add(temp);
+        }
         try {
             writer.writeTo(temp);
             keepOrdinaryPermissions(temp, absolute);

@@ -13,29 +13,47 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A JVM killed (SIGTERM) in the middle of an atomic write leaves no temporary file behind. */
+/**
+ * A JVM killed (SIGTERM) in the middle of an atomic write leaves no temporary file behind, and a write that a
+ * shutdown hook makes then (as {@code live} saves its recording on Ctrl-C) still completes.
+ */
 class AtomicFilesKillTest {
     @TempDir
     Path dir;
 
-    /** Starts an atomic write that never finishes, to be killed. */
+    /** Starts an atomic write that never finishes, to be killed; a shutdown hook then writes {@code args[1]}. */
     public static void main(String[] args) throws IOException {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                AtomicFiles.write(Path.of(args[1]), temp -> {
+                    sleep(300); // long enough for the clean-up hook to run beside this one
+                    Files.writeString(temp, "saved on exit");
+                });
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
         AtomicFiles.write(Path.of(args[0]), temp -> {
             Files.write(temp, new byte[4096]);
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sleep(60_000);
         });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
     void aKilledWriteLeavesNoTemporaryFile() throws Exception {
         Path target = dir.resolve("out.wav");
+        Path recording = dir.resolve("session.mid");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                AtomicFilesKillTest.class.getName(), target.toString()).inheritIO().start();
+                AtomicFilesKillTest.class.getName(), target.toString(), recording.toString()).inheritIO().start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (files().isEmpty() && System.nanoTime() < deadline) {
@@ -47,7 +65,8 @@ class AtomicFilesKillTest {
         } finally {
             p.destroyForcibly();
         }
-        assertEquals(List.of(), files());
+        assertEquals(List.of(recording), files());
+        assertEquals("saved on exit", Files.readString(recording));
     }
 
     private List<Path> files() throws IOException {
