@@ -68,6 +68,11 @@ public final class SoundFont {
         return new SoundFont(file.getFileName().toString(), file.toString(), bank);
     }
 
+    /** The same sounds under another name, to say what a render made of them. */
+    SoundFont named(String newName) {
+        return new SoundFont(newName, source, bank);
+    }
+
     /** The file's name, or "built-in sounds". */
     public String name() {
         return name;

@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <p>A render lasts at most {@link #MAX_SECONDS} (6 hours, 3.8 GB): a WAV file's sizes are 32-bit, so past 4 GiB
  * players would read a wrong length. A program the SoundFont lacks is played with the built-in sounds and
- * {@link #soundsUsed()} says so.
+ * {@link #soundFont()}'s name says so.
  */
 public final class WavRenderer {
     /** 44.1 kHz, 16-bit signed little-endian, stereo. */
@@ -45,18 +45,13 @@ public final class WavRenderer {
         this.soundFont = soundFont;
     }
 
-    /** The sounds it plays. */
-    public SoundFont soundFont() {
-        return soundFont;
-    }
-
     /**
-     * The sounds the last render played: the SoundFont's name, followed by the programs it lacked and took from
-     * the built-in sounds, if any ("MySet.sf2 (program 40 from the built-in sounds)").
+     * The sounds it plays, named for what the last render played: the SoundFont's name, followed by the programs
+     * it lacked and took from the built-in sounds, if any ("MySet.sf2 (program 40 from the built-in sounds)").
      */
-    public String soundsUsed() {
+    public SoundFont soundFont() {
         String s = substituted;
-        return s.isEmpty() ? soundFont.name() : soundFont.name() + " (" + s + ")";
+        return s.isEmpty() ? soundFont : soundFont.named(soundFont.name() + " (" + s + ")");
     }
 
     /** The length of the audio rendered for {@code seq}: its duration plus {@link #RELEASE_SECONDS}, in frames. */

@@ -68,7 +68,7 @@ class HostileSoundFontTest {
         WavRenderer renderer = new WavRenderer(SoundFont.load(file));
         renderer.render(NoteSequence.builder(480).note(60, 100, 0, 480).build(), dir.resolve("out.wav"));
         assertTrue(Wav.read(dir.resolve("out.wav")).rms(0.05, 0.45) > 0.01);
-        assertEquals("whole.sf2", renderer.soundsUsed());
+        assertEquals("whole.sf2", renderer.soundFont().name());
     }
 
     @Test
@@ -108,7 +108,7 @@ class HostileSoundFontTest {
         NoteSequence both = NoteSequence.builder(480).note(new Note(60, 100, 0, 480, 0, 0, false, 0))
                 .note(new Note(64, 100, 0, 480, 40, 1, false, 1)).build();
         renderer.render(both, dir.resolve("both.wav"));
-        assertEquals("piano.sf2 (program 40 from the built-in sounds)", renderer.soundsUsed());
+        assertEquals("piano.sf2 (program 40 from the built-in sounds)", renderer.soundFont().name());
         NoteSequence violin = NoteSequence.builder(480).note(new Note(64, 100, 0, 480, 40, 0, false, 0)).build();
         SoundFontException e = assertThrows(SoundFontException.class,
                 () -> renderer.render(violin, dir.resolve("violin.wav")));
