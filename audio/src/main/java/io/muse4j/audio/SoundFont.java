@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 public final class SoundFont {
     /** Where Debian's {@code fluid-soundfont-gm} installs FluidR3 GM, used when no SoundFont is given. */
     public static final Path DEBIAN_GM = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
+    private static final String BUILT_IN = "built-in sounds";
 
     private final String name;
     /** The file as given, for messages; the name for the built-in sounds. */
@@ -37,8 +38,6 @@ public final class SoundFont {
     public static SoundFont builtIn() {
         return new SoundFont(BUILT_IN, BUILT_IN, null);
     }
-
-    private static final String BUILT_IN = "built-in sounds";
 
     /** The given file, else {@link #DEBIAN_GM} when it exists, else the built-in sounds. */
     public static SoundFont choose(Path file) throws IOException {
@@ -82,7 +81,7 @@ public final class SoundFont {
      * Loads into {@code synth} the instruments of the programs a score uses (loading all of FluidR3 takes
      * seconds); where a program has no bank-0 instrument every bank of it is loaded, for Gervill to choose. A
      * program the file lacks would play nothing, so it is taken from {@code fallback} (the built-in sounds) and
-     * named in the result: "programs 40, 41 and drum kit 0 from the built-in sounds", or "" when none was.
+     * named in the result: "program 40, drum kit 0 from the built-in sounds", or "" when none was.
      * Fails naming the file when it has none of the programs at all: the whole piece would be the fallback.
      */
     String loadInto(AudioSynthesizer synth, Set<Integer> melodicPrograms, Set<Integer> drumKits,
