@@ -1,8 +1,10 @@
 package io.muse4j.audio;
 
+import io.muse4j.core.io.InputFiles;
+
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -30,9 +32,17 @@ public record TrainingLog(String name, List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
-    /** Reads a log; fails naming the file and line for anything else. */
+    /** The largest log read, 64 MiB (over a million steps). */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
+    /** Reads a log (a regular file of at most {@link #MAX_FILE_BYTES}); fails naming the file and line otherwise. */
     public static TrainingLog read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines;
+        try (BufferedReader in = InputFiles.newReader(file, MAX_FILE_BYTES)) {
+            lines = in.lines().toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         String name = file.toString();
         if (lines.isEmpty()) {
             throw new TrainingLogFormatException(name, 1, "empty file, not a training log");

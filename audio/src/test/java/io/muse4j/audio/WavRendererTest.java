@@ -1,5 +1,6 @@
 package io.muse4j.audio;
 
+import io.muse4j.core.io.InputFileException;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.midi.MidiReader;
@@ -107,7 +108,7 @@ class WavRendererTest {
         SoundFontException e = assertThrows(SoundFontException.class, () -> SoundFont.load(garbage));
         assertTrue(e.getMessage().startsWith(garbage + ": not a usable SoundFont: "), e.getMessage());
         assertThrows(NoSuchFileException.class, () -> SoundFont.load(dir.resolve("missing.sf2")));
-        assertThrows(SoundFontException.class, () -> SoundFont.load(dir));
+        assertThrows(InputFileException.class, () -> SoundFont.load(dir));
     }
 
     private static List<Path> list(Path folder) throws Exception {

@@ -1,11 +1,15 @@
 package io.muse4j.corpora;
 
+import io.muse4j.core.io.InputFiles;
 import io.muse4j.core.token.PianoRoll;
 import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.midi.MidiReader;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +19,14 @@ import java.util.stream.Stream;
 /**
  * Loads a training corpus from a folder of MIDI files (read recursively), one MIDI file, a list file (one MIDI path per line,
  * relative to the list's folder; blank lines and lines starting with # are ignored) or a piano-roll JSON split
- * file of the shared corpora. Unreadable MIDI files are skipped and reported; a corpus with nothing usable left
- * is an error.
+ * file of the shared corpora. Unreadable MIDI files are skipped and reported, and so is anything in a folder that is
+ * named like a MIDI file but is not a regular file (a FIFO, a device, a link to a folder); a corpus with nothing
+ * usable left is an error. A list file is read under a cap of {@link #MAX_LIST_BYTES}.
  */
 public final class CorpusLoader {
+    /** The largest list file read, 16 MiB (some 200,000 paths). */
+    public static final long MAX_LIST_BYTES = 16L << 20;
+
     private CorpusLoader() {
     }
 
@@ -80,7 +88,9 @@ public final class CorpusLoader {
 
     private static List<Path> midiFilesUnder(Path folder) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).filter(CorpusLoader::isMidi).sorted().toList();
+            // not Files::isRegularFile, which would drop a FIFO or a dangling link unreported: MidiReader names them
+            return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).filter(CorpusLoader::isMidi)
+                    .sorted().toList();
         }
     }
 
@@ -92,12 +102,20 @@ public final class CorpusLoader {
     private static List<Path> listed(Path listFile) throws IOException {
         Path base = listFile.toAbsolutePath().getParent();
         List<Path> files = new ArrayList<>();
-        for (String line : Files.readAllLines(listFile)) {
+        for (String line : lines(listFile)) {
             String entry = line.strip();
             if (!entry.isEmpty() && !entry.startsWith("#")) {
                 files.add(base.resolve(entry).normalize());
             }
         }
         return files;
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        try (BufferedReader in = InputFiles.newReader(file, MAX_LIST_BYTES)) {
+            return in.lines().toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 }

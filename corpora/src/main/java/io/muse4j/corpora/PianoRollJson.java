@@ -6,16 +6,17 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.muse4j.core.io.InputFiles;
 import io.muse4j.core.token.PianoRoll;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,20 +24,34 @@ import java.util.Map;
  * the MIDI pitches sounding ({@code [sequence][frame][pitch]}), either bare or wrapped in an object of splits
  * ({@code {"train": [...], "valid": [...], "test": [...]}}).
  *
- * <p>Pitches may be written as whole floats ({@code 62.0}); {@code -1} marks a silent voice in the
- * voice-separated layout and is skipped.
+ * <p>Pitches may be written as whole floats ({@code 62.0}) and must be MIDI pitches 0..127; anything else,
+ * {@code -1} included (the silent voice of the voice-separated layout, such as {@code Jsb16thSeparated.json}, which
+ * this reader does not take), is an error naming the place.
+ *
+ * <p>Limits: a file of at most {@link #MAX_FILE_BYTES}, at most {@link #MAX_FRAMES} frames in all and
+ * {@value #MAX_PITCHES_PER_FRAME} pitches a frame, so that a hostile file fails with a
+ * {@link CorpusFormatException} rather than exhausting memory (a frame costs about 24 bytes plus 4 a pitch).
  */
 public final class PianoRollJson {
     /** The split name given to a file that holds a bare list of sequences. */
     public static final String UNSPLIT = "all";
+    /** The largest file read, 64 MiB; the largest corpus of {@code ../shared/corpora} is 3 MB. */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+    /** The most frames a file may hold in all its sequences (4 million). */
+    public static final int MAX_FRAMES = 4_000_000;
+    /** The most pitches one frame may list; there are only 128 MIDI pitches. */
+    public static final int MAX_PITCHES_PER_FRAME = 128;
     private static final JsonFactory JSON = new JsonFactory();
 
     private PianoRollJson() {
     }
 
-    /** The splits of a file in file order; a bare list comes back as the one split {@value #UNSPLIT}. */
+    /**
+     * The splits of a file in file order; a bare list comes back as the one split {@value #UNSPLIT}. Only a regular
+     * file of at most {@link #MAX_FILE_BYTES} is read (see {@link InputFiles}).
+     */
     public static Map<String, List<PianoRoll>> read(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file)) {
+        try (Reader in = InputFiles.newReader(file, MAX_FILE_BYTES)) {
             return read(in, file.toString());
         }
     }
@@ -45,14 +60,15 @@ public final class PianoRollJson {
     public static Map<String, List<PianoRoll>> read(Reader in, String name) throws IOException {
         try (JsonParser p = JSON.createParser(in)) {
             Map<String, List<PianoRoll>> splits = new LinkedHashMap<>();
+            int[] frames = {0};
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_ARRAY) {
-                splits.put(UNSPLIT, sequences(p, name));
+                splits.put(UNSPLIT, sequences(p, name, frames));
             } else if (first == JsonToken.START_OBJECT) {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String split = p.currentName();
                     expect(p, p.nextToken(), JsonToken.START_ARRAY, name, "split \"" + split + "\"");
-                    splits.put(split, sequences(p, name));
+                    splits.put(split, sequences(p, name, frames));
                 }
             } else {
                 throw error(p, name, "expected a list of sequences or an object of splits, found " + first);
@@ -86,7 +102,8 @@ public final class PianoRollJson {
         return out.toString();
     }
 
-    private static List<PianoRoll> sequences(JsonParser p, String name) throws IOException {
+    /** The sequences of one split; {@code framesRead[0]} counts the frames of the whole file. */
+    private static List<PianoRoll> sequences(JsonParser p, String name, int[] framesRead) throws IOException {
         List<PianoRoll> rolls = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -94,6 +111,10 @@ public final class PianoRollJson {
             List<int[]> frames = new ArrayList<>();
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 expect(p, t, JsonToken.START_ARRAY, name, "a frame");
+                if (++framesRead[0] > MAX_FRAMES) {
+                    throw error(p, name, String.format(Locale.ROOT, "more than %,d frames, the most a file may "
+                            + "hold here", MAX_FRAMES));
+                }
                 frames.add(frame(p, name));
             }
             rolls.add(new PianoRoll(frames.toArray(new int[0][])));
@@ -110,11 +131,11 @@ public final class PianoRollJson {
                 throw error(p, name, "expected a pitch number, found " + t);
             }
             double value = p.getDoubleValue();
-            if (value == -1) {
-                continue;
-            }
             if (value != Math.rint(value) || value < 0 || value > 127) {
                 throw error(p, name, "pitch " + p.getText() + " is not a MIDI pitch 0..127");
+            }
+            if (count == MAX_PITCHES_PER_FRAME) {
+                throw error(p, name, "more than " + MAX_PITCHES_PER_FRAME + " pitches in one frame");
             }
             if (count == pitches.length) {
                 pitches = java.util.Arrays.copyOf(pitches, count * 2);

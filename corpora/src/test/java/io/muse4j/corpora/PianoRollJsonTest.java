@@ -28,7 +28,7 @@ class PianoRollJsonTest {
         assertEquals(List.of(new PianoRoll(new int[][] {{60, 64}, {}}), new PianoRoll(new int[][] {{21}})),
                 bare.get(PianoRollJson.UNSPLIT));
         Map<String, List<PianoRoll>> splits = PianoRollJson.read(
-                new StringReader("{\"train\": [[[60, -1]]], \"test\": []}"), "x");
+                new StringReader("{\"train\": [[[60]]], \"test\": []}"), "x");
         assertEquals(List.of("train", "test"), List.copyOf(splits.keySet()));
         assertEquals(List.of(new PianoRoll(new int[][] {{60}})), splits.get("train"));
     }
@@ -52,6 +52,11 @@ class PianoRollJsonTest {
                 assertThrows(CorpusFormatException.class, () -> PianoRollJson.read(file)).getMessage());
         Files.writeString(file, "[[[60, 61]]");
         assertThrows(CorpusFormatException.class, () -> PianoRollJson.read(file));
+        for (String pitch : List.of("-1", "-1.0", "200", "128")) { // one range check for all
+            Files.writeString(file, "[[[60, " + pitch + "]]]");
+            assertEquals(file + ": line 1, column 8: pitch " + pitch + " is not a MIDI pitch 0..127",
+                    assertThrows(CorpusFormatException.class, () -> PianoRollJson.read(file)).getMessage());
+        }
     }
 
     @Test

@@ -23,6 +23,11 @@ import java.util.List;
  * its own channel. A program change precedes a note-on whenever the note's program differs from the one in force
  * on its channel in its track (0 at first). At one tick, note-offs come before note-ons, so that a note ending
  * where the same pitch starts again is read back as two notes.
+ *
+ * <p>One case cannot read back equal, in any MIDI file: two notes of one pitch on one channel of one track that
+ * overlap with the later ending first. The note-offs say only the pitch, and the reader ends the earliest note
+ * (first in, first out), so the two come back with their ends swapped. No tokenizer decodes such notes, and
+ * {@link io.muse4j.core.transform.Voices#cutAtRestrikes} removes them from any score.
  */
 public final class MidiWriter {
     private MidiWriter() {

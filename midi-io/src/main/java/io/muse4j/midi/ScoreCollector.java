@@ -10,10 +10,11 @@ import io.muse4j.core.score.TimeSignature;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Gathers what the tracks of one file hold, then builds the score. */
+/** Gathers what the tracks of one file hold, under the reader's caps on notes and events, then builds the score. */
 final class ScoreCollector {
     final boolean smpte;
     final int resolution;
@@ -24,6 +25,8 @@ final class ScoreCollector {
     final Map<Long, TimeSignature> meters = new TreeMap<>();
     final Map<Long, KeySignature> keys = new TreeMap<>();
     private final List<String> trackNames = new ArrayList<>();
+    private int notesStarted;
+    private int eventsKept;
 
     ScoreCollector(int division) {
         smpte = (division & 0x8000) != 0;
@@ -34,6 +37,25 @@ final class ScoreCollector {
         } else {
             resolution = division;
             smpteMicrosPerQuarter = 0;
+        }
+    }
+
+    /** Counts a note-on, sounding or not yet released, against {@link MidiReader#MAX_NOTES}. */
+    void noteStarted(ByteCursor in, int at) throws MidiFormatException {
+        if (++notesStarted > MidiReader.MAX_NOTES) {
+            throw in.error(at, String.format(Locale.ROOT, "more than %,d notes, the most a file may hold here",
+                    MidiReader.MAX_NOTES));
+        }
+    }
+
+    /**
+     * Counts a control change, tempo, time or key signature kept for the score (even one replaced later at its
+     * tick) against {@link MidiReader#MAX_EVENTS}.
+     */
+    void eventKept(ByteCursor in, int at) throws MidiFormatException {
+        if (++eventsKept > MidiReader.MAX_EVENTS) {
+            throw in.error(at, String.format(Locale.ROOT, "more than %,d control changes, tempos, time and key "
+                    + "signatures, the most a file may hold here", MidiReader.MAX_EVENTS));
         }
     }
 

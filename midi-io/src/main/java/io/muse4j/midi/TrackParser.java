@@ -72,11 +72,15 @@ final class TrackParser {
                 if (b == 0) {
                     noteOff(channel, a);
                 } else {
+                    score.noteStarted(in, at);
                     opened(channel, a).add(tick, b, program[channel]);
                 }
             }
             case 0x80 -> noteOff(channel, a);
-            case 0xB0 -> score.controls.add(new ControlChange(tick, a, b, channel, track));
+            case 0xB0 -> {
+                score.eventKept(in, at);
+                score.controls.add(new ControlChange(tick, a, b, channel, track));
+            }
             case 0xC0 -> program[channel] = a;
             default -> { } // aftertouch and pitch bend are not part of the score model
         }
@@ -136,9 +140,18 @@ final class TrackParser {
                 in.skip(length, "end of track");
                 return true;
             }
-            case 0x51 -> tempo(at, length);
-            case 0x58 -> meter(at, length);
-            case 0x59 -> key(at, length);
+            case 0x51 -> {
+                score.eventKept(in, at);
+                tempo(at, length);
+            }
+            case 0x58 -> {
+                score.eventKept(in, at);
+                meter(at, length);
+            }
+            case 0x59 -> {
+                score.eventKept(in, at);
+                key(at, length);
+            }
             case 0x03 -> name(length);
             default -> { }
         }

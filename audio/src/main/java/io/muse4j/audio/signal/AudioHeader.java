@@ -1,11 +1,12 @@
 package io.muse4j.audio.signal;
 
+import io.muse4j.core.io.InputFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class AudioHeader {
 
     static AudioHeader sniff(Path file) throws IOException {
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = InputFiles.newInputStream(file, AudioReader.MAX_FILE_BYTES)) {
             head = in.readNBytes(SNIFF_BYTES);
         }
         String magic = ascii(head, 0, 4);

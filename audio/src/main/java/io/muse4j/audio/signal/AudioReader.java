@@ -1,13 +1,13 @@
 package io.muse4j.audio.signal;
 
+import io.muse4j.core.io.InputFiles;
+
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,11 +16,14 @@ import java.util.Locale;
  * Reads WAV and AIFF files with javax.sound.sampled and mixes their channels to one (the mean of the channels).
  * Integer PCM of 8, 16, 24 or 32 bits, 32- and 64-bit float and 8-bit mu-law and A-law are read; anything else, and
  * files that are empty, truncated or not audio, fail with one {@link AudioFormatException} naming the file and the
- * problem.
+ * problem. Only a regular file of at most {@link #MAX_FILE_BYTES} is opened ({@link InputFiles}), and the samples
+ * must fit in the heap: a file that would not fails naming the memory it needs instead of exhausting it.
  */
 public final class AudioReader {
     /** The most samples a file may hold per channel (a Java array's limit: about 13.5 hours at 44.1 kHz). */
     public static final long MAX_FRAMES = Integer.MAX_VALUE - 8;
+    /** The largest file read, 4 GiB: WAV and AIFF sizes are 32-bit, so no valid file is larger. */
+    public static final long MAX_FILE_BYTES = 4L << 30;
     private static final int CHUNK_FRAMES = 16_384;
 
     private AudioReader() {
@@ -29,13 +32,8 @@ public final class AudioReader {
     /** The file's audio mixed to mono at its own sample rate. */
     public static MonoAudio read(Path file) throws IOException {
         String name = file.toString();
-        if (!Files.exists(file)) {
-            throw new NoSuchFileException(name);
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new AudioFormatException(name, "not a regular file");
-        }
-        if (Files.size(file) == 0) {
+        long size = InputFiles.checkRegular(file, MAX_FILE_BYTES);
+        if (size == 0) {
             throw new AudioFormatException(name, "empty file (0 bytes), not audio");
         }
         AudioHeader header = AudioHeader.sniff(file);
@@ -46,7 +44,7 @@ public final class AudioReader {
             throw new AudioFormatException(name, header.whyUnreadable(), e);
         }
         try (AudioInputStream stream = pcm(name, in)) {
-            return decode(name, stream);
+            return decode(name, stream, size);
         }
     }
 
@@ -68,7 +66,8 @@ public final class AudioReader {
         return in;
     }
 
-    private static MonoAudio decode(String name, AudioInputStream in) throws IOException {
+    /** Decodes the stream of a file of {@code fileBytes}, whose header is trusted for no more frames than that. */
+    private static MonoAudio decode(String name, AudioInputStream in, long fileBytes) throws IOException {
         AudioFormat f = in.getFormat();
         float rate = f.getSampleRate();
         if (!(rate >= MonoAudio.MIN_RATE && rate <= MonoAudio.MAX_RATE) || rate != Math.rint(rate)) {
@@ -81,7 +80,8 @@ public final class AudioReader {
                     "%d frames (%.0f s) are more than the %d this reader holds", promised, promised / rate, MAX_FRAMES));
         }
         SampleDecoder decoder = new SampleDecoder(f);
-        float[] mono = new float[promised > 0 ? (int) promised : CHUNK_FRAMES];
+        long present = fileBytes / Math.max(1, f.getFrameSize()) + CHUNK_FRAMES; // what the bytes can hold
+        float[] mono = new float[promised > 0 ? (int) fits(name, Math.min(promised, present), rate) : CHUNK_FRAMES];
         byte[] chunk = new byte[CHUNK_FRAMES * f.getFrameSize()];
         int frames = 0;
         int pending = 0; // bytes of an incomplete frame carried to the next read
@@ -92,7 +92,8 @@ public final class AudioReader {
                 throw new AudioFormatException(name, "more than " + MAX_FRAMES + " frames");
             }
             if (frames + whole > mono.length) {
-                mono = Arrays.copyOf(mono, (int) Math.min(MAX_FRAMES, Math.max(frames + whole, 2L * mono.length)));
+                long grown = Math.min(MAX_FRAMES, Math.max(frames + whole, 2L * mono.length));
+                mono = Arrays.copyOf(mono, (int) fits(name, grown, rate));
             }
             decoder.mix(chunk, whole, mono, frames);
             frames += whole;
@@ -107,6 +108,29 @@ public final class AudioReader {
             throw new AudioFormatException(name, "no audio: the file holds 0 samples");
         }
         return new MonoAudio(frames == mono.length ? mono : Arrays.copyOf(mono, frames), (int) rate, true);
+    }
+
+    /**
+     * {@code frames} when that many samples (4 bytes each) fit in the heap the JVM may still grow to, else an
+     * {@link AudioFormatException} saying how much memory the file needs.
+     */
+    private static long fits(String name, long frames, float rate) throws AudioFormatException {
+        long free = freeHeap();
+        if (frames * Float.BYTES > free) {
+            System.gc(); // what looked used may be garbage: look again before refusing a file that would fit
+            free = freeHeap();
+        }
+        if (frames * Float.BYTES > free) {
+            throw new AudioFormatException(name, String.format(Locale.ROOT, "%.0f s of audio need %,d MB of memory, "
+                    + "more than the %,d MB free (raise the JVM's -Xmx, for muse4j through MUSE4J_JAVA_OPTS)",
+                    frames / (double) rate, frames * Float.BYTES >> 20, free >> 20));
+        }
+        return frames;
+    }
+
+    private static long freeHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.maxMemory() - (r.totalMemory() - r.freeMemory());
     }
 
     private static int read(String name, InputStream in, byte[] chunk, int offset) throws AudioFormatException {

@@ -1,5 +1,6 @@
 package io.muse4j.audio.signal;
 
+import io.muse4j.core.io.InputFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +113,8 @@ class AudioReaderTest {
         ByteBuffer.wrap(none).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 0).putInt(4, 36);
         assertFails(Files.write(dir.resolve("none.wav"), none), "no audio: the file holds 0 samples");
         assertThrows(NoSuchFileException.class, () -> AudioReader.read(dir.resolve("missing.wav")));
-        assertFails(dir, "not a regular file");
+        assertEquals(dir + ": not a regular file (a folder)",
+                assertThrows(InputFileException.class, () -> AudioReader.read(dir)).getMessage());
     }
 
     @Test

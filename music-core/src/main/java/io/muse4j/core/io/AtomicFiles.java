@@ -9,10 +9,51 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Writes a file so that readers see either the old content or the whole new one, never a part. */
+/**
+ * Writes a file so that readers see either the old content or the whole new one, never a part. The temporary
+ * file is removed on every way out that runs code: success, an exception, and the JVM's shutdown (Ctrl-C, a
+ * plain {@code kill}, {@code System.exit}) in the middle of the write; only a {@code kill -9} or a crash of the
+ * JVM can leave one behind. A write begun by a shutdown hook (such as a live session saving its recording on
+ * Ctrl-C) is left to finish, as the JVM waits for its hooks.
+ */
 public final class AtomicFiles {
+    /** Temporary files being written now, removed by a shutdown hook if the JVM exits before they are done. */
+    private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+
+    static {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::removeUnfinished, "muse4j-temp-files"));
+        } catch (IllegalStateException e) {
+            // first used by another shutdown hook (a live session saving its recording): the JVM is already
+            // exiting, and the write's own finally block removes its temporary file
+        }
+    }
+
     private AtomicFiles() {
+    }
+
+    private static void removeUnfinished() {
+        for (Path temp : IN_PROGRESS) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // shutting down: nothing better to do than leave it
+            }
+        }
+    }
+
+    /** Whether the JVM has begun to shut down (it then refuses new shutdown hooks). */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /** Temporary files are private (rw-------); the result gets the target's old permissions, or rw-r--r--. */
@@ -46,6 +87,9 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
         }
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        if (!shuttingDown()) { // a write that a shutdown hook makes (live's recording on Ctrl-C) must finish
+            IN_PROGRESS.add(temp);
+        }
         try {
             writer.writeTo(temp);
             keepOrdinaryPermissions(temp, absolute);
@@ -55,7 +99,11 @@ public final class AtomicFiles {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(temp);
+            try {
+                Files.deleteIfExists(temp);
+            } finally {
+                IN_PROGRESS.remove(temp);
+            }
         }
     }
 }

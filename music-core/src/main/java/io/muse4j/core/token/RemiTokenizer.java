@@ -7,6 +7,7 @@ import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.score.NoteSequenceBuilder;
 import io.muse4j.core.score.TempoChange;
 import io.muse4j.core.score.TimeSignature;
+import io.muse4j.core.transform.Voices;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,9 @@ import java.util.stream.IntStream;
  * notes at a position by pitch, then duration, then velocity.
  *
  * <p>{@link #normalize} drops drums; rounds onsets to the nearest step; makes each duration the distance between
- * the rounded onset and offset, cut to 1..maxDurationSteps; bins velocities; rounds tempo changes to the grid,
+ * the rounded onset and offset, cut to 1..maxDurationSteps and then at the next later onset of its pitch (all
+ * tracks are one stream, and a MIDI file could not keep two overlapping notes of one pitch apart, see
+ * {@link Voices#cutAtRestrikes}); bins velocities; rounds tempo changes to the grid,
  * bins them (the last at a step wins) and drops those that keep the bin; replaces a meter without a TIME_SIG
  * by 4/4, lets each meter change take effect at the next bar line of the grid ({@link BarGrid}) and drops those
  * that repeat the meter; and drops tempo and meter changes after the bar of the last onset, which would only
@@ -109,7 +112,10 @@ public final class RemiTokenizer implements Tokenizer {
         return Math.addExact(Math.multiplyExact(tick, config.stepsPerQuarter()), resolution / 2) / resolution;
     }
 
-    /** Pitched notes on the grid at the output resolution, with binned velocities and bounded durations. */
+    /**
+     * Pitched notes on the grid at the output resolution, with binned velocities and bounded durations, none
+     * overlapping a later onset of its pitch.
+     */
     private List<Note> gridNotes(NoteSequence seq) {
         long tick = config.ticksPerStep();
         List<Note> notes = new ArrayList<>(seq.notes().size());
@@ -121,7 +127,7 @@ public final class RemiTokenizer implements Tokenizer {
                 notes.add(Note.of(note.pitch(), velocityBins.quantize(note.velocity()), start * tick, steps * tick));
             }
         }
-        return notes;
+        return Voices.cutAtRestrikes(notes);
     }
 
     private static long lastOnset(List<Note> notes) {

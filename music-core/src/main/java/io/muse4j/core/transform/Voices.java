@@ -65,6 +65,22 @@ public final class Voices {
         return noteOff;
     }
 
+    /**
+     * The notes, each cut at the next later onset of its pitch on its channel: a key struck again stops the note
+     * it was sounding, which is also how a MIDI reader pairs note-offs (first in, first out), so notes that do not
+     * overlap their own pitch survive a MIDI file unchanged. Notes of one pitch starting together are kept as they
+     * are. {@code notes} must be in onset order; the result keeps that order.
+     */
+    public static List<Note> cutAtRestrikes(List<Note> notes) {
+        long[] next = nextStrikes(notes);
+        List<Note> out = new java.util.ArrayList<>(notes.size());
+        for (int i = 0; i < notes.size(); i++) {
+            Note n = notes.get(i);
+            out.add(n.endTick() > next[i] ? n.withTiming(n.startTick(), next[i] - n.startTick()) : n);
+        }
+        return out;
+    }
+
     /** For each note (in onset order), the next later onset of its pitch on its channel, or Long.MAX_VALUE. */
     private static long[] nextStrikes(List<Note> notes) {
         long[] next = new long[notes.size()];
