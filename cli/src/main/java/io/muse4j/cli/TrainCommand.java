@@ -27,6 +27,10 @@ import java.util.concurrent.Callable;
                 + "(NAME.train.json, validated on NAME.valid.json): 'train KIND --help' lists a kind's options.",
                 "A checkpoint (MODEL.ckpt) and a CSV log (MODEL.log.csv) go beside the model; --resume continues."})
 final class TrainCommand implements Runnable {
+    /** Options that steer a run without defining it: where it goes, whether it resumes, how it reports. */
+    private static final java.util.Set<String> RUN_CONTROLS = java.util.Set.of("--out", "--resume", "--overwrite",
+            "--verbose");
+
     @Spec
     CommandSpec spec;
 
@@ -89,9 +93,21 @@ final class TrainCommand implements Runnable {
             for (Setting setting : kind.settings()) {
                 values.put(setting.name(), spec.findOption(setting.name()).getValue());
             }
-            TrainingOutcome outcome = Models.quietly(() -> kind.train(request, new Settings(values)));
+            TrainingOutcome outcome = Models.quietly(() -> ModelKinds.train(kind, request, new Settings(values),
+                    runOptions()));
             spec.commandLine().getOut().println(options.summary(outcome));
             return 0;
+        }
+
+        /** Every option that defines the run, by name, as given or defaulted: what a resume must repeat. */
+        private Map<String, String> runOptions() {
+            Map<String, String> options = new LinkedHashMap<>();
+            for (OptionSpec option : spec.options()) {
+                if (!option.usageHelp() && !option.versionHelp() && !RUN_CONTROLS.contains(option.longestName())) {
+                    options.put(option.longestName(), String.valueOf((Object) option.getValue()));
+                }
+            }
+            return options;
         }
     }
 }

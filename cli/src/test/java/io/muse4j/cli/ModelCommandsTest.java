@@ -2,6 +2,8 @@ package io.muse4j.cli;
 
 import io.muse4j.core.score.SyntheticScores;
 import io.muse4j.midi.MidiReader;
+import io.muse4j.models.ModelKinds;
+import io.muse4j.models.training.Provenance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,27 @@ class ModelCommandsTest {
         assertEquals(2, noCheckpoint.code(), noCheckpoint.err());
         assertEquals("muse4j: " + copy + " has no checkpoint copy.m4j.ckpt to resume from: --overwrite starts afresh\n",
                 noCheckpoint.err());
+    }
+
+    @Test
+    void aModelRecordsWhereItCameFromAndAResumeMustRepeatIt() throws Exception {
+        Provenance provenance = ModelKinds.load(model).provenance().orElseThrow();
+        assertEquals("lstm", provenance.kind());
+        assertEquals("16", provenance.options().get("--hidden"));
+        assertEquals("0.2", provenance.options().get("--valid-fraction"));
+        assertEquals("melody", provenance.options().get("--encoding").toLowerCase(java.util.Locale.ROOT));
+        assertEquals(6 + 1, provenance.corpusFiles());
+        assertEquals(64, provenance.corpusSha256().length());
+
+        byte[] trained = Files.readAllBytes(model);
+        CliRun changed = CliRun.of("train", "--encoding", "melody", "--corpus", dir.resolve("corpus").toString(),
+                "--out", model.toString(), "--hidden", "16", "--layers", "1", "--embedding", "8", "--batch", "4",
+                "--seq-len", "16", "--steps", "30", "--val-every", "10", "--checkpoint-every", "10",
+                "--valid-fraction", "0.2", "--lr", "0.01", "--seed", "2", "--resume");
+        assertEquals(2, changed.code(), changed.err());
+        assertEquals("muse4j: --resume with what differs from the run in tiny.m4j.run.json: --lr 0.002 -> 0.01, "
+                + "--seed 1 -> 2 (--overwrite starts afresh)\n", changed.err());
+        assertArrayEquals(trained, Files.readAllBytes(model));
     }
 
     @Test

@@ -1,18 +1,28 @@
 package io.muse4j.models;
 
+import io.muse4j.core.LibraryVersion;
+import io.muse4j.core.io.AtomicFiles;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
 import io.muse4j.models.gan.crnngan.CrnnGanKind;
 import io.muse4j.models.gan.midinet.MidiNetKind;
 import io.muse4j.models.kind.ModelKind;
+import io.muse4j.models.kind.RequestException;
 import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.kind.Settings;
+import io.muse4j.models.kind.TrainingOutcome;
 import io.muse4j.models.lm.LanguageModelKind;
+import io.muse4j.models.training.CorpusChecksum;
+import io.muse4j.models.training.Provenance;
+import io.muse4j.models.training.TrainingRequest;
 import io.muse4j.models.vae.MusicVaeKind;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +61,31 @@ public final class ModelKinds {
     /** {@link #load(Path)} from a stream, such as a bundled resource; {@code name} names it in errors. */
     public static SavedModel load(InputStream in, String name) throws IOException {
         return loaded(ModelFile.contents(in, name));
+    }
+
+    /**
+     * Trains a model of a kind, recording where it came from: the run's {@link Provenance} (the kind, the corpus's
+     * checksum and every option by name) goes beside the checkpoint when the run starts and into the model file
+     * when it ends. A resume whose options or corpus differ from the run's is refused, naming what changed.
+     */
+    public static TrainingOutcome train(ModelKind kind, TrainingRequest request, Settings settings,
+                                        Map<String, String> options) throws IOException {
+        CorpusChecksum.Result corpus = CorpusChecksum.of(request.data().corpus());
+        Provenance run = new Provenance(kind.name(), LibraryVersion.get(), corpus.sha256(), corpus.files(), options);
+        Path recorded = request.out().resolveSibling(request.out().getFileName() + ".run.json");
+        if (request.resume() && Files.isRegularFile(recorded)) {
+            List<String> changes = run.changesFrom(Provenance.fromJson(Files.readAllBytes(recorded),
+                    recorded.toString()));
+            if (!changes.isEmpty()) {
+                throw new RequestException("--resume with what differs from the run in " + recorded.getFileName()
+                        + ": " + String.join(", ", changes) + " (--overwrite starts afresh)");
+            }
+        } else {
+            AtomicFiles.write(recorded, run.toJson());
+        }
+        TrainingOutcome outcome = kind.train(request, settings);
+        ModelFile.addEntry(request.out(), Provenance.ENTRY, run.toJson());
+        return outcome;
     }
 
     private static SavedModel loaded(ModelFile.Contents contents) throws ModelFileException {

@@ -55,6 +55,13 @@ public final class ModelFile {
         ChecksummedZip.write(file, entries);
     }
 
+    /** Adds (or replaces) an entry of a model file, atomically, keeping the rest and checksumming anew. */
+    public static void addEntry(Path file, String name, byte[] bytes) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>(contents(file).entries());
+        entries.put(name, bytes);
+        ChecksummedZip.write(file, entries);
+    }
+
     /** A model file's entries, checksum checked, and its parsed header; {@code name} names it in errors. */
     public record Contents(Map<String, byte[]> entries, Header header, String name) {
         /**

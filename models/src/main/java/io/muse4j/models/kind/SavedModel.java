@@ -3,9 +3,13 @@ package io.muse4j.models.kind;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
 import io.muse4j.models.file.StoredModel;
+import io.muse4j.models.training.Provenance;
+
+import java.io.IOException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A model as a file holds it, with the kind that rebuilt it.
@@ -33,6 +37,12 @@ public record SavedModel(ModelKind kind, StoredModel model, ModelFile.Contents c
     /** The muse4j version that wrote the file. */
     public String libraryVersion() {
         return contents.header().libraryVersion();
+    }
+
+    /** Where the model came from; empty for files written before muse4j recorded it. */
+    public Optional<Provenance> provenance() throws IOException {
+        byte[] json = contents.entries().get(Provenance.ENTRY);
+        return json == null ? Optional.empty() : Optional.of(Provenance.fromJson(json, name()));
     }
 
     /** The name the file goes by in messages. */
