@@ -1,10 +1,9 @@
 package io.muse4j.models.gan;
 
-import io.muse4j.models.training.Trainer;
 import io.muse4j.core.score.Check;
 
 /**
- * How a GAN trains, beyond the {@link Trainer}'s settings.
+ * How a GAN trains, beyond the {@link io.muse4j.models.training.Trainer}'s settings.
  *
  * @param pretrainSteps steps at the start in which the generator learns by teacher forcing (mean squared error
  *                      of the next note, fed the real notes before it) instead of adversarially

@@ -1,12 +1,11 @@
 package io.muse4j.models.lm;
 
-import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.StoredModel;
 import io.muse4j.models.nn.StackConfig;
 import java.util.Map;
 
 /**
- * A model a {@link ModelFile} holds: a token language model or a piano-roll model, over an LSTM or a transformer
+ * A model a {@link io.muse4j.models.file.ModelFile} holds: a token language model or a piano-roll model, over an LSTM or a transformer
  * stack.
  */
 public sealed interface SequenceModel extends StoredModel permits TokenModel, PianoRollModel {

@@ -1,7 +1,5 @@
 package io.muse4j.models.nn;
 
-import io.muse4j.models.lm.LstmStepper;
-import io.muse4j.models.training.Shards;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
@@ -16,8 +14,8 @@ import java.util.function.IntFunction;
  * The threads muse4j computes on: {@code MUSE4J_THREADS} of them, by default one per processor. ND4J itself is
  * held to one thread: on this project's 2-core machine its OpenMP threads made every small op several times slower
  * and whole training steps slower than one thread (see BENCHMARKS.md), so muse4j splits work itself, into pieces
- * big enough to pay for a hand-over: a training batch's sequences ({@link Shards}), a sampling step's columns
- * ({@link LstmStepper}). The models apply this when their classes load.
+ * big enough to pay for a hand-over: a training batch's sequences ({@link io.muse4j.models.training.Shards}), a sampling step's columns
+ * ({@link io.muse4j.models.lm.LstmStepper}). The models apply this when their classes load.
  */
 public final class CpuThreads {
     private static final String CONFIGURED = System.getenv("MUSE4J_THREADS");

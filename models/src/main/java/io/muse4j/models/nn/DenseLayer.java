@@ -1,6 +1,5 @@
 package io.muse4j.models.nn;
 
-import io.muse4j.models.gan.midinet.MidiNet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,7 +10,7 @@ import java.util.Random;
 /**
  * A dense layer on rows, {@code y = f(x W + b)} with {@code f} leaky ReLU (slope {@link #LEAK} below zero) or the
  * identity, with its backward pass. A convolution whose kernel spans its whole input along one axis is one on the
- * rows that hold that axis; MidiNet's layers are all of that kind ({@link MidiNet}).
+ * rows that hold that axis; MidiNet's layers are all of that kind ({@link io.muse4j.models.gan.midinet.MidiNet}).
  *
  * @param name the weights' names are {@code name_w} (in, out) and {@code name_b} (out)
  * @param w the weights (in, out)

@@ -1,9 +1,8 @@
 package io.muse4j.models.nn;
 
-import io.muse4j.models.gan.crnngan.CrnnGan;
 
 /**
- * One LSTM cell step on plain float arrays, for {@link LstmCells} and {@link CrnnGan}'s generator:
+ * One LSTM cell step on plain float arrays, for {@link LstmCells} and {@link io.muse4j.models.gan.crnngan.CrnnGan}'s generator:
  * z = xW + hR + b split as input, forget, cell and output gates (ND4J's lstmLayer layout, as {@link LstmLayers}),
  * no peepholes.
  */

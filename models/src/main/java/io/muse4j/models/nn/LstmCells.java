@@ -1,7 +1,5 @@
 package io.muse4j.models.nn;
 
-import io.muse4j.models.lm.LstmStepper;
-import io.muse4j.models.vae.VaeSampling;
 import io.muse4j.core.score.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -9,8 +7,8 @@ import java.util.Map;
 
 /**
  * The layers of an {@link LstmLayers} stack stepped one input row at a time for {@code rows} sequences, carrying each
- * layer's states from step to step, on plain float arrays ({@link RowProducts}). {@link LstmStepper} and
- * {@link VaeSampling} step with it, one {@link LstmCell} step per layer. The gates follow ND4J's lstmLayer: z = xW + hR + b split as input, forget,
+ * layer's states from step to step, on plain float arrays ({@link RowProducts}). {@link io.muse4j.models.lm.LstmStepper} and
+ * {@link io.muse4j.models.vae.VaeSampling} step with it, one {@link LstmCell} step per layer. The gates follow ND4J's lstmLayer: z = xW + hR + b split as input, forget,
  * cell, output.
  */
 public final class LstmCells {

@@ -1,15 +1,13 @@
 package io.muse4j.models.nn;
 
-import io.muse4j.models.lm.PianoRollModel;
-import io.muse4j.models.lm.TokenModel;
 import io.muse4j.core.score.Check;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The shape of an LSTM model: a token language model ({@link TokenModel}) or a piano-roll model
- * ({@link PianoRollModel}, whose "vocabulary" is its 88 keys and which has no embedding).
+ * The shape of an LSTM model: a token language model ({@link io.muse4j.models.lm.TokenModel}) or a piano-roll model
+ * ({@link io.muse4j.models.lm.PianoRollModel}, whose "vocabulary" is its 88 keys and which has no embedding).
  *
  * @param vocabularySize number of token ids, or of keys
  * @param embedding size of the token embedding

@@ -1,8 +1,5 @@
 package io.muse4j.models.nn;
 
-import io.muse4j.models.lm.LstmStepper;
-import io.muse4j.models.lm.PianoRollModel;
-import io.muse4j.models.lm.TokenModel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
@@ -21,7 +18,7 @@ import java.util.SplittableRandom;
  * Stacked LSTM layers over whole batches, the forward and backward passes written out over ND4J arrays: per layer,
  * one matrix product projects the inputs of every step at once, one small product per step adds the recurrent
  * part, and the backward pass gathers every step's gate gradients so that each weight's gradient is again one
- * product. {@link TokenModel} and {@link PianoRollModel} share it; {@link LstmStepper} steps the same weights one
+ * product. {@link io.muse4j.models.lm.TokenModel} and {@link io.muse4j.models.lm.PianoRollModel} share it; {@link io.muse4j.models.lm.LstmStepper} steps the same weights one
  * token at a time.
  *
  * <p>Why not SameDiff: in ND4J 1.0.0-M2.1 the fused {@code lstmLayer}'s backward pass leaks ~12 MB of native

@@ -1,11 +1,9 @@
 package io.muse4j.models.nn;
 
-import io.muse4j.models.lm.LstmStepper;
-import io.muse4j.models.lm.TransformerStepper;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The vector-matrix products of the steppers ({@link LstmStepper}, {@link TransformerStepper}), on plain float
+ * The vector-matrix products of the steppers ({@link io.muse4j.models.lm.LstmStepper}, {@link io.muse4j.models.lm.TransformerStepper}), on plain float
  * arrays: a step's products are too small for ND4J's per-op overhead. Each product is a sum of scaled weight rows, a
  * loop the JIT vectorises. A step reads every weight once, so one core is bound by memory bandwidth; on two or more
  * threads ({@link CpuThreads}) a second one, which spins between products ({@link SpinningHelper}), computes half of

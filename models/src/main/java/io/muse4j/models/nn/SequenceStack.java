@@ -1,6 +1,5 @@
 package io.muse4j.models.nn;
 
-import io.muse4j.models.training.Shards;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -28,7 +27,7 @@ public interface SequenceStack {
     /** The weights by name, live. */
     Map<String, INDArray> weights();
 
-    /** The fewest sequences of {@code steps} worth a thread of their own ({@link Shards}). */
+    /** The fewest sequences of {@code steps} worth a thread of their own ({@link io.muse4j.models.training.Shards}). */
     int minShardSequences(int steps);
 
     /** The layers over {@code x} (T*B, in), without dropout. */

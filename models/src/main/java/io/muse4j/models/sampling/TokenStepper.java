@@ -1,11 +1,10 @@
 package io.muse4j.models.sampling;
 
-import io.muse4j.models.lm.TokenModel;
 import io.muse4j.models.nn.StackConfig;
 import io.muse4j.core.score.Check;
 
 /**
- * A {@link TokenModel} run one token at a time over {@code rows()} sequences at once, carrying what it has seen
+ * A {@link io.muse4j.models.lm.TokenModel} run one token at a time over {@code rows()} sequences at once, carrying what it has seen
  * from step to step (an LSTM's states, a transformer's keys and values), so that a step costs no more however long
  * the sequence so far. Sampling and beam search use it.
  */

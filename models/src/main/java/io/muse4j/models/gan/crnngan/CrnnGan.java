@@ -5,7 +5,6 @@ import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.LstmCell;
 import io.muse4j.models.nn.LstmLayers;
 import io.muse4j.models.nn.RowProducts;
-import io.muse4j.models.training.Trainer;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.NoteFeatures;
@@ -27,7 +26,7 @@ import java.util.SplittableRandom;
  * as four continuous numbers ({@link NoteFeatures}: pitch, duration, velocity, time since the previous note); and a
  * bidirectional LSTM discriminator ({@link LstmLayers} over the sequence and over the sequence reversed) whose
  * joined hidden states give a real-or-generated logit at every step. Its two sides train as two players of the
- * {@link Trainer} ({@link CrnnGanPlayers}).
+ * {@link io.muse4j.models.training.Trainer} ({@link CrnnGanPlayers}).
  *
  * <p>The generator's recurrence through its own outputs: the generator first runs freely, step by step on plain
  * float arrays ({@link LstmCell}), and then once over all steps on ND4J ({@link LstmLayers}) with those outputs as

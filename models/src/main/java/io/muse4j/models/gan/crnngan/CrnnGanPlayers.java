@@ -4,7 +4,6 @@ import io.muse4j.corpora.batch.GanBatch;
 import io.muse4j.models.gan.GanSettings;
 import io.muse4j.models.gan.GanSide;
 import io.muse4j.models.training.Trainable;
-import io.muse4j.models.training.Trainer;
 import io.muse4j.core.metrics.MusicMetrics;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.NoteFeatures;
@@ -18,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link CrnnGan}'s two players for the {@link Trainer}: the discriminator, which steps first, and the generator.
+ * A {@link CrnnGan}'s two players for the {@link io.muse4j.models.training.Trainer}: the discriminator, which steps first, and the generator.
  * Each update draws its own noise from the seed, the step, the update and the side, so a resumed run repeats an
  * uninterrupted one. The discriminator and generator see real and generated sequences together in one pass of
  * 2B sequences (real first).

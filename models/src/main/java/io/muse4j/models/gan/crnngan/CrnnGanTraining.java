@@ -4,7 +4,6 @@ import io.muse4j.corpora.batch.GanBatch;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.gan.GanMonitor;
 import io.muse4j.models.gan.GanSettings;
-import io.muse4j.models.lm.LanguageModelTraining;
 import io.muse4j.models.training.Checkpoint;
 import io.muse4j.models.training.CsvLog;
 import io.muse4j.models.training.ProgressBar;

@@ -3,7 +3,6 @@ package io.muse4j.models.gan.midinet;
 import io.muse4j.models.gan.GanModel;
 import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.DenseLayer;
-import io.muse4j.models.training.Trainer;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.LeadSheetBars;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -25,7 +24,7 @@ import java.util.SplittableRandom;
  * music generation"): a convolutional generator of one bar of melody ({@link LeadSheetBars}: 16 steps x 25 columns,
  * a softmax over the columns at each step), conditioned on the previous bar through a conditioner CNN whose feature
  * maps join the generator's layers, and on the bar's chord (13 numbers: the root one-hot and 1 for minor); and a
- * convolutional discriminator, also given the chord. Its two sides train as two players of the {@link Trainer}
+ * convolutional discriminator, also given the chord. Its two sides train as two players of the {@link io.muse4j.models.training.Trainer}
  * ({@link MidiNetPlayers}); the conditioner belongs to the generator's side.
  *
  * <p>Every layer is a {@link DenseLayer} on reshaped rows (rows are batch-major: row {@code b * steps + t}):

@@ -5,7 +5,6 @@ import io.muse4j.models.gan.GanSettings;
 import io.muse4j.models.gan.GanSide;
 import io.muse4j.models.gan.crnngan.CrnnGanPlayers;
 import io.muse4j.models.training.Trainable;
-import io.muse4j.models.training.Trainer;
 import io.muse4j.core.metrics.MusicMetrics;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.LeadSheetBars;
@@ -21,7 +20,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A {@link MidiNet}'s two players for the {@link Trainer}: the discriminator, which steps first, and the generator
+ * A {@link MidiNet}'s two players for the {@link io.muse4j.models.training.Trainer}: the discriminator, which steps first, and the generator
  * (with its conditioner). Each update draws its noise from the seed, the step, the update and the side, as
  * {@link CrnnGanPlayers} does, and each update's real and generated bars go through the discriminator in one pass
  * of 2B bars (real first).
