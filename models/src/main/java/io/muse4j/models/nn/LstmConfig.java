@@ -1,8 +1,9 @@
 package io.muse4j.models.nn;
 
+import io.muse4j.models.file.ConfigValues;
+
 import io.muse4j.core.score.Check;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,9 +35,7 @@ public record LstmConfig(int vocabularySize, int embedding, int hidden, int laye
 
     /** The shape a model file's header describes. */
     static LstmConfig of(Map<String, Number> values) {
-        return new LstmConfig(StackConfig.required(values, "vocabularySize").intValue(),
-                StackConfig.required(values, "embedding").intValue(), StackConfig.required(values, "hidden").intValue(),
-                StackConfig.required(values, "layers").intValue(), values.getOrDefault("dropout", 0.0).doubleValue());
+        return ConfigValues.read(LstmConfig.class, values, Map.of("dropout", 0.0));
     }
 
     @Override
@@ -54,14 +53,4 @@ public record LstmConfig(int vocabularySize, int embedding, int hidden, int laye
         return new LstmConfig(size, embedding, hidden, layers, dropout);
     }
 
-    @Override
-    public Map<String, Number> values() {
-        Map<String, Number> values = new LinkedHashMap<>();
-        values.put("vocabularySize", vocabularySize);
-        values.put("embedding", embedding);
-        values.put("hidden", hidden);
-        values.put("layers", layers);
-        values.put("dropout", dropout);
-        return values;
-    }
 }

@@ -2,6 +2,8 @@ package io.muse4j.models.nn;
 
 import io.muse4j.core.score.Check;
 
+import io.muse4j.models.file.ConfigValues;
+
 import java.util.Map;
 
 /**
@@ -28,7 +30,9 @@ public sealed interface StackConfig permits LstmConfig, TransformerConfig {
     StackConfig withVocabularySize(int size);
 
     /** The shape as named numbers, for the model file's header. */
-    Map<String, Number> values();
+    default Map<String, Number> values() {
+        return ConfigValues.of((Record) this);
+    }
 
     /** Fails unless {@code id} is a token id of this vocabulary. */
     default void checkId(int id) {
@@ -45,11 +49,4 @@ public sealed interface StackConfig permits LstmConfig, TransformerConfig {
     }
 
     /** The named value, failing clearly when it is missing. */
-    static Number required(Map<String, Number> values, String name) {
-        Number value = values.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("no '" + name + "' in the model config");
-        }
-        return value;
-    }
 }

@@ -1,8 +1,9 @@
 package io.muse4j.models.nn;
 
+import io.muse4j.models.file.ConfigValues;
+
 import io.muse4j.core.score.Check;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,13 +38,7 @@ public record TransformerConfig(int vocabularySize, int width, int heads, int la
 
     /** The shape a model file's header describes. */
     static TransformerConfig of(Map<String, Number> values) {
-        return new TransformerConfig(StackConfig.required(values, "vocabularySize").intValue(),
-                StackConfig.required(values, "width").intValue(), StackConfig.required(values, "heads").intValue(),
-                StackConfig.required(values, "layers").intValue(),
-                StackConfig.required(values, "feedForward").intValue(),
-                StackConfig.required(values, "maxRelative").intValue(),
-                StackConfig.required(values, "sharedRelative").intValue() != 0,
-                values.getOrDefault("dropout", 0.0).doubleValue());
+        return ConfigValues.read(TransformerConfig.class, values, Map.of("dropout", 0.0));
     }
 
     /** The width of one head. */
@@ -71,17 +66,4 @@ public record TransformerConfig(int vocabularySize, int width, int heads, int la
         return new TransformerConfig(size, width, heads, layers, feedForward, maxRelative, sharedRelative, dropout);
     }
 
-    @Override
-    public Map<String, Number> values() {
-        Map<String, Number> values = new LinkedHashMap<>();
-        values.put("vocabularySize", vocabularySize);
-        values.put("width", width);
-        values.put("heads", heads);
-        values.put("layers", layers);
-        values.put("feedForward", feedForward);
-        values.put("maxRelative", maxRelative);
-        values.put("sharedRelative", sharedRelative ? 1 : 0);
-        values.put("dropout", dropout);
-        return values;
-    }
 }

@@ -1,10 +1,11 @@
 package io.muse4j.models.vae;
 
+import io.muse4j.models.file.ConfigValues;
+
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.StackConfig;
 import io.muse4j.core.score.Check;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -60,29 +61,17 @@ public record VaeConfig(int vocabularySize, int embedding, int hidden, int layer
 
     /** The shape as named numbers, for the model file's header (the decoder goes in the kind). */
     public Map<String, Number> values() {
-        Map<String, Number> values = new LinkedHashMap<>();
-        values.put("vocabularySize", vocabularySize);
-        values.put("embedding", embedding);
-        values.put("hidden", hidden);
-        values.put("layers", layers);
-        values.put("latent", latent);
-        values.put("bars", bars);
-        values.put("stepsPerBar", stepsPerBar);
-        return values;
+        return ConfigValues.of(this);
     }
 
-    /** The shape a model file's kind and header values describe. */
+    /** The config a model file's kind and named numbers describe. */
     public static VaeConfig of(String kind, Map<String, Number> values) {
         Decoder decoder = switch (kind) {
             case "vae-flat" -> Decoder.FLAT;
             case "vae-hierarchical" -> Decoder.HIERARCHICAL;
             default -> throw new IllegalArgumentException("unknown VAE kind '" + kind + "'");
         };
-        return new VaeConfig(StackConfig.required(values, "vocabularySize").intValue(),
-                StackConfig.required(values, "embedding").intValue(), StackConfig.required(values, "hidden").intValue(),
-                StackConfig.required(values, "layers").intValue(), StackConfig.required(values, "latent").intValue(),
-                StackConfig.required(values, "bars").intValue(), StackConfig.required(values, "stepsPerBar").intValue(),
-                decoder);
+        return ConfigValues.read(VaeConfig.class, values, Map.of(), decoder);
     }
 
     /** The LSTM shape of one of the VAE's stacks over inputs of {@code inputSize}. */

@@ -1,10 +1,11 @@
 package io.muse4j.models.gan.crnngan;
 
+import io.muse4j.models.file.ConfigValues;
+
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.StackConfig;
 import io.muse4j.core.score.Check;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,23 +26,14 @@ public record CrnnGanConfig(int noise, int hidden, int layers, int discriminator
         Check.range("sequence length", length, 2, 1 << 16);
     }
 
-    /** The shape a model file's header describes. */
+    /** The config a model file's named numbers describe. */
     public static CrnnGanConfig of(Map<String, Number> values) {
-        return new CrnnGanConfig(StackConfig.required(values, "noise").intValue(),
-                StackConfig.required(values, "hidden").intValue(), StackConfig.required(values, "layers").intValue(),
-                StackConfig.required(values, "discriminatorHidden").intValue(),
-                StackConfig.required(values, "length").intValue());
+        return ConfigValues.read(CrnnGanConfig.class, values, Map.of());
     }
 
-    /** The shape as named numbers, for the model file's header. */
-    Map<String, Number> values() {
-        Map<String, Number> values = new LinkedHashMap<>();
-        values.put("noise", noise);
-        values.put("hidden", hidden);
-        values.put("layers", layers);
-        values.put("discriminatorHidden", discriminatorHidden);
-        values.put("length", length);
-        return values;
+    /** The config as named numbers, for the model file's header. */
+    public Map<String, Number> values() {
+        return ConfigValues.of(this);
     }
 
     /** The LSTM shape of {@code units} per layer over this config's layers (the vocabulary size is unused). */

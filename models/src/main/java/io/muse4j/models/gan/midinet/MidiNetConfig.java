@@ -1,9 +1,10 @@
 package io.muse4j.models.gan.midinet;
 
+import io.muse4j.models.file.ConfigValues;
+
 import io.muse4j.models.nn.StackConfig;
 import io.muse4j.core.score.Check;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,19 +21,13 @@ public record MidiNetConfig(int noise, int filters, boolean chordCondition) {
         Check.range("filters", filters, 1, 4096);
     }
 
-    /** The shape a model file's header describes. */
+    /** The config a model file's named numbers describe. */
     public static MidiNetConfig of(Map<String, Number> values) {
-        return new MidiNetConfig(StackConfig.required(values, "noise").intValue(),
-                StackConfig.required(values, "filters").intValue(),
-                StackConfig.required(values, "chordCondition").intValue() != 0);
+        return ConfigValues.read(MidiNetConfig.class, values, Map.of());
     }
 
-    /** The shape as named numbers, for the model file's header. */
-    Map<String, Number> values() {
-        Map<String, Number> values = new LinkedHashMap<>();
-        values.put("noise", noise);
-        values.put("filters", filters);
-        values.put("chordCondition", chordCondition ? 1 : 0);
-        return values;
+    /** The config as named numbers, for the model file's header. */
+    public Map<String, Number> values() {
+        return ConfigValues.of(this);
     }
 }
