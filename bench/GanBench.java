@@ -1,7 +1,7 @@
 import io.muse4j.models.ModelKinds;
 import io.muse4j.core.metrics.MusicMetrics;
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.NoteFeatures;
 import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.corpora.CorpusItem;
@@ -39,8 +39,7 @@ public class GanBench {
         for (int seed = 1; seed <= 100; seed++) {
             generated.add(gan.sample(seed, length, 0));
         }
-        PianoRollCodec rolls = (PianoRollCodec) Encodings.create(Encodings.spec("pianoroll",
-                Map.of("stepsPerQuarter", Integer.toString(grid))));
+        PianoRollCodec rolls = new EncodingSpec.PianoRoll(grid).codec();
         List<CorpusItem> train = CorpusSplits.forTraining(corpus, CorpusSplits.load(corpus, rolls), rolls, 0.1, 1)
                 .train();
         List<NoteSequence> real = new ArrayList<>();

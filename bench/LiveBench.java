@@ -1,7 +1,6 @@
 import io.muse4j.models.ModelKinds;
 import io.muse4j.models.lm.TokenModel;
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.core.token.Encodings;
 import io.muse4j.core.token.Tokenizer;
 import io.muse4j.midi.live.LiveSession;
 import io.muse4j.midi.live.LiveSettings;
@@ -42,7 +41,7 @@ public class LiveBench {
         try (InputStream in = LiveBench.class.getResourceAsStream("/io/muse4j/cli/default-melody.m4j")) {
             saved = ModelKinds.load(in, "bundled model");
         }
-        Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
+        Tokenizer tokenizer = saved.encoding().tokenizer();
         Answerer answerer = new Answerer(saved.as(TokenModel.class, "a token model"), tokenizer,
                 turn -> new Sampler(1.0, 0, 1.0, 1 + turn));
         Random random = new Random(1);

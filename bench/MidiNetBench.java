@@ -1,7 +1,7 @@
 import io.muse4j.models.ModelKinds;
 import io.muse4j.core.metrics.MusicMetrics;
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.LeadSheetBars;
 import io.muse4j.core.token.LeadSheetBars.Bar;
 import io.muse4j.core.token.PianoRollCodec;
@@ -37,7 +37,7 @@ public class MidiNetBench {
         java.io.PrintStream results = System.out;
         System.setOut(System.err);
         Path corpus = Path.of(args[2]);
-        PianoRollCodec rolls = (PianoRollCodec) Encodings.create(Encodings.spec("pianoroll", Map.of()));
+        PianoRollCodec rolls = new EncodingSpec.PianoRoll(4).codec();
         Splits splits = CorpusSplits.forTraining(corpus, CorpusSplits.load(corpus, rolls), rolls, 0.1, 1);
         List<List<Bar>> train = phrases(MidiNetTraining.runs(splits.train(), 0));
         List<List<Bar>> valid = phrases(MidiNetTraining.runs(splits.valid(), 0));

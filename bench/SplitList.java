@@ -1,10 +1,9 @@
-import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.corpora.CorpusItem;
 import io.muse4j.corpora.CorpusSplits;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Prints the pieces of one split of a MIDI corpus, one absolute path a line, drawn as training draws it: {@code
@@ -13,7 +12,7 @@ import java.util.Map;
  */
 public final class SplitList {
     public static void main(String[] args) throws Exception {
-        PianoRollCodec rolls = (PianoRollCodec) Encodings.create(Encodings.spec("pianoroll", Map.of()));
+        PianoRollCodec rolls = new EncodingSpec.PianoRoll(4).codec();
         double fraction = args.length > 2 ? Double.parseDouble(args[2]) : 0.1;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
         Path corpus = Path.of(args[0]);

@@ -1,14 +1,12 @@
 import io.muse4j.core.token.MelodyTokenizer;
 import io.muse4j.corpora.CorpusItem;
 import io.muse4j.corpora.CorpusSplits;
-import io.muse4j.models.lm.LanguageModelTraining;
 import io.muse4j.models.vae.LatentSpace;
 import io.muse4j.models.vae.MelodyAttribute;
 import io.muse4j.corpora.batch.MelodyWindows;
 import io.muse4j.models.vae.MusicVae;
 import io.muse4j.models.vae.SavedVae;
 import io.muse4j.models.vae.VaeFile;
-import io.muse4j.models.vae.VaeTraining;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,11 +34,11 @@ public class VaeBench {
     public static void main(String[] args) throws Exception {
         SavedVae saved = VaeFile.load(Path.of(args[0]));
         MusicVae vae = saved.model();
-        MelodyTokenizer tokenizer = VaeTraining.melody(saved.tokenizer());
+        MelodyTokenizer tokenizer = saved.tokenizer();
         double fraction = Double.parseDouble(saved.training().get("validFraction"));
         long seed = Long.parseLong(saved.training().get("seed"));
         List<CorpusItem> valid = CorpusSplits.pieces(Path.of(args[1]), CorpusSplits.Split.VALID,
-                LanguageModelTraining.rollsFor(saved.tokenizer()), fraction, seed);
+                saved.encoding().rolls(), fraction, seed);
         List<int[]> windows = new ArrayList<>(new MelodyWindows(tokenizer, vae.config().bars(),
                 vae.config().stepsPerBar()).extract(valid.stream().map(CorpusItem::score).toList()).windows());
         Collections.shuffle(windows, new Random(7));

@@ -1,12 +1,10 @@
 package io.muse4j.cli;
 
-import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.ScoreCodec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Locale;
-import java.util.Map;
 
 /** The options that choose an encoding and its settings, shared by encode and decode. */
 final class EncodingOptions {
@@ -25,15 +23,19 @@ final class EncodingOptions {
     @Option(names = "--max-pitch", defaultValue = "84", description = "Highest melody pitch (default: ${DEFAULT-VALUE}).")
     int maxPitch;
 
-    /** The encoding and its settings as a spec (see {@link Encodings}); fails with a usage error on bad settings. */
-    Map<String, String> spec() {
+    /** The encoding and its settings; fails with a usage error on bad settings. */
+    EncodingSpec spec() {
         if (encoding == null) {
-            throw new UsageException("--encoding is required: one of melody, performance, pianoroll, remi");
+            throw new UsageException("--encoding is required: one of " + EncodingSpec.NAMES);
         }
+        int steps = grid.grid.stepsPerQuarter;
         try {
-            return Encodings.spec(encoding.name().toLowerCase(Locale.ROOT), Map.of(
-                    "stepsPerQuarter", Integer.toString(grid.grid.stepsPerQuarter),
-                    "minPitch", Integer.toString(minPitch), "maxPitch", Integer.toString(maxPitch)));
+            return switch (encoding) {
+                case MELODY -> new EncodingSpec.Melody(steps, minPitch, maxPitch);
+                case PERFORMANCE -> new EncodingSpec.Performance();
+                case PIANOROLL -> new EncodingSpec.PianoRoll(steps);
+                case REMI -> new EncodingSpec.Remi();
+            };
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -41,6 +43,6 @@ final class EncodingOptions {
 
     /** The codec the options describe. */
     ScoreCodec<?> codec() {
-        return Encodings.create(spec());
+        return spec().codec();
     }
 }

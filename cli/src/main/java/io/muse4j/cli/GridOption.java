@@ -1,10 +1,9 @@
 package io.muse4j.cli;
 
-import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.PianoRollCodec;
 import picocli.CommandLine.Option;
 
-import java.util.Map;
 
 /** The grid of the melody and piano-roll encodings, which piano-roll JSON corpora are read on too. */
 final class GridOption {
@@ -26,7 +25,6 @@ final class GridOption {
 
     /** The piano-roll codec on this grid (for reading piano-roll JSON corpora). */
     PianoRollCodec rolls() {
-        return (PianoRollCodec) Encodings.create(Encodings.spec("pianoroll",
-                Map.of("stepsPerQuarter", Integer.toString(grid.stepsPerQuarter))));
+        return new EncodingSpec.PianoRoll(grid.stepsPerQuarter).codec();
     }
 }

@@ -1,7 +1,6 @@
 package io.muse4j.cli;
 
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.core.token.Encodings;
 import io.muse4j.midi.MidiReader;
 import io.muse4j.midi.live.EventLoop;
 import io.muse4j.midi.live.LiveSession;
@@ -75,7 +74,7 @@ final class LiveCommand implements Callable<Integer> {
                         + "channel " + (settings.responseChannel() + 1) + " is taken for the answers' echo and ignored");
             }
             SavedModel saved = Models.load(model);
-            Answerer answerer = new Answerer(saved.as(TokenModel.class, "a token model"), Encodings.tokenizer(saved.tokenizer()),
+            Answerer answerer = new Answerer(saved.as(TokenModel.class, "a token model"), saved.encoding().tokenizer(),
                     sampling::sampler);
             LiveRun.warmUp(answerer, spec.commandLine().getErr());
             EventLoop loop = callFile != null && output.silent() ? new VirtualLoop() : new RealTimeLoop();

@@ -1,5 +1,6 @@
 package io.muse4j.cli;
 
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.models.ModelKinds;
 import io.muse4j.models.kind.ModelKind;
 import io.muse4j.models.kind.Setting;
@@ -27,9 +28,12 @@ import java.util.concurrent.Callable;
                 + "(NAME.train.json, validated on NAME.valid.json): 'train KIND --help' lists a kind's options.",
                 "A checkpoint (MODEL.ckpt) and a CSV log (MODEL.log.csv) go beside the model; --resume continues."})
 final class TrainCommand implements Runnable {
-    /** Options that steer a run without defining it: where it goes, whether it resumes, how it reports. */
+    /**
+     * Options that steer a run without changing what it trains: where it goes, whether it resumes, how often it
+     * checkpoints, how it reports.
+     */
     private static final java.util.Set<String> RUN_CONTROLS = java.util.Set.of("--out", "--resume", "--overwrite",
-            "--verbose");
+            "--checkpoint-every", "--verbose");
 
     @Spec
     CommandSpec spec;
@@ -86,7 +90,7 @@ final class TrainCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             options.refuseToOverwrite();
-            Map<String, String> encodingSpec = kind.takesEncoding() ? encoding.spec() : null;
+            EncodingSpec encodingSpec = kind.takesEncoding() ? encoding.spec() : null;
             TrainingRequest request = options.request(encodingSpec,
                     kind.takesEncoding() ? encoding.grid.rolls() : grid.rolls());
             Map<String, Object> values = new LinkedHashMap<>();

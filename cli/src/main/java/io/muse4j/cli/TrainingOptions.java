@@ -1,5 +1,6 @@
 package io.muse4j.cli;
 
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.models.kind.TrainingOutcome;
 import io.muse4j.models.training.Checkpoint;
@@ -11,7 +12,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 /** The options every kind of model trains with: the corpus, the schedule, the split, the seed and the output. */
 final class TrainingOptions {
@@ -68,7 +68,7 @@ final class TrainingOptions {
     boolean overwrite;
 
     /** The request these options make, with the kind's encoding (null for none) and piano-roll grid. */
-    TrainingRequest request(Map<String, String> encoding, PianoRollCodec rolls) {
+    TrainingRequest request(EncodingSpec encoding, PianoRollCodec rolls) {
         TrainerConfig schedule;
         try {
             schedule = new TrainerConfig(steps, lr, warmup, FINAL_LEARNING_RATE_FRACTION, clip, valEvery,

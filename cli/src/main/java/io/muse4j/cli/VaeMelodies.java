@@ -27,7 +27,7 @@ final class VaeMelodies {
 
     /** The model's melody tokenizer. */
     static MelodyTokenizer tokenizer(SavedVae saved) {
-        return VaeTraining.melody(saved.tokenizer());
+        return saved.tokenizer();
     }
 
     /**

@@ -26,7 +26,7 @@ class DefaultModelTest {
         long bytes = resource.openConnection().getContentLengthLong();
         assertTrue(bytes > 0 && bytes <= 10_000_000, bytes + " bytes");
         SavedModel model = Models.load(Models.DEFAULT);
-        assertEquals("melody", model.tokenizer().get("encoding"));
+        assertEquals("melody", model.encoding().name());
         assertTrue(model.training().get("corpus").endsWith("folk-abc/MIDI"), model.training().toString());
         double nll = Double.parseDouble(model.training().get("validationNllPerToken"));
         assertTrue(nll < 1.25, "validation NLL " + nll); // a uniform guess over 39 tokens scores 3.66

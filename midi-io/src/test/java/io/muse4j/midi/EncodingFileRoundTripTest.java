@@ -4,7 +4,7 @@ import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.score.SyntheticScores;
 import io.muse4j.core.testing.SharedCorpora;
-import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.ScoreCodec;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +76,7 @@ class EncodingFileRoundTripTest {
 
     private static void assertSurvivesAFile(String encoding, NoteSequence x, String what) throws Exception {
         @SuppressWarnings("unchecked")
-        ScoreCodec<Object> codec = (ScoreCodec<Object>) Encodings.create(Map.of("encoding", encoding));
+        ScoreCodec<Object> codec = (ScoreCodec<Object>) EncodingSpec.of(Map.of("encoding", encoding)).codec();
         Object tokens = codec.encode(x);
         NoteSequence decoded = codec.decode(tokens);
         NoteSequence read = MidiReader.read(MidiWriter.toBytes(decoded), what).sequence();

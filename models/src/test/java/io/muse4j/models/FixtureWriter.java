@@ -28,7 +28,7 @@ import io.muse4j.models.vae.VaeFile;
 import io.muse4j.models.vae.VaeObjective;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.score.SyntheticScores;
-import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.LeadSheetBars;
 import io.muse4j.core.token.MelodyTokenizer;
 import io.muse4j.core.token.PianoRollCodec;
@@ -64,10 +64,9 @@ public final class FixtureWriter {
     /** The fixtures' folder in the source tree, from the repository root. */
     static final Path FOLDER = Path.of("models/src/test/resources/io/muse4j/models/fixtures");
     /** The token models' tokenizer: melody over pitches 60..72 on sixteenths, 15 ids. */
-    static final Map<String, String> MELODY = Encodings.spec("melody", Map.of("minPitch", "60", "maxPitch", "72"));
+    static final EncodingSpec MELODY = new EncodingSpec.Melody(4, 60, 72);
     /** The VAEs' tokenizer: melody over pitches 60..72 on eighths, 15 ids, windows of 2 bars of 8 steps. */
-    static final Map<String, String> EIGHTHS = Encodings.spec("melody", Map.of("minPitch", "60", "maxPitch", "72",
-            "stepsPerQuarter", "2"));
+    static final EncodingSpec EIGHTHS = new EncodingSpec.Melody(2, 60, 72);
     private static final int TRAINING_STEPS = 10;
     private static final int MIDINET_STEPS = 40;
 
@@ -91,7 +90,7 @@ public final class FixtureWriter {
     }
 
     private static void writeTokenModel(Path folder, Path scratch, String kind, StackConfig config) throws Exception {
-        Tokenizer tokenizer = Encodings.tokenizer(MELODY);
+        Tokenizer tokenizer = MELODY.tokenizer();
         List<int[]> sequences = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             sequences.add(tokenizer.encode(SyntheticScores.melody(10 + i, 24, 60, 72, 4)));
@@ -100,7 +99,7 @@ public final class FixtureWriter {
         TokenModel model = new TokenModel(config, 11);
         train(model, batches::batch, scratch.resolve(kind + ".ckpt"));
         Path file = folder.resolve(kind + ".m4j");
-        ModelFile.save(file, model, MELODY, tokenizer.vocabulary().names(), summary());
+        ModelFile.save(file, model, MELODY.fields(), tokenizer.vocabulary().names(), summary());
         expect(folder, kind, ModelFileFixturesTest.tokenOutputs(ModelKinds.load(file)),
                 "token model: header, TokenModel.logits(PRIMER), TokenGenerator.continueFrom and beamSearch with seeded "
                         + "Samplers, tokenizer.decode of the first sample");
@@ -108,7 +107,7 @@ public final class FixtureWriter {
 
     private static void writePianoRoll(Path folder, Path scratch, String kind, StackConfig config) throws Exception {
         List<io.muse4j.core.token.PianoRoll> rolls = new ArrayList<>();
-        PianoRollCodec codec = (PianoRollCodec) Encodings.create(Map.of("encoding", "pianoroll"));
+        PianoRollCodec codec = new EncodingSpec.PianoRoll(4).codec();
         for (int i = 0; i < 3; i++) {
             rolls.add(codec.encode(SyntheticScores.polyphonic(20 + i, 24)));
         }
@@ -116,13 +115,13 @@ public final class FixtureWriter {
         PianoRollModel model = new PianoRollModel(config, 12);
         train(model, batches::batch, scratch.resolve(kind + ".ckpt"));
         Path file = folder.resolve(kind + ".m4j");
-        ModelFile.save(file, model, Encodings.spec("pianoroll", Map.of()), codec.vocabulary().names(), summary());
+        ModelFile.save(file, model, Map.of("encoding", "pianoroll"), codec.vocabulary().names(), summary());
         expect(folder, kind, ModelFileFixturesTest.pianoRollOutputs(ModelKinds.load(file)),
                 "piano-roll model (no sampler): header, loss, evaluate and logits of pianoRollBatch()");
     }
 
     private static void writeVae(Path folder, Path scratch, VaeConfig.Decoder decoder) throws Exception {
-        MelodyTokenizer tokenizer = (MelodyTokenizer) Encodings.tokenizer(EIGHTHS);
+        MelodyTokenizer tokenizer = (MelodyTokenizer) EIGHTHS.tokenizer();
         List<NoteSequence> scores = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             scores.add(SyntheticScores.melody(100 + i, 24, 60, 72, 2));
@@ -136,7 +135,7 @@ public final class FixtureWriter {
         Path file = folder.resolve(kind + ".m4j");
         Map<String, String> training = new java.util.TreeMap<>(summary());
         training.put("beta", "1");
-        VaeFile.save(file, model, EIGHTHS, tokenizer.vocabulary().names(), training, attributes);
+        VaeFile.save(file, model, EIGHTHS.fields(), tokenizer.vocabulary().names(), training, attributes);
         expect(folder, kind, ModelFileFixturesTest.vaeOutputs(VaeFile.load(file)),
                 "MusicVAE: header, attribute vectors, MusicVae.encode of fixed windows, decode of fixed z "
                         + "(seeded and greedy), decode of LatentSpace.shifted");

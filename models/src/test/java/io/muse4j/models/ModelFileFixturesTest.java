@@ -19,7 +19,6 @@ import io.muse4j.models.vae.VaeConfig;
 import io.muse4j.models.vae.VaeFile;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.core.token.Encodings;
 import io.muse4j.core.token.LeadSheetBars;
 import io.muse4j.core.token.MelodyTokenizer;
 import io.muse4j.core.token.PianoRoll;
@@ -106,10 +105,10 @@ class ModelFileFixturesTest {
 
     /** A token model (token-lstm, token-transformer): header, logits of the primer, seeded samples and a beam. */
     static Outputs tokenOutputs(SavedModel saved) throws ModelFileException {
-        Outputs out = header(saved.model(), saved.tokenizer(), saved.vocabulary(), saved.training(),
+        Outputs out = header(saved.model(), saved.contents().header().tokenizer(), saved.vocabulary(), saved.training(),
                 saved.libraryVersion());
         TokenModel model = saved.as(TokenModel.class, "a token model");
-        Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
+        Tokenizer tokenizer = saved.encoding().tokenizer();
         out.floats("logits(primer)", model.logits(new int[][] {PRIMER}).dup('c').data().asDouble());
         TokenGenerator generator = new TokenGenerator(model);
         int[] plain = generator.continueFrom(PRIMER, 32, new Sampler(1.0, 0, 1.0, 7));
@@ -139,7 +138,7 @@ class ModelFileFixturesTest {
 
     /** A piano-roll model (pianoroll-lstm, pianoroll-transformer): header, loss, evaluation and logits of a batch. */
     static Outputs pianoRollOutputs(SavedModel saved) {
-        Outputs out = header(saved.model(), saved.tokenizer(), saved.vocabulary(), saved.training(),
+        Outputs out = header(saved.model(), saved.contents().header().tokenizer(), saved.vocabulary(), saved.training(),
                 saved.libraryVersion());
         PianoRollModel model = (PianoRollModel) saved.model();
         FrameBatches.Batch batch = pianoRollBatch();
@@ -161,7 +160,7 @@ class ModelFileFixturesTest {
 
     /** A MusicVAE (vae-flat, vae-hierarchical): header, attribute vectors, codes of fixed windows, decodes of fixed z. */
     static Outputs vaeOutputs(SavedVae saved) {
-        Outputs out = header(saved.model(), saved.tokenizer(), saved.vocabulary(), saved.training(),
+        Outputs out = header(saved.model(), saved.encoding().fields(), saved.vocabulary(), saved.training(),
                 saved.libraryVersion());
         MusicVae model = saved.model();
         VaeConfig config = model.config();
@@ -184,7 +183,7 @@ class ModelFileFixturesTest {
                 row[d] = normal.nextGaussian();
             }
         }
-        MelodyTokenizer tokenizer = (MelodyTokenizer) Encodings.tokenizer(saved.tokenizer());
+        MelodyTokenizer tokenizer = saved.tokenizer();
         int[][] sampled = model.decode(z, 1.0, 5);
         int[][] greedy = model.decode(z, 0, 0);
         for (int b = 0; b < z.length; b++) {
@@ -199,7 +198,7 @@ class ModelFileFixturesTest {
 
     /** A C-RNN-GAN: header, seeded phrases and pieces as notes. */
     static Outputs crnnGanOutputs(SavedModel saved) throws ModelFileException {
-        Outputs out = header(saved.model(), saved.tokenizer(), saved.vocabulary(), saved.training(),
+        Outputs out = header(saved.model(), saved.contents().header().tokenizer(), saved.vocabulary(), saved.training(),
                 saved.libraryVersion());
         CrnnGan gan = saved.as(CrnnGan.class, "a crnngan model");
         out.notes("sample(3,20,0)", gan.sample(3, 20, 0));
@@ -216,7 +215,7 @@ class ModelFileFixturesTest {
 
     /** A MidiNet: header, seeded pieces after an empty bar and after a given one, under chords. */
     static Outputs midiNetOutputs(SavedModel saved) throws ModelFileException {
-        Outputs out = header(saved.model(), saved.tokenizer(), saved.vocabulary(), saved.training(),
+        Outputs out = header(saved.model(), saved.contents().header().tokenizer(), saved.vocabulary(), saved.training(),
                 saved.libraryVersion());
         MidiNet net = saved.as(MidiNet.class, "a midinet model");
         int[] chords = {0, 7, 21, 5};

@@ -1,5 +1,6 @@
 package io.muse4j.models.kind;
 
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
 import io.muse4j.models.file.StoredModel;
@@ -19,9 +20,13 @@ import java.util.Optional;
  * @param contents the file's entries and header: tokenizer spec, vocabulary, training record, library version
  */
 public record SavedModel(ModelKind kind, StoredModel model, ModelFile.Contents contents) {
-    /** The spec of the tokenizer the model was trained with (see {@code io.muse4j.core.token.Encodings}). */
-    public Map<String, String> tokenizer() {
-        return contents.header().tokenizer();
+    /** The encoding the model was trained on; fields the file spells wrong are an error naming the file. */
+    public EncodingSpec encoding() throws ModelFileException {
+        try {
+            return EncodingSpec.of(contents.header().tokenizer());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(name(), "bad tokenizer in the header: " + e.getMessage());
+        }
     }
 
     /** The names of the token ids the model was trained on. */

@@ -1,7 +1,6 @@
 package io.muse4j.models.lm;
 
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.core.token.Encodings;
 import io.muse4j.core.token.PianoRoll;
 import io.muse4j.corpora.CorpusItem;
 import io.muse4j.corpora.batch.FrameBatches;
@@ -30,7 +29,7 @@ final class LanguageModelEvaluation {
     }
 
     static Evaluation of(SavedModel saved, EvaluationRequest request) throws IOException {
-        List<NoteSequence> scores = request.pieces(saved.training(), LanguageModelTraining.rollsFor(saved.tokenizer())).stream()
+        List<NoteSequence> scores = request.pieces(saved.training(), saved.encoding().rolls()).stream()
                 .map(CorpusItem::score).toList();
         return saved.model() instanceof PianoRollModel rolls ? frames(saved, rolls, scores) : tokens(saved, scores);
     }
@@ -38,7 +37,7 @@ final class LanguageModelEvaluation {
     private static Evaluation tokens(SavedModel saved, List<NoteSequence> scores) throws IOException {
         int steps = trainedSequenceLength(saved);
         TokenModel model = saved.as(TokenModel.class, "a token model");
-        List<int[]> sequences = LanguageModelTraining.tokenize(scores, Encodings.tokenizer(saved.tokenizer()));
+        List<int[]> sequences = LanguageModelTraining.tokenize(scores, saved.encoding().tokenizer());
         TokenModel.Evaluation total = new TokenModel.Evaluation(0, 0, 0);
         for (TokenBatches.Batch batch : new TokenBatches(sequences, TOKEN_BATCH, steps, 0).epoch()) {
             total = total.plus(model.evaluate(batch));
@@ -48,8 +47,9 @@ final class LanguageModelEvaluation {
     }
 
     /** Each sequence whole from its first frame, scoring every frame after the first (Bai et al. 2018). */
-    private static Evaluation frames(SavedModel saved, PianoRollModel model, List<NoteSequence> scores) {
-        List<PianoRoll> rolls = LanguageModelTraining.encode(LanguageModelTraining.rollsFor(saved.tokenizer()), scores);
+    private static Evaluation frames(SavedModel saved, PianoRollModel model, List<NoteSequence> scores)
+            throws IOException {
+        List<PianoRoll> rolls = LanguageModelTraining.encode(saved.encoding().rolls(), scores);
         int longest = rolls.stream().mapToInt(PianoRoll::length).max().orElse(1);
         PianoRollModel.Evaluation total = new PianoRollModel.Evaluation(0, 0, 0, 0, 0);
         for (FrameBatches.Batch batch : new FrameBatches(rolls, ROLL_BATCH, longest, 0, false).epoch()) {

@@ -1,5 +1,6 @@
 package io.muse4j.models.lm;
 
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.StoredModel;
 import io.muse4j.models.kind.Evaluation;
@@ -104,12 +105,11 @@ public final class LanguageModelKind implements ModelKind {
     public TrainingOutcome train(TrainingRequest request, Settings settings) throws IOException {
         TrainingRequest.Data data = request.data();
         int seqLen = settings.integer("--seq-len");
-        LanguageModelTraining.Request lm = RequestException.checked(() -> new LanguageModelTraining.Request(
-                data.corpus(), data.encoding(), shape.apply(settings, seqLen), request.batch(), seqLen,
-                request.trainer(), settings.integer("--epochs"), data.validFraction(), data.transpose(),
+        LanguageModelTraining.Request lm = RequestException.checked(() -> new LanguageModelTraining.Request(data,
+                shape.apply(settings, seqLen), request.batch(), seqLen, request.trainer(), settings.integer("--epochs"),
                 settings.real("--stretch"), request.seed(), request.out()));
         Trainer.Result result = LanguageModelTraining.run(lm, request.resume(), request.log());
-        String unit = "pianoroll".equals(data.encoding().get("encoding")) ? "frame" : "token";
+        String unit = data.encoding() instanceof EncodingSpec.PianoRoll ? "frame" : "token";
         return new TrainingOutcome(result, "training", "NLL", " nats per " + unit);
     }
 

@@ -1,5 +1,6 @@
 package io.muse4j.models.lm;
 
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.file.ModelFile;
@@ -10,9 +11,9 @@ import io.muse4j.models.training.ProgressBar;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
+import io.muse4j.models.training.TrainingRequest;
 import io.muse4j.core.score.Check;
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.core.token.Encodings;
 import io.muse4j.core.token.PianoRoll;
 import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.core.token.ScoreCodec;
@@ -43,56 +44,45 @@ public final class LanguageModelTraining {
     /**
      * What to train.
      *
-     * @param corpus a MIDI folder, list file or MIDI file, or a piano-roll JSON split file
-     * @param encoding the encoding spec (see {@link Encodings})
+     * @param data the corpus, its encoding, the grid piano-roll JSON is read on, the split and the transposition
      * @param model the stack's shape: an LSTM's or a transformer's (its vocabulary size comes from the encoding)
      * @param batch sequences per batch
      * @param steps tokens (or frames) per sequence
      * @param trainer the trainer's settings
      * @param epochs when above 0, train this many epochs, overriding the trainer's step count
-     * @param validFraction share of pieces held out for validation when the corpus has no validation split
-     * @param transpose augment by every transposition up to this many semitones
      * @param stretch augment by the time-stretch factors 1 - stretch and 1 + stretch as well as 1 (0 for none)
      * @param seed seeds the split, the batch order, dropout and the initial weights
      * @param out the model file; the checkpoint and CSV log go beside it
      */
-    public record Request(Path corpus, Map<String, String> encoding, StackConfig model, int batch, int steps,
-                          TrainerConfig trainer, int epochs, double validFraction, int transpose, double stretch,
-                          long seed, Path out) {
+    public record Request(TrainingRequest.Data data, StackConfig model, int batch, int steps, TrainerConfig trainer,
+                          int epochs, double stretch, long seed, Path out) {
         public Request {
             Check.atLeast("batch size", batch, 1);
             Check.atLeast("sequence length", steps, 1);
             Check.atLeast("epochs", epochs, 0);
-            Check.range("transposition", transpose, 0, 24);
+            Check.range("transposition", data.transpose(), 0, 24);
             if (!(stretch >= 0 && stretch < 0.5)) {
                 throw new IllegalArgumentException("time-stretch " + stretch + " is outside [0, 0.5)");
             }
-            Encodings.create(encoding); // validates
         }
     }
 
     private LanguageModelTraining() {
     }
 
-    /** The piano-roll codec that decodes piano-roll corpora for an encoding: its own grid when it is one. */
-    public static PianoRollCodec rollsFor(Map<String, String> encoding) {
-        Map<String, String> spec = new LinkedHashMap<>(encoding);
-        spec.put("encoding", "pianoroll");
-        return (PianoRollCodec) Encodings.create(spec);
-    }
-
     /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
     public static Trainer.Result run(Request request, boolean resume, PrintStream log) throws IOException {
-        ScoreCodec<?> codec = Encodings.create(request.encoding());
-        PianoRollCodec rolls = rollsFor(request.encoding());
-        Corpus corpus = CorpusSplits.load(request.corpus(), rolls);
+        TrainingRequest.Data data = request.data();
+        ScoreCodec<?> codec = data.encoding().codec();
+        PianoRollCodec rolls = data.rolls();
+        Corpus corpus = CorpusSplits.load(data.corpus(), rolls);
         log.print(corpus.skipReport());
-        Splits splits = CorpusSplits.forTraining(request.corpus(), corpus, rolls, request.validFraction(),
+        Splits splits = CorpusSplits.forTraining(data.corpus(), corpus, rolls, data.validFraction(),
                 request.seed());
         List<NoteSequence> train = augmented(splits.train(), request);
         List<NoteSequence> valid = splits.valid().stream().map(CorpusItem::score).toList();
         log.printf(Locale.ROOT, "%s: %d pieces for training (%d with augmentation), %d for validation%n",
-                request.corpus(), splits.train().size(), train.size(), splits.valid().size());
+                data.corpus(), splits.train().size(), train.size(), splits.valid().size());
         Map<String, String> summary = summary(request, splits);
         StackConfig shape = request.model();
         if (codec instanceof PianoRollCodec rollCodec) {
@@ -145,12 +135,12 @@ public final class LanguageModelTraining {
                                         Trainer.Result result, Map<String, String> summary) throws IOException {
         summary.put("steps", Long.toString(result.steps()));
         summary.put("stoppedEarly", Boolean.toString(result.stoppedEarly()));
-        ModelFile.save(request.out(), model, request.encoding(), vocabulary, summary);
+        ModelFile.save(request.out(), model, request.data().encoding().fields(), vocabulary, summary);
         return result;
     }
 
     private static List<NoteSequence> augmented(List<CorpusItem> items, Request request) {
-        return augmented(items, request.transpose(), request.stretch());
+        return augmented(items, request.data().transpose(), request.stretch());
     }
 
     /** The training pieces with their transpositions and time-stretches. */
@@ -183,8 +173,9 @@ public final class LanguageModelTraining {
     }
 
     private static Map<String, String> summary(Request request, Splits splits) {
-        Map<String, String> summary = summary(request.corpus(), splits, request.validFraction(), request.seed(),
-                request.batch(), request.transpose());
+        TrainingRequest.Data data = request.data();
+        Map<String, String> summary = summary(data.corpus(), splits, data.validFraction(), request.seed(),
+                request.batch(), data.transpose());
         summary.put("sequenceLength", Integer.toString(request.steps()));
         summary.put("stretch", Double.toString(request.stretch()));
         summary.put("dropout", Double.toString(request.model().dropout()));

@@ -1,6 +1,6 @@
 package io.muse4j.models.lm;
 
-import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.Tokenizer;
 import io.muse4j.models.kind.Pieces;
 import io.muse4j.models.kind.RequestException;
@@ -37,24 +37,21 @@ final class TokenGeneration {
         }
         Sampler first = RequestException.checked(() -> request.sampling().sampler(0));
         TokenGenerator generator = new TokenGenerator(saved.as(TokenModel.class, "a token model"));
-        Tokenizer tokenizer = Encodings.tokenizer(saved.tokenizer());
+        EncodingSpec encoding = saved.encoding();
+        Tokenizer tokenizer = encoding.tokenizer();
         int[] start = primerTokens(tokenizer, request.primer());
         GenerationRequest.Length length = request.length();
-        boolean grid = "melody".equals(saved.tokenizer().get("encoding"));
+        boolean grid = encoding instanceof EncodingSpec.Melody;
         Double duration = length.seconds() != null ? length.seconds()
                 : length.bars() != null && !grid ? length.bars() * SECONDS_PER_BAR : null;
         int count = duration != null ? Durations.tokenBudget(duration)
-                : length.bars() != null ? length.bars() * 4 * stepsPerQuarter(saved)
+                : length.bars() != null ? length.bars() * 4 * encoding.stepsPerQuarter()
                 : length.steps() != null ? length.steps() : DEFAULT_STEPS;
         return i -> {
             Sampler sampler = i == 1 ? first : request.sampling().sampler(i - 1);
             Predicate<int[]> enough = duration == null ? tokens -> false : Durations.lasting(tokenizer, start, duration);
             return tokenizer.decode(generator.beamSearch(start, count, beam, sampler, enough));
         };
-    }
-
-    private static int stepsPerQuarter(SavedModel saved) {
-        return Integer.parseInt(saved.tokenizer().getOrDefault("stepsPerQuarter", "4"));
     }
 
     private static int[] primerTokens(Tokenizer tokenizer, GenerationRequest.Primer primer) {

@@ -1,10 +1,10 @@
 package io.muse4j.models.training;
 
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.PianoRollCodec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * What every training run is given, whatever the kind of model: the data, the trainer's schedule, the seed and
@@ -24,12 +24,12 @@ public record TrainingRequest(Data data, TrainerConfig trainer, int batch, long 
      * The corpus and what is done to it before batching.
      *
      * @param corpus a MIDI folder, list file or MIDI file, or a piano-roll JSON split file
-     * @param encoding the encoding spec (see {@code Encodings}); null for a kind that takes none
+     * @param encoding the encoding; null for a kind that takes none
      * @param rolls decodes piano-roll JSON corpora
      * @param validFraction share of pieces held out for validation when the corpus has no validation split
      * @param transpose augment by every transposition up to this many semitones
      */
-    public record Data(Path corpus, Map<String, String> encoding, PianoRollCodec rolls, double validFraction,
+    public record Data(Path corpus, EncodingSpec encoding, PianoRollCodec rolls, double validFraction,
                        int transpose) {
     }
 }

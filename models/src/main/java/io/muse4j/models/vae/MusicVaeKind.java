@@ -75,13 +75,13 @@ public final class MusicVaeKind implements ModelKind {
             if (bars != 2 && bars != 16) {
                 throw new RequestException("--bars " + bars + " must be 2 or 16");
             }
-            int stepsPerQuarter = Integer.parseInt(data.encoding().getOrDefault("stepsPerQuarter", "4"));
+            int stepsPerQuarter = data.encoding().stepsPerQuarter();
             VaeConfig config = new VaeConfig(2, s.integer("--embedding"), s.integer("--hidden"), s.integer("--layers"),
                     s.integer("--latent"), bars, 4 * stepsPerQuarter, s.choice("--decoder", VaeConfig.Decoder.class));
             VaeObjective objective = new VaeObjective(s.real("--beta"), s.whole("--beta-warmup"),
                     s.real("--free-bits"), s.real("--scheduled-sampling"), s.whole("--sampling-warmup"));
-            return new VaeTraining.Request(data.corpus(), data.encoding(), config, objective, request.batch(),
-                    request.trainer(), data.validFraction(), data.transpose(), request.seed(), request.out());
+            return new VaeTraining.Request(data, config, objective, request.batch(), request.trainer(),
+                    request.seed(), request.out());
         });
         Trainer.Result result = VaeTraining.run(vae, request.resume(), request.log());
         return new TrainingOutcome(result, "training", "loss", " nats per token");

@@ -4,7 +4,6 @@ import io.muse4j.corpora.CorpusItem;
 import io.muse4j.corpora.batch.MelodyWindows;
 import io.muse4j.models.kind.Evaluation;
 import io.muse4j.models.kind.EvaluationRequest;
-import io.muse4j.models.lm.LanguageModelTraining;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -23,9 +22,9 @@ final class VaeEvaluation {
     }
 
     static Evaluation of(SavedVae saved, EvaluationRequest request) throws IOException {
-        List<CorpusItem> items = request.pieces(saved.training(), LanguageModelTraining.rollsFor(saved.tokenizer()));
+        List<CorpusItem> items = request.pieces(saved.training(), saved.encoding().rolls());
         MusicVae vae = saved.model();
-        MelodyWindows.Extraction windows = new MelodyWindows(VaeTraining.melody(saved.tokenizer()),
+        MelodyWindows.Extraction windows = new MelodyWindows(saved.tokenizer(),
                 vae.config().bars(), vae.config().stepsPerBar()).extract(items.stream().map(CorpusItem::score).toList());
         if (windows.windows().isEmpty()) {
             throw new IllegalArgumentException(request.corpus() + ": no window of " + vae.config().bars()

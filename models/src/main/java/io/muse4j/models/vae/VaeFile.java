@@ -1,5 +1,6 @@
 package io.muse4j.models.vae;
 
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
 import io.muse4j.models.kind.SavedModel;
@@ -62,7 +63,13 @@ public final class VaeFile {
             attributes.put(attributeOf(e.getKey(), name), vector);
         }
         ModelFile.Header h = contents.header();
-        return new SavedVae(model, h.tokenizer(), h.vocabulary(), h.training(), attributes, h.libraryVersion());
+        EncodingSpec encoding;
+        try {
+            encoding = EncodingSpec.of(h.tokenizer());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(name, "bad tokenizer in the header: " + e.getMessage());
+        }
+        return new SavedVae(model, encoding, h.vocabulary(), h.training(), attributes, h.libraryVersion());
     }
 
     private static MelodyAttribute attributeOf(String label, String name) throws ModelFileException {

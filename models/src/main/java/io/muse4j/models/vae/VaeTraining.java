@@ -5,9 +5,10 @@ import io.muse4j.corpora.batch.VaeBatches;
 import io.muse4j.models.lm.LanguageModelTraining;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
+import io.muse4j.models.training.TrainingRequest;
 import io.muse4j.core.score.Check;
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.core.token.Encodings;
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.MelodyTokenizer;
 import io.muse4j.corpora.Corpus;
 import io.muse4j.corpora.CorpusItem;
@@ -38,23 +39,20 @@ public final class VaeTraining {
     /**
      * What to train.
      *
-     * @param corpus a MIDI folder, list file or MIDI file
-     * @param encoding the melody encoding's spec (see {@link Encodings})
+     * @param data the corpus, its melody encoding, the split and the transposition
      * @param model the VAE's shape (its vocabulary size comes from the encoding)
      * @param objective the loss's settings
      * @param batch windows per batch
      * @param trainer the trainer's settings
-     * @param validFraction share of pieces held out for validation
-     * @param transpose augment by every transposition up to this many semitones
      * @param seed seeds the split, the batch order, z's noise and the initial weights
      * @param out the model file; the checkpoint and CSV log go beside it
      */
-    public record Request(Path corpus, Map<String, String> encoding, VaeConfig model, VaeObjective objective,
-                          int batch, TrainerConfig trainer, double validFraction, int transpose, long seed, Path out) {
+    public record Request(TrainingRequest.Data data, VaeConfig model, VaeObjective objective, int batch,
+                          TrainerConfig trainer, long seed, Path out) {
         public Request {
             Check.atLeast("batch size", batch, 1);
-            Check.range("transposition", transpose, 0, 24);
-            melody(encoding);
+            Check.range("transposition", data.transpose(), 0, 24);
+            melody(data.encoding());
         }
     }
 
@@ -62,27 +60,27 @@ public final class VaeTraining {
     }
 
     /** The melody tokenizer an encoding spec names; fails for any other encoding. */
-    public static MelodyTokenizer melody(Map<String, String> encoding) {
-        if (!(Encodings.create(encoding) instanceof MelodyTokenizer tokenizer)) {
-            throw new IllegalArgumentException("a MusicVAE learns the melody encoding, not '" + encoding.get("encoding")
-                    + "'");
+    public static MelodyTokenizer melody(EncodingSpec encoding) {
+        if (!(encoding instanceof EncodingSpec.Melody melody)) {
+            throw new IllegalArgumentException("a MusicVAE learns the melody encoding, not '" + encoding.name() + "'");
         }
-        return tokenizer;
+        return melody.codec();
     }
 
     /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
     public static Trainer.Result run(Request request, boolean resume, PrintStream log) throws IOException {
-        MelodyTokenizer tokenizer = melody(request.encoding());
+        TrainingRequest.Data data = request.data();
+        MelodyTokenizer tokenizer = melody(data.encoding());
         VaeConfig shape = request.model();
         MelodyWindows cutter = new MelodyWindows(tokenizer, shape.bars(), shape.stepsPerBar());
-        Corpus corpus = CorpusSplits.load(request.corpus(), LanguageModelTraining.rollsFor(request.encoding()));
+        Corpus corpus = CorpusSplits.load(data.corpus(), data.rolls());
         log.print(corpus.skipReport());
-        Splits splits = Splits.seeded(corpus.items(), request.validFraction(), request.seed());
+        Splits splits = Splits.seeded(corpus.items(), data.validFraction(), request.seed());
         MelodyWindows.Extraction train = cutter.extract(
-                LanguageModelTraining.augmented(splits.train(), request.transpose(), 0));
+                LanguageModelTraining.augmented(splits.train(), data.transpose(), 0));
         MelodyWindows.Extraction valid = cutter.extract(scores(splits.valid()));
-        log.printf(Locale.ROOT, "%s: training %s%n%s: validation %s%n", request.corpus(), train.report(),
-                request.corpus(), valid.report());
+        log.printf(Locale.ROOT, "%s: training %s%n%s: validation %s%n", data.corpus(), train.report(),
+                data.corpus(), valid.report());
         VaeConfig config = new VaeConfig(tokenizer.vocabulary().size(), shape.embedding(), shape.hidden(),
                 shape.layers(), shape.latent(), shape.bars(), shape.stepsPerBar(), shape.decoder());
         MusicVae model = new MusicVae(config, request.objective(), request.seed());
@@ -96,7 +94,7 @@ public final class VaeTraining {
                 MAX_ATTRIBUTE_WINDOWS, request.seed());
         log.printf(Locale.ROOT, "attribute vectors from %,d training windows%n", attributeWindows.size());
         Map<MelodyAttribute, double[]> attributes = LatentSpace.attributeVectors(model, attributeWindows, tokenizer);
-        VaeFile.save(request.out(), model, request.encoding(), tokenizer.vocabulary().names(),
+        VaeFile.save(request.out(), model, data.encoding().fields(), tokenizer.vocabulary().names(),
                 summary(request, splits, result), attributes);
         return result;
     }
@@ -116,8 +114,9 @@ public final class VaeTraining {
     }
 
     private static Map<String, String> summary(Request request, Splits splits, Trainer.Result result) {
-        Map<String, String> summary = LanguageModelTraining.summary(request.corpus(), splits,
-                request.validFraction(), request.seed(), request.batch(), request.transpose());
+        TrainingRequest.Data data = request.data();
+        Map<String, String> summary = LanguageModelTraining.summary(data.corpus(), splits,
+                data.validFraction(), request.seed(), request.batch(), data.transpose());
         summary.put("beta", Double.toString(request.objective().beta()));
         summary.put("betaWarmupSteps", Long.toString(request.objective().betaWarmupSteps()));
         summary.put("freeBits", Double.toString(request.objective().freeBits()));

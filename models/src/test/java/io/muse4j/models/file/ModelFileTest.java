@@ -57,7 +57,7 @@ class ModelFileTest {
         INDArray after = ((TokenModel) loaded.model()).logits(tokens);
         assertTrue(Arrays.equals(before.data().asFloat(), after.data().asFloat()), "logits differ after loading");
         assertEquals(vocabulary(10), loaded.vocabulary());
-        assertEquals(Map.of("encoding", "melody"), loaded.tokenizer());
+        assertEquals(Map.of("encoding", "melody"), loaded.contents().header().tokenizer());
         assertEquals(Map.of("corpus", "counting", "steps", "5"), loaded.training());
         assertEquals(model.config(), ((SequenceModel) loaded.model()).config());
     }

@@ -1,43 +1,77 @@
 package io.muse4j.core.stats;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-/** Writes a {@link StatsReport} as one JSON object, with null where a number is not finite. */
+/** Writes a {@link StatsReport} as one JSON object (with Jackson), with null where a number is not finite. */
 final class StatsJson {
+    private static final JsonFactory JSON = new JsonFactory();
+
     private StatsJson() {
     }
 
     static String of(StatsReport r) {
-        StringBuilder out = new StringBuilder("{");
-        out.append("\"generated\":").append(set(r.generated().size(), r.generatedKeys()));
-        out.append(",\"reference\":").append(set(r.reference().size(), r.referenceKeys()));
-        out.append(",\"statistics\":[");
-        for (int i = 0; i < r.comparisons().size(); i++) {
-            StatisticComparison c = r.comparisons().get(i);
-            out.append(i == 0 ? "" : ",").append("{\"name\":").append(string(c.name()))
-                    .append(",\"generatedMean\":").append(number(c.generatedMean()))
-                    .append(",\"generatedSd\":").append(number(c.generatedSd()))
-                    .append(",\"referenceMean\":").append(number(c.referenceMean()))
-                    .append(",\"referenceSd\":").append(number(c.referenceSd()))
-                    .append(",\"ks\":").append(number(c.ks())).append('}');
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeFieldName("generated");
+            set(g, r.generated().size(), r.generatedKeys());
+            g.writeFieldName("reference");
+            set(g, r.reference().size(), r.referenceKeys());
+            g.writeArrayFieldStart("statistics");
+            for (StatisticComparison c : r.comparisons()) {
+                g.writeStartObject();
+                g.writeStringField("name", c.name());
+                number(g, "generatedMean", c.generatedMean());
+                number(g, "generatedSd", c.generatedSd());
+                number(g, "referenceMean", c.referenceMean());
+                number(g, "referenceSd", c.referenceSd());
+                number(g, "ks", c.ks());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            number(g, "meanKs", meanKs(r));
+            g.writeObjectFieldStart("classifier");
+            number(g, "accuracy", r.classifierAccuracy());
+            g.writeNumberField("folds", StatsReport.FOLDS);
+            g.writeEndObject();
+            copies(g, r);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.append("],\"meanKs\":").append(number(meanKs(r)));
-        out.append(",\"classifier\":{\"accuracy\":").append(number(r.classifierAccuracy()))
-                .append(",\"folds\":").append(StatsReport.FOLDS).append('}');
-        out.append(",\"copies\":{\"longest\":").append(r.copies().get(r.mostCopied()).length())
-                .append(",\"mean\":").append(number(meanCopy(r))).append(",\"pieces\":[");
+        return text.toString();
+    }
+
+    private static void copies(JsonGenerator g, StatsReport r) throws IOException {
+        g.writeObjectFieldStart("copies");
+        g.writeNumberField("longest", r.copies().get(r.mostCopied()).length());
+        number(g, "mean", meanCopy(r));
+        g.writeArrayFieldStart("pieces");
         List<CopyCheck.Match> copies = r.copies();
         for (int i = 0; i < copies.size(); i++) {
             CopyCheck.Match m = copies.get(i);
-            out.append(i == 0 ? "" : ",").append("{\"piece\":").append(string(r.generated().get(i)))
-                    .append(",\"length\":").append(m.length())
-                    .append(",\"reference\":").append(m.reference() < 0 ? "null" : string(r.reference().get(m.reference())))
-                    .append(",\"start\":").append(m.start())
-                    .append(",\"referenceStart\":").append(m.referenceStart()).append('}');
+            g.writeStartObject();
+            g.writeStringField("piece", r.generated().get(i));
+            g.writeNumberField("length", m.length());
+            g.writeFieldName("reference");
+            if (m.reference() < 0) {
+                g.writeNull();
+            } else {
+                g.writeString(r.reference().get(m.reference()));
+            }
+            g.writeNumberField("start", m.start());
+            g.writeNumberField("referenceStart", m.referenceStart());
+            g.writeEndObject();
         }
-        return out.append("]}}").toString();
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** The mean over the statistics of their Kolmogorov-Smirnov distances. */
@@ -50,32 +84,24 @@ final class StatsJson {
         return r.copies().stream().mapToInt(CopyCheck.Match::length).average().orElse(Double.NaN);
     }
 
-    private static String set(int pieces, Map<String, Double> keys) {
-        StringBuilder out = new StringBuilder("{\"pieces\":").append(pieces).append(",\"keys\":{");
-        boolean first = true;
+    private static void set(JsonGenerator g, int pieces, Map<String, Double> keys) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("pieces", pieces);
+        g.writeObjectFieldStart("keys");
         for (Map.Entry<String, Double> e : keys.entrySet()) {
-            out.append(first ? "" : ",").append(string(e.getKey())).append(':').append(number(e.getValue()));
-            first = false;
+            number(g, e.getKey(), e.getValue());
         }
-        return out.append("},\"minorShare\":").append(number(StatsReport.minorShare(keys))).append('}').toString();
+        g.writeEndObject();
+        number(g, "minorShare", StatsReport.minorShare(keys));
+        g.writeEndObject();
     }
 
-    static String number(double value) {
-        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2")
-                .replaceAll("\\.(e|$)", "$1") : "null";
-    }
-
-    static String string(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
+    /** A number field; null when the number is not finite, which JSON cannot hold. */
+    private static void number(JsonGenerator g, String field, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            g.writeNumberField(field, value);
+        } else {
+            g.writeNullField(field);
         }
-        return out.append('"').toString();
     }
 }
