@@ -1,5 +1,6 @@
 package io.muse4j.models.lm;
 
+import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.LstmConfig;
@@ -105,7 +106,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
     private LossAndGradients shardGradients(FrameBatches.Batch shard, double scale) {
         INDArray keys = timeMajor(shard);
         SequenceStack.Pass pass = layers.forwardWithDropout(projected(keys), shard.sequences(), shard.steps(),
-                seed * 1_000_003L + Arrays.hashCode(shard.inputs()));
+                Seeds.mix(seed, Arrays.hashCode(shard.inputs())));
         INDArray logits = pass.top().mmul(sigmoidW).addiRowVector(sigmoidB);
         double[] dLogits = new double[(int) logits.length()];
         double loss = crossEntropy(logits, shard, scale, dLogits);

@@ -1,5 +1,6 @@
 package io.muse4j.models.lm;
 
+import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.LstmConfig;
@@ -104,7 +105,7 @@ public final class TokenModel implements SequenceModel, Trainable<TokenBatches.B
         int[][] tokens = shard.tokens();
         INDArray inputs = oneHot(tokens);
         SequenceStack.Pass pass = layers.forwardWithDropout(inputs.mmul(embedding), tokens.length, tokens[0].length,
-                seed * 1_000_003L + Arrays.deepHashCode(tokens));
+                Seeds.mix(seed, Arrays.deepHashCode(tokens)));
         INDArray logits = pass.top().mmul(softmaxW).addiRowVector(softmaxB);
         double[] dLogits = new double[(int) logits.length()];
         double loss = crossEntropy(logits, shard.targets(), shard.mask(), scale, dLogits);

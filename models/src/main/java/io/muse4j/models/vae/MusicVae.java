@@ -1,5 +1,6 @@
 package io.muse4j.models.vae;
 
+import io.muse4j.core.random.Seeds;
 import io.muse4j.models.file.StoredModel;
 import io.muse4j.models.lm.TokenModel;
 import io.muse4j.models.nn.CpuThreads;
@@ -157,7 +158,7 @@ public final class MusicVae implements Trainable<int[][]>, StoredModel {
         int steps = config.steps();
         double scale = 1.0 / ((double) batchSize * steps);
         double beta = step < 0 ? objective.beta() : objective.betaSchedule().at(step);
-        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step * 7_919L + Arrays.deepHashCode(tokens));
+        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, step * 7_919L + Arrays.deepHashCode(tokens)));
         INDArray oneHot = oneHot(tokens);
         VaeEncoder.Pass enc = encoder.forward(oneHot.mmul(embedding), n, steps);
         INDArray eps = gaussian(random, n);

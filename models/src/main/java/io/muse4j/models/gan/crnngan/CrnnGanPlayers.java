@@ -1,5 +1,6 @@
 package io.muse4j.models.gan.crnngan;
 
+import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.GanBatch;
 import io.muse4j.models.gan.GanSettings;
 import io.muse4j.models.gan.GanSide;
@@ -57,7 +58,7 @@ public final class CrnnGanPlayers {
 
     /** The noise seed of an update: a pure function of the run's seed, the step, the update and the side. */
     public static long noiseSeed(long seed, long step, int repeat, int side) {
-        return ((seed * 1_000_003L + step) * 1_009L + repeat) * 3L + side;
+        return (Seeds.mix(seed, step) * 1_009L + repeat) * 3L + side;
     }
 
     /** Real (B) and generated (B) sequences as one set of 2B time-major rows, real first. */

@@ -1,5 +1,6 @@
 package io.muse4j.models.gan.crnngan;
 
+import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.GanBatch;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.gan.GanMonitor;
@@ -204,7 +205,7 @@ public final class CrnnGanTraining {
 
         /** {@code rounds} sets of {@code batch} windows, each drawn uniformly from {@code seed} and {@code step}. */
         public GanBatch batch(long seed, long step, int rounds, int batch) {
-            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step);
+            SplittableRandom random = new SplittableRandom(Seeds.mix(seed, step));
             List<float[][][]> sets = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 float[][][] set = new float[batch][][];

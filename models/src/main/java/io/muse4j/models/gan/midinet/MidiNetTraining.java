@@ -1,5 +1,6 @@
 package io.muse4j.models.gan.midinet;
 
+import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.BarBatch;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.gan.GanSettings;
@@ -174,7 +175,7 @@ public final class MidiNetTraining {
 
         /** {@code rounds} sets of {@code batch} pairs, each drawn uniformly from {@code seed} and {@code step}. */
         public BarBatch batch(long seed, long step, int rounds, int batch) {
-            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step);
+            SplittableRandom random = new SplittableRandom(Seeds.mix(seed, step));
             List<List<List<Bar>>> sets = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 List<List<Bar>> set = new ArrayList<>();
