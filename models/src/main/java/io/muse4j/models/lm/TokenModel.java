@@ -7,6 +7,7 @@ import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.LstmLayers;
 import io.muse4j.models.nn.PassMemory;
 import io.muse4j.models.nn.SequenceStack;
+import io.muse4j.models.nn.Softmax;
 import io.muse4j.models.nn.StackConfig;
 import io.muse4j.models.sampling.TokenStepper;
 import io.muse4j.models.training.Shards;
@@ -145,33 +146,11 @@ public final class TokenModel implements SequenceModel, Trainable<TokenBatches.B
                     continue;
                 }
                 int row = (t * batch + b) * v;
-                double logSum = logSumExp(z, row, v);
                 config.checkId(targets[b][t]);
-                loss -= mask[b][t] * (z[row + targets[b][t]] - logSum);
-                if (dLogits == null) {
-                    continue;
-                }
-                double weight = mask[b][t] * scale;
-                for (int k = 0; k < v; k++) {
-                    dLogits[row + k] = weight * Math.exp(z[row + k] - logSum);
-                }
-                dLogits[row + targets[b][t]] -= weight;
+                loss -= mask[b][t] * Softmax.logProbability(z, row, v, targets[b][t], mask[b][t] * scale, dLogits);
             }
         }
         return loss * scale;
-    }
-
-    /** log sum exp of {@code count} values of {@code z} from {@code from}. */
-    public static double logSumExp(double[] z, int from, int count) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = from; k < from + count; k++) {
-            max = Math.max(max, z[k]);
-        }
-        double sum = 0;
-        for (int k = from; k < from + count; k++) {
-            sum += Math.exp(z[k] - max);
-        }
-        return max + Math.log(sum);
     }
 
     @Override
@@ -223,7 +202,7 @@ public final class TokenModel implements SequenceModel, Trainable<TokenBatches.B
                     best = z[k] > z[best] ? k : best;
                 }
                 int target = batch.targets()[b][t];
-                nll -= z[row + target] - logSumExp(z, row, v);
+                nll -= Softmax.logProbability(z, row, v, target);
                 correct += best - row == target ? 1 : 0;
                 targets++;
             }
