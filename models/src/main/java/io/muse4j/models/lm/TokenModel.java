@@ -3,6 +3,7 @@ package io.muse4j.models.lm;
 import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.nn.CpuThreads;
+import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.LstmLayers;
 import io.muse4j.models.nn.PassMemory;
@@ -52,10 +53,9 @@ public final class TokenModel implements SequenceModel, Trainable<TokenBatches.B
         this.config = config;
         this.seed = seed;
         Random random = new Random(seed);
-        embedding = LstmLayers.init(random, 0.1, config.vocabularySize(), config.embedding(), type);
+        embedding = Initialisers.uniform(random, 0.1, config.vocabularySize(), config.embedding(), type);
         layers = SequenceStack.create(config, config.embedding(), random, type);
-        softmaxW = LstmLayers.init(random, 1 / Math.sqrt(config.outputSize()), config.outputSize(),
-                config.vocabularySize(), type);
+        softmaxW = Initialisers.fanIn(random, config.outputSize(), config.vocabularySize(), type);
         softmaxB = Nd4j.zeros(type, config.vocabularySize());
     }
 

@@ -3,7 +3,7 @@ package io.muse4j.models.vae;
 import io.muse4j.core.random.Seeds;
 import io.muse4j.models.file.StoredModel;
 import io.muse4j.models.nn.CpuThreads;
-import io.muse4j.models.nn.LstmLayers;
+import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.PassMemory;
 import io.muse4j.models.nn.Softmax;
 import io.muse4j.models.sampling.Sampler;
@@ -55,7 +55,7 @@ public final class MusicVae implements Trainable<int[][]>, StoredModel {
         this.objective = objective;
         this.seed = seed;
         Random random = new Random(seed);
-        embedding = LstmLayers.init(random, 1.0, config.vocabularySize(), config.embedding(), type);
+        embedding = Initialisers.uniform(random, 1.0, config.vocabularySize(), config.embedding(), type);
         encoder = new VaeEncoder(config, random, type);
         decoder = new VaeDecoder(config, random, type);
     }
