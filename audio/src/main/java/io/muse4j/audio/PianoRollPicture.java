@@ -2,6 +2,7 @@ package io.muse4j.audio;
 
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.score.PitchNames;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -85,7 +86,7 @@ public final class PianoRollPicture {
             }
             if (nameAll || pitch % 12 == 0) {
                 g.setColor(Pictures.TEXT);
-                String name = PitchNames.of(pitch);
+                String name = PitchNames.withOctave(pitch);
                 int baseline = (y0 + y1) / 2 + g.getFontMetrics().getAscent() / 2 - 1;
                 g.drawString(name, RollLayout.LEFT - 4 - g.getFontMetrics().stringWidth(name), baseline);
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.muse4j.core.score.KeySignature;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.score.PitchNames;
 import io.muse4j.core.score.TempoChange;
 import io.muse4j.core.score.TempoMap;
 import io.muse4j.core.score.TimeSignature;
@@ -17,7 +18,6 @@ import java.util.Locale;
 
 /** What {@code inspect} reports about one MIDI file, as text or as one JSON object. */
 record ScoreSummary(String file, MidiFile midi, List<Integer> programs, int pitchMin, int pitchMax, long drumNotes) {
-    private static final String[] NOTE_NAMES = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
     private static final JsonFactory JSON = new JsonFactory();
 
     static ScoreSummary of(String file, MidiFile midi) {
@@ -48,18 +48,14 @@ record ScoreSummary(String file, MidiFile midi, List<Integer> programs, int pitc
                 .map(k -> String.format(Locale.ROOT, "%s at %.2f s", k.name(), time.seconds(k.tick()))).toList()));
         line(s, "programs", "%s", programs.isEmpty() ? "none" : String.join(", ",
                 programs.stream().map(String::valueOf).toList()));
-        line(s, "pitches", "%s", pitchMin < 0 ? "none"
-                : pitchMin + ".." + pitchMax + " (" + noteName(pitchMin) + ".." + noteName(pitchMax) + ")");
+        line(s, "pitches", "%s", pitchMin < 0 ? "none" : pitchMin + ".." + pitchMax + " ("
+                + PitchNames.withOctave(pitchMin) + ".." + PitchNames.withOctave(pitchMax) + ")");
         return s.toString();
     }
 
     private static void line(StringBuilder s, String label, String format, Object... args) {
         s.append(String.format(Locale.ROOT, "  %-9s ", label + ":")).append(String.format(Locale.ROOT, format, args))
                 .append('\n');
-    }
-
-    static String noteName(int pitch) {
-        return NOTE_NAMES[pitch % 12] + (pitch / 12 - 1);
     }
 
     String toJson() {

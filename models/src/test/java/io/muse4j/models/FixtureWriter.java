@@ -4,10 +4,10 @@ import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.corpora.batch.MelodyWindows;
 import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.gan.GanPlay;
 import io.muse4j.models.gan.GanSettings;
 import io.muse4j.models.gan.crnngan.CrnnGan;
 import io.muse4j.models.gan.crnngan.CrnnGanConfig;
-import io.muse4j.models.gan.crnngan.CrnnGanTraining;
 import io.muse4j.models.gan.midinet.MidiNet;
 import io.muse4j.models.gan.midinet.MidiNetConfig;
 import io.muse4j.models.gan.midinet.MidiNetPlayers;
@@ -160,7 +160,7 @@ public final class FixtureWriter {
         MidiNetTraining.BarPairs pairs = new MidiNetTraining.BarPairs(List.of(List.of(bar, bar, bar, bar)));
         TrainerConfig config = new TrainerConfig(MIDINET_STEPS, 0.01, 0, 1, 1, 1000, MIDINET_STEPS, 0);
         GanSettings settings = new GanSettings(MIDINET_STEPS, true, 0.7, 7);
-        List<Trainer.Turn> turns = CrnnGanTraining.turns(config, settings, 1, 1, 0.001, 0.001);
+        List<Trainer.Turn> turns = GanPlay.turns(config, settings, 1, 1, 0.001, 0.001);
         new Trainer<>(config, new MidiNetPlayers(net, settings, 0.1, 1.0, true).players(), turns,
                 step -> pairs.batch(7, step, 1, 8), List.of(), scratch.resolve("midinet.ckpt"), List.of()).train(false);
         Path file = folder.resolve("midinet.m4j");

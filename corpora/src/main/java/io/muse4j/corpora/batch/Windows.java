@@ -1,5 +1,6 @@
 package io.muse4j.corpora.batch;
 
+import io.muse4j.core.random.Seeds;
 import io.muse4j.core.score.Check;
 
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class Windows {
         long epoch = index / batchesPerEpoch();
         int first = (int) (index % batchesPerEpoch()) * batch;
         List<Window> order = new ArrayList<>(windows);
-        Collections.shuffle(order, new Random(seed * 1_000_003L + epoch));
+        Collections.shuffle(order, new Random(Seeds.mix(seed, epoch)));
         return order.subList(first, Math.min(first + batch, order.size()));
     }
 }

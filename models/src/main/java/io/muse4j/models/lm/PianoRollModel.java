@@ -1,7 +1,9 @@
 package io.muse4j.models.lm;
 
+import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.models.nn.CpuThreads;
+import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.LstmLayers;
 import io.muse4j.models.nn.PassMemory;
@@ -59,9 +61,9 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
         this.config = config;
         this.seed = seed;
         Random random = new Random(seed);
-        inputW = projected ? LstmLayers.init(random, 1 / Math.sqrt(KEYS), KEYS, config.embedding(), type) : null;
+        inputW = projected ? Initialisers.fanIn(random, KEYS, config.embedding(), type) : null;
         layers = SequenceStack.create(config, config.embedding(), random, type);
-        sigmoidW = LstmLayers.init(random, 1 / Math.sqrt(config.outputSize()), config.outputSize(), KEYS, type);
+        sigmoidW = Initialisers.fanIn(random, config.outputSize(), KEYS, type);
         // a key sounds in about 4 of 88 places: start the output there rather than at one half
         sigmoidB = Nd4j.valueArrayOf(new long[] {KEYS}, -3.0, type);
     }
@@ -105,7 +107,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
     private LossAndGradients shardGradients(FrameBatches.Batch shard, double scale) {
         INDArray keys = timeMajor(shard);
         SequenceStack.Pass pass = layers.forwardWithDropout(projected(keys), shard.sequences(), shard.steps(),
-                seed * 1_000_003L + Arrays.hashCode(shard.inputs()));
+                Seeds.mix(seed, Arrays.hashCode(shard.inputs())));
         INDArray logits = pass.top().mmul(sigmoidW).addiRowVector(sigmoidB);
         double[] dLogits = new double[(int) logits.length()];
         double loss = crossEntropy(logits, shard, scale, dLogits);

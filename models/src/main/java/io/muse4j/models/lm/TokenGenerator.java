@@ -1,6 +1,7 @@
 package io.muse4j.models.lm;
 
 import io.muse4j.core.score.Check;
+import io.muse4j.models.nn.Softmax;
 import io.muse4j.models.sampling.Sampler;
 import io.muse4j.models.sampling.TokenStepper;
 
@@ -54,7 +55,7 @@ public final class TokenGenerator {
             List<Beam> candidates = new ArrayList<>();
             for (Beam beam : beams) {
                 float[] next = logits[beam.row()];
-                double[] logProbs = logSoftmax(next);
+                double[] logProbs = Softmax.logSoftmax(next);
                 boolean[] drawn = new boolean[next.length];
                 for (int branch = 0; branch < width; branch++) {
                     int token = sampler.sample(next);
@@ -98,23 +99,6 @@ public final class TokenGenerator {
             newest[row] = tokens[tokens.length - 1];
         }
         return newest;
-    }
-
-    private static double[] logSoftmax(float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
-            max = Math.max(max, l);
-        }
-        double sum = 0;
-        for (float l : logits) {
-            sum += Math.exp(l - max);
-        }
-        double log = max + Math.log(sum);
-        double[] out = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            out[i] = logits[i] - log;
-        }
-        return out;
     }
 
     /** A partial sequence, the stepper row holding its state, and its log-likelihood after the primer. */

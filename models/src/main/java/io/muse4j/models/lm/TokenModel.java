@@ -1,11 +1,14 @@
 package io.muse4j.models.lm;
 
+import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.nn.CpuThreads;
+import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.LstmLayers;
 import io.muse4j.models.nn.PassMemory;
 import io.muse4j.models.nn.SequenceStack;
+import io.muse4j.models.nn.Softmax;
 import io.muse4j.models.nn.StackConfig;
 import io.muse4j.models.sampling.TokenStepper;
 import io.muse4j.models.training.Shards;
@@ -50,10 +53,9 @@ public final class TokenModel implements SequenceModel, Trainable<TokenBatches.B
         this.config = config;
         this.seed = seed;
         Random random = new Random(seed);
-        embedding = LstmLayers.init(random, 0.1, config.vocabularySize(), config.embedding(), type);
+        embedding = Initialisers.uniform(random, 0.1, config.vocabularySize(), config.embedding(), type);
         layers = SequenceStack.create(config, config.embedding(), random, type);
-        softmaxW = LstmLayers.init(random, 1 / Math.sqrt(config.outputSize()), config.outputSize(),
-                config.vocabularySize(), type);
+        softmaxW = Initialisers.fanIn(random, config.outputSize(), config.vocabularySize(), type);
         softmaxB = Nd4j.zeros(type, config.vocabularySize());
     }
 
@@ -104,7 +106,7 @@ public final class TokenModel implements SequenceModel, Trainable<TokenBatches.B
         int[][] tokens = shard.tokens();
         INDArray inputs = oneHot(tokens);
         SequenceStack.Pass pass = layers.forwardWithDropout(inputs.mmul(embedding), tokens.length, tokens[0].length,
-                seed * 1_000_003L + Arrays.deepHashCode(tokens));
+                Seeds.mix(seed, Arrays.deepHashCode(tokens)));
         INDArray logits = pass.top().mmul(softmaxW).addiRowVector(softmaxB);
         double[] dLogits = new double[(int) logits.length()];
         double loss = crossEntropy(logits, shard.targets(), shard.mask(), scale, dLogits);
@@ -144,33 +146,11 @@ public final class TokenModel implements SequenceModel, Trainable<TokenBatches.B
                     continue;
                 }
                 int row = (t * batch + b) * v;
-                double logSum = logSumExp(z, row, v);
                 config.checkId(targets[b][t]);
-                loss -= mask[b][t] * (z[row + targets[b][t]] - logSum);
-                if (dLogits == null) {
-                    continue;
-                }
-                double weight = mask[b][t] * scale;
-                for (int k = 0; k < v; k++) {
-                    dLogits[row + k] = weight * Math.exp(z[row + k] - logSum);
-                }
-                dLogits[row + targets[b][t]] -= weight;
+                loss -= mask[b][t] * Softmax.logProbability(z, row, v, targets[b][t], mask[b][t] * scale, dLogits);
             }
         }
         return loss * scale;
-    }
-
-    /** log sum exp of {@code count} values of {@code z} from {@code from}. */
-    public static double logSumExp(double[] z, int from, int count) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = from; k < from + count; k++) {
-            max = Math.max(max, z[k]);
-        }
-        double sum = 0;
-        for (int k = from; k < from + count; k++) {
-            sum += Math.exp(z[k] - max);
-        }
-        return max + Math.log(sum);
     }
 
     @Override
@@ -222,7 +202,7 @@ public final class TokenModel implements SequenceModel, Trainable<TokenBatches.B
                     best = z[k] > z[best] ? k : best;
                 }
                 int target = batch.targets()[b][t];
-                nll -= z[row + target] - logSumExp(z, row, v);
+                nll -= Softmax.logProbability(z, row, v, target);
                 correct += best - row == target ? 1 : 0;
                 targets++;
             }

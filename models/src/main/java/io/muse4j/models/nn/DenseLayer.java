@@ -23,8 +23,7 @@ public record DenseLayer(String name, INDArray w, INDArray b, boolean leaky) {
 
     /** A layer with weights uniform in +-1/sqrt(in) drawn from {@code random} and zero biases. */
     public static DenseLayer of(String name, int in, int out, boolean leaky, Random random, DataType type) {
-        return new DenseLayer(name, LstmLayers.init(random, 1 / Math.sqrt(in), in, out, type), Nd4j.zeros(type, out),
-                leaky);
+        return new DenseLayer(name, Initialisers.fanIn(random, in, out, type), Nd4j.zeros(type, out), leaky);
     }
 
     /** The layer's weights by name, live. */

@@ -57,20 +57,11 @@ public final class LstmLayers implements SequenceStack {
         b = new INDArray[layers];
         for (int layer = 0; layer < layers; layer++) {
             int in = layer == 0 ? inputSize : h;
-            w[layer] = init(random, 1 / Math.sqrt(in), in, 4 * h, type);
-            r[layer] = init(random, 1 / Math.sqrt(h), h, 4 * h, type);
+            w[layer] = Initialisers.fanIn(random, in, 4 * h, type);
+            r[layer] = Initialisers.fanIn(random, h, 4 * h, type);
             b[layer] = Nd4j.zeros(type, 4 * h);
             b[layer].get(NDArrayIndex.interval(h, 2 * h)).assign(1.0); // the forget gate starts open
         }
-    }
-
-    /** A (rows, cols) array uniform in [-scale, scale), drawn as floats. */
-    public static INDArray init(Random random, double scale, int rows, int cols, DataType type) {
-        double[] values = new double[rows * cols];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) ((random.nextDouble() * 2 - 1) * scale);
-        }
-        return Nd4j.create(values, new long[] {rows, cols}, 'c').castTo(type);
     }
 
     /** The names of the layers' weights, in a fixed order. */

@@ -44,17 +44,17 @@ public final class TransformerLayers implements SequenceStack {
             String p = prefix(layer);
             weights.put(p + "ln1_g", Nd4j.ones(type, w));
             weights.put(p + "ln1_b", Nd4j.zeros(type, w));
-            weights.put(p + "qkv_w", LstmLayers.init(random, 1 / Math.sqrt(w), w, 3 * w, type));
+            weights.put(p + "qkv_w", Initialisers.fanIn(random, w, 3 * w, type));
             weights.put(p + "qkv_b", Nd4j.zeros(type, 3 * w));
-            weights.put(p + "rel", LstmLayers.init(random, 1 / Math.sqrt(config.headWidth()),
+            weights.put(p + "rel", Initialisers.uniform(random, 1 / Math.sqrt(config.headWidth()),
                     attention.embeddingHeads() * config.maxRelative(), config.headWidth(), type));
-            weights.put(p + "out_w", LstmLayers.init(random, residualScale / Math.sqrt(w), w, w, type));
+            weights.put(p + "out_w", Initialisers.uniform(random, residualScale / Math.sqrt(w), w, w, type));
             weights.put(p + "out_b", Nd4j.zeros(type, w));
             weights.put(p + "ln2_g", Nd4j.ones(type, w));
             weights.put(p + "ln2_b", Nd4j.zeros(type, w));
-            weights.put(p + "ff1_w", LstmLayers.init(random, 1 / Math.sqrt(w), w, f, type));
+            weights.put(p + "ff1_w", Initialisers.fanIn(random, w, f, type));
             weights.put(p + "ff1_b", Nd4j.zeros(type, f));
-            weights.put(p + "ff2_w", LstmLayers.init(random, residualScale / Math.sqrt(f), f, w, type));
+            weights.put(p + "ff2_w", Initialisers.uniform(random, residualScale / Math.sqrt(f), f, w, type));
             weights.put(p + "ff2_b", Nd4j.zeros(type, w));
         }
         weights.put("tf_lnf_g", Nd4j.ones(type, w));

@@ -1,6 +1,7 @@
 package io.muse4j.models.sampling;
 
 import io.muse4j.core.score.Check;
+import io.muse4j.models.nn.Softmax;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -73,17 +74,11 @@ public final class Sampler {
 
     /** Softmax of logits / temperature, in the given order. */
     private double[] softmax(float[] logits, int[] order) {
-        double max = logits[order[0]] / temperature;
-        double[] probs = new double[order.length];
-        double sum = 0;
+        double[] scaled = new double[order.length];
         for (int i = 0; i < order.length; i++) {
-            probs[i] = Math.exp(logits[order[i]] / temperature - max);
-            sum += probs[i];
+            scaled[i] = logits[order[i]] / temperature;
         }
-        for (int i = 0; i < probs.length; i++) {
-            probs[i] /= sum;
-        }
-        return probs;
+        return Softmax.probabilities(scaled);
     }
 
     private static int[] byDescendingLogit(float[] logits) {

@@ -1,10 +1,11 @@
 package io.muse4j.models.vae;
 
+import io.muse4j.core.random.Seeds;
 import io.muse4j.models.file.StoredModel;
-import io.muse4j.models.lm.TokenModel;
 import io.muse4j.models.nn.CpuThreads;
-import io.muse4j.models.nn.LstmLayers;
+import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.PassMemory;
+import io.muse4j.models.nn.Softmax;
 import io.muse4j.models.sampling.Sampler;
 import io.muse4j.models.training.Shards;
 import io.muse4j.models.training.Trainable;
@@ -54,7 +55,7 @@ public final class MusicVae implements Trainable<int[][]>, StoredModel {
         this.objective = objective;
         this.seed = seed;
         Random random = new Random(seed);
-        embedding = LstmLayers.init(random, 1.0, config.vocabularySize(), config.embedding(), type);
+        embedding = Initialisers.uniform(random, 1.0, config.vocabularySize(), config.embedding(), type);
         encoder = new VaeEncoder(config, random, type);
         decoder = new VaeDecoder(config, random, type);
     }
@@ -157,7 +158,7 @@ public final class MusicVae implements Trainable<int[][]>, StoredModel {
         int steps = config.steps();
         double scale = 1.0 / ((double) batchSize * steps);
         double beta = step < 0 ? objective.beta() : objective.betaSchedule().at(step);
-        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step * 7_919L + Arrays.deepHashCode(tokens));
+        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, step * 7_919L + Arrays.deepHashCode(tokens)));
         INDArray oneHot = oneHot(tokens);
         VaeEncoder.Pass enc = encoder.forward(oneHot.mmul(embedding), n, steps);
         INDArray eps = gaussian(random, n);
@@ -228,7 +229,7 @@ public final class MusicVae implements Trainable<int[][]>, StoredModel {
 
     /** A token drawn from softmax of {@code count} logits from {@code from}. */
     private static int draw(double[] z, int from, int count, SplittableRandom random) {
-        double logSum = TokenModel.logSumExp(z, from, count);
+        double logSum = Softmax.logSumExp(z, from, count);
         double u = random.nextDouble();
         for (int k = 0; k < count; k++) {
             u -= Math.exp(z[from + k] - logSum);
@@ -247,14 +248,7 @@ public final class MusicVae implements Trainable<int[][]>, StoredModel {
         for (int b = 0; b < tokens.length; b++) {
             for (int t = 0; t < config.steps(); t++) {
                 int row = decoder.row(tokens.length, b, t) * v;
-                double logSum = TokenModel.logSumExp(z, row, v);
-                loss -= z[row + tokens[b][t]] - logSum;
-                if (dLogits != null) {
-                    for (int k = 0; k < v; k++) {
-                        dLogits[row + k] = scale * Math.exp(z[row + k] - logSum);
-                    }
-                    dLogits[row + tokens[b][t]] -= scale;
-                }
+                loss -= Softmax.logProbability(z, row, v, tokens[b][t], scale, dLogits);
             }
         }
         return loss * scale;

@@ -1,5 +1,6 @@
 package io.muse4j.models.vae;
 
+import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.LstmLayers;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,17 +41,16 @@ final class VaeDecoder {
     VaeDecoder(VaeConfig config, Random random, DataType type) {
         this.config = config;
         boolean hierarchical = config.decoder() == VaeConfig.Decoder.HIERARCHICAL;
-        latentW = LstmLayers.init(random, 1 / Math.sqrt(config.latent()), config.latent(), config.hidden(), type);
+        latentW = Initialisers.fanIn(random, config.latent(), config.hidden(), type);
         latentB = Nd4j.zeros(type, config.hidden());
         conductor = hierarchical ? new LstmLayers(config.stack(config.hidden()), config.hidden(), random, type) : null;
         int stateWidth = 2 * config.layers() * config.hidden();
         barStateW = hierarchical
-                ? LstmLayers.init(random, 1 / Math.sqrt(config.hidden()), config.hidden(), stateWidth, type) : null;
+                ? Initialisers.fanIn(random, config.hidden(), stateWidth, type) : null;
         barStateB = hierarchical ? Nd4j.zeros(type, stateWidth) : null;
         int input = config.embedding() + config.hidden();
         decoder = new LstmLayers(config.stack(input), input, random, type);
-        softmaxW = LstmLayers.init(random, 1 / Math.sqrt(config.hidden()), config.hidden(), config.vocabularySize(),
-                type);
+        softmaxW = Initialisers.fanIn(random, config.hidden(), config.vocabularySize(), type);
         softmaxB = Nd4j.zeros(type, config.vocabularySize());
     }
 

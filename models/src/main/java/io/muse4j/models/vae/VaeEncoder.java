@@ -1,5 +1,6 @@
 package io.muse4j.models.vae;
 
+import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.LstmLayers;
 import io.muse4j.models.nn.SequenceStack;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,9 +33,9 @@ final class VaeEncoder {
         forward = new LstmLayers(config.stack(config.embedding()), config.embedding(), random, type);
         backward = new LstmLayers(config.stack(config.embedding()), config.embedding(), random, type);
         double scale = 1 / Math.sqrt(2.0 * config.hidden());
-        muW = LstmLayers.init(random, 1.0, 2 * config.hidden(), config.latent(), type);
+        muW = Initialisers.uniform(random, 1.0, 2 * config.hidden(), config.latent(), type);
         muB = Nd4j.zeros(type, config.latent());
-        logVarW = LstmLayers.init(random, scale, 2 * config.hidden(), config.latent(), type);
+        logVarW = Initialisers.uniform(random, scale, 2 * config.hidden(), config.latent(), type);
         // sigma starts at e^-2: with sigma 1 the noise would drown mu's first small differences and the decoder
         // would learn to ignore z (measured: a tiny VAE then sat at its language-model loss for hundreds of steps)
         logVarB = Nd4j.valueArrayOf(new long[] {config.latent()}, INITIAL_LOG_VARIANCE, type);

@@ -7,6 +7,7 @@ import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.kind.SavedModel;
 import io.muse4j.models.nn.NaiveRelativeAttention;
 import io.muse4j.models.nn.RelativeAttention;
+import io.muse4j.models.nn.Softmax;
 import io.muse4j.models.nn.TransformerConfig;
 import io.muse4j.models.sampling.TokenStepper;
 import org.junit.jupiter.api.Test;
@@ -229,19 +230,10 @@ class TransformerTest {
     }
 
     private static double[] softmax(float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
-            max = Math.max(max, l);
+        double[] z = new double[logits.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = logits[i];
         }
-        double sum = 0;
-        double[] p = new double[logits.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.exp(logits[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
+        return Softmax.probabilities(z);
     }
 }

@@ -1,5 +1,7 @@
 package io.muse4j.core.harmony;
 
+import io.muse4j.core.score.PitchNames;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +17,6 @@ import java.util.List;
 public record ChordSymbol(int root, Quality quality) {
     private static final String LETTERS = "CDEFGAB";
     private static final int[] LETTER_CLASSES = {0, 2, 4, 5, 7, 9, 11};
-    private static final String[] NAMES = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
 
     /** A chord's quality: its intervals above the root, and its scale for "in the chord's scale" measures. */
     public enum Quality {
@@ -126,6 +127,6 @@ public record ChordSymbol(int root, Quality quality) {
 
     @Override
     public String toString() {
-        return NAMES[root] + quality.symbol();
+        return PitchNames.of(root, PitchNames.Spelling.CHORD_ROOTS) + quality.symbol();
     }
 }

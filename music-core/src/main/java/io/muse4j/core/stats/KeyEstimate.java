@@ -3,6 +3,8 @@ package io.muse4j.core.stats;
 import io.muse4j.core.metrics.MusicMetrics;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.score.PitchNames;
+import io.muse4j.core.score.PitchNames.Spelling;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +23,6 @@ import java.util.TreeMap;
 public record KeyEstimate(int tonic, boolean minor, double correlation) {
     private static final double[] MAJOR_PROFILE = {6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88};
     private static final double[] MINOR_PROFILE = {6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17};
-    private static final String[] MAJOR_NAMES = {"C", "Db", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
-    private static final String[] MINOR_NAMES = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "G#", "A", "Bb", "B"};
 
     public KeyEstimate {
         if (tonic < 0 || tonic > 11) {
@@ -50,7 +50,8 @@ public record KeyEstimate(int tonic, boolean minor, double correlation) {
 
     /** The key's name, such as "G major" or "A minor". */
     public String name() {
-        return minor ? MINOR_NAMES[tonic] + " minor" : MAJOR_NAMES[tonic] + " major";
+        return minor ? PitchNames.of(tonic, Spelling.MINOR_KEYS) + " minor"
+                : PitchNames.of(tonic, Spelling.MAJOR_KEYS) + " major";
     }
 
     /**

@@ -2,6 +2,7 @@ package io.muse4j.models.gan.crnngan;
 
 import io.muse4j.models.gan.GanModel;
 import io.muse4j.models.nn.CpuThreads;
+import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.LstmCell;
 import io.muse4j.models.nn.LstmLayers;
 import io.muse4j.models.nn.RowProducts;
@@ -65,13 +66,13 @@ public final class CrnnGan implements GanModel {
         this.config = config;
         Random random = new Random(seed);
         generator = new LstmLayers(config.lstm(config.hidden()), config.noise() + F, random, type);
-        outputW = LstmLayers.init(random, 1 / Math.sqrt(config.hidden()), config.hidden(), F, type);
+        outputW = Initialisers.fanIn(random, config.hidden(), F, type);
         // start near a typical note (middle C, an eighth, mezzo-forte, an eighth after the last) rather than at zeros
         outputB = Nd4j.create(new double[] {0, 0.5, 0.6, 0.5}, new long[] {F}, type);
         int hd = config.discriminatorHidden();
         forward = new LstmLayers(config.lstm(hd), F, random, type);
         backward = new LstmLayers(config.lstm(hd), F, random, type);
-        judgeW = LstmLayers.init(random, 1 / Math.sqrt(2 * hd), 2 * hd, 1, type);
+        judgeW = Initialisers.fanIn(random, 2 * hd, 1, type);
         judgeB = Nd4j.zeros(type, 1);
     }
 

@@ -1,8 +1,10 @@
 package io.muse4j.models.gan.crnngan;
 
 import io.muse4j.corpora.batch.GanBatch;
+import io.muse4j.models.gan.GanPlay;
 import io.muse4j.models.gan.GanSettings;
 import io.muse4j.models.gan.GanSide;
+import io.muse4j.models.gan.Verdicts;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.core.metrics.MusicMetrics;
 import io.muse4j.core.score.NoteSequence;
@@ -35,12 +37,6 @@ import java.util.Map;
  * ({@link MusicMetrics#distance}); the trainer keeps the weights with the lowest.
  */
 public final class CrnnGanPlayers {
-    /** Generated pieces agreeing on this share of their notes count as near-duplicates. */
-    static final double NEAR_DUPLICATE = 0.9;
-    /** The measures the players report, in the training log's column order. */
-    static final List<String> MEASURES = List.of("d_loss", "d_real", "d_fake", "d_accuracy", "d_trained", "distinct",
-            "g_pretrain_loss", "g_loss");
-
     private final CrnnGan gan;
     private final GanSettings settings;
 
@@ -54,29 +50,10 @@ public final class CrnnGanPlayers {
         return List.of(new Discriminator(), new Generator());
     }
 
-    /** The noise seed of an update: a pure function of the run's seed, the step, the update and the side. */
-    public static long noiseSeed(long seed, long step, int repeat, int side) {
-        return ((seed * 1_000_003L + step) * 1_009L + repeat) * 3L + side;
-    }
-
     /** Real (B) and generated (B) sequences as one set of 2B time-major rows, real first. */
     private INDArray together(INDArray real, INDArray fake, int batch, int steps) {
         return Nd4j.concat(1, real.reshape(steps, batch, CrnnGan.F), fake.reshape(steps, batch, CrnnGan.F))
                 .reshape((long) steps * 2 * batch, CrnnGan.F);
-    }
-
-    /** Softplus, log(1 + e^z), stable for any z. */
-    private static double softplus(double z) {
-        return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
-    }
-
-    private static double sigmoid(double z) {
-        return 1 / (1 + Math.exp(-z));
-    }
-
-    /** Whether sequence {@code s} of 2B is one of the real ones. */
-    private static boolean real(int row, int batch) {
-        return row % (2 * batch) < batch;
     }
 
     /** What both sides share: a batch's first update stands for the batch; its targets are its notes. */
@@ -98,87 +75,12 @@ public final class CrnnGanPlayers {
         public LossAndGradients lossAndGradients(GanBatch batch, long step, int repeat) {
             int b = batch.sequences();
             int t = batch.steps();
-            float[][][] fakes = gan.freeRun(gan.noise(noiseSeed(settings.seed(), step, repeat, 0), b, t));
+            float[][][] fakes = gan.freeRun(gan.noise(GanPlay.noiseSeed(settings.seed(), step, repeat, 0), b, t));
             CrnnGan.Judgement j = gan.judge(together(gan.rows(batch.real(repeat)), gan.rows(fakes), b, t), 2 * b, t);
-            Verdicts v = verdicts(j.logits().data().asDouble(), b, t);
+            Verdicts v = Verdicts.of(j.logits().data().asDouble(), b, t);
             return v.result(settings, decoded(fakes), j.logits(),
                     (dz, gradients) -> gan.judgeBackward(j, dz, null, gradients, false));
         }
-    }
-
-    /**
-     * The discriminator's verdicts on 2B sequences (real first) of T steps: its loss and the generator's
-     * -log D(G(z)), mean D(x) and D(G(z)) over steps, the share of sequences judged right by their mean verdict, and
-     * the gradient of its loss at each logit.
-     */
-    public record Verdicts(double loss, double generatorLoss, double real, double fake, double accuracy,
-                    double[] dLogits) {
-        /**
-         * The discriminator's update: none while its loss is below the freeze ratio of the generator's, else the
-         * gradients {@code backward} puts into the map from the gradient at the logits; with its measures, the
-         * distinct share of the generated pieces among them.
-         */
-        public Trainable.LossAndGradients result(GanSettings settings, List<NoteSequence> generated, INDArray logits,
-                                          java.util.function.BiConsumer<INDArray, Map<String, INDArray>> backward) {
-            boolean frozen = loss < settings.freezeRatio() * generatorLoss;
-            Map<String, Double> measures = measures(frozen, generated);
-            if (frozen) {
-                return new Trainable.LossAndGradients(loss, null, measures);
-            }
-            Map<String, INDArray> gradients = new LinkedHashMap<>();
-            backward.accept(Nd4j.create(dLogits, logits.shape(), 'c').castTo(logits.dataType()), gradients);
-            return new Trainable.LossAndGradients(loss, gradients, measures);
-        }
-
-        private Map<String, Double> measures(boolean frozen, List<NoteSequence> generated) {
-            Map<String, Double> measures = new LinkedHashMap<>();
-            measures.put("d_loss", loss);
-            measures.put("d_real", real);
-            measures.put("d_fake", fake);
-            measures.put("d_accuracy", accuracy);
-            measures.put("d_trained", frozen ? 0.0 : 1.0);
-            measures.put("distinct", MusicMetrics.distinctShare(generated, NEAR_DUPLICATE));
-            return measures;
-        }
-    }
-
-    public static Verdicts verdicts(double[] logits, int b, int t) {
-        double[] dLogits = new double[logits.length];
-        double[] meanScore = new double[2 * b];
-        double loss = 0;
-        double generatorLoss = 0;
-        double real = 0;
-        double fake = 0;
-        for (int row = 0; row < logits.length; row++) {
-            double z = logits[row];
-            boolean isReal = real(row, b);
-            loss += (isReal ? softplus(-z) : softplus(z)) / (t * b);
-            generatorLoss += isReal ? 0 : softplus(-z) / (t * b);
-            dLogits[row] = (sigmoid(z) - (isReal ? 1 : 0)) / (t * b);
-            meanScore[row % (2 * b)] += sigmoid(z) / t;
-            real += isReal ? sigmoid(z) / (t * b) : 0;
-            fake += isReal ? 0 : sigmoid(z) / (t * b);
-        }
-        int right = 0;
-        for (int s = 0; s < 2 * b; s++) {
-            right += (meanScore[s] > 0.5) == (s < b) ? 1 : 0;
-        }
-        return new Verdicts(loss, generatorLoss, real, fake, right / (2.0 * b), dLogits);
-    }
-
-    /** -log D(G(z)) averaged over the generated steps; its gradient at the logits into {@code dLogits}. */
-    public static double nonSaturating(INDArray logits, INDArray dLogits, int b, int t) {
-        double[] z = logits.data().asDouble();
-        double[] dz = new double[z.length];
-        double loss = 0;
-        for (int row = 0; row < z.length; row++) {
-            if (!real(row, b)) {
-                loss += softplus(-z[row]) / (t * b);
-                dz[row] = (sigmoid(z[row]) - 1) / (t * b);
-            }
-        }
-        dLogits.assign(Nd4j.create(dz, logits.shape(), 'c'));
-        return loss;
     }
 
     private static List<NoteSequence> decoded(float[][][] sequences) {
@@ -199,7 +101,8 @@ public final class CrnnGanPlayers {
         @Override
         public LossAndGradients lossAndGradients(GanBatch batch, long step, int repeat) {
             float[][][] real = batch.real(repeat);
-            float[][][] noise = gan.noise(noiseSeed(settings.seed(), step, repeat, 1), batch.sequences(), batch.steps());
+            float[][][] noise = gan.noise(GanPlay.noiseSeed(settings.seed(), step, repeat, 1), batch.sequences(),
+                    batch.steps());
             if (step < settings.pretrainSteps()) {
                 return teacherForced(real, noise);
             }
@@ -235,7 +138,7 @@ public final class CrnnGanPlayers {
                 loss = Math.pow(gap.norm2Number().doubleValue(), 2);
                 dHidden = featureGradient(gap.data().asDouble(), b, t).castTo(dLogits.dataType());
             } else {
-                loss = nonSaturating(j.logits(), dLogits, b, t);
+                loss = Verdicts.nonSaturating(j.logits(), dLogits, b, t);
             }
             INDArray dInput = gan.judgeBackward(j, dLogits, dHidden, new LinkedHashMap<>(), true);
             INDArray dNotes = dInput.reshape(t, 2 * b, CrnnGan.F)
@@ -249,7 +152,7 @@ public final class CrnnGanPlayers {
             int width = gap.length;
             double[] d = new double[t * 2 * b * width];
             for (int row = 0; row < t * 2 * b; row++) {
-                if (!real(row, b)) {
+                if (!Verdicts.isReal(row, b)) {
                     for (int c = 0; c < width; c++) {
                         d[row * width + c] = 2 * gap[c] / (t * b);
                     }
@@ -265,7 +168,7 @@ public final class CrnnGanPlayers {
             for (float[][][] round : batch.rounds()) {
                 real.addAll(decoded(round));
             }
-            List<NoteSequence> fake = gan.samples(settings.seed() ^ 0x5eed, real.size(), batch.steps());
+            List<NoteSequence> fake = gan.samples(GanPlay.validationSeed(settings.seed()), real.size(), batch.steps());
             return MusicMetrics.distance(fake, real);
         }
     }

@@ -1,18 +1,12 @@
 package io.muse4j.models.gan.crnngan;
 
+import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.GanBatch;
 import io.muse4j.models.file.ModelFile;
-import io.muse4j.models.gan.GanMonitor;
+import io.muse4j.models.gan.GanPlay;
 import io.muse4j.models.gan.GanSettings;
-import io.muse4j.models.training.Checkpoint;
-import io.muse4j.models.training.CsvLog;
-import io.muse4j.models.training.ProgressBar;
-import io.muse4j.models.training.Schedule;
-import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
-import io.muse4j.models.training.TrainingListener;
-import io.muse4j.core.score.Check;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.NoteFeatures;
 import io.muse4j.core.token.PianoRollCodec;
@@ -66,22 +60,12 @@ public final class CrnnGanTraining {
                           GanSettings gan, int discriminatorSteps, int generatorSteps, double generatorLearningRate,
                           double discriminatorLearningRate, double validFraction, int transpose, long seed, Path out) {
         public Request {
-            checkPlay(batch, discriminatorSteps, generatorSteps, generatorLearningRate, discriminatorLearningRate,
-                    transpose);
+            GanPlay.checkPlay(batch, discriminatorSteps, generatorSteps, generatorLearningRate,
+                    discriminatorLearningRate, transpose);
         }
     }
 
     private CrnnGanTraining() {
-    }
-
-    /** Checks a GAN request's batch size, turns, learning rates and transposition. */
-    public static void checkPlay(int batch, int dSteps, int gSteps, double gLr, double dLr, int transpose) {
-        Check.atLeast("batch size", batch, 1);
-        Check.range("discriminator steps", dSteps, 1, 100);
-        Check.range("generator steps", gSteps, 1, 100);
-        Check.positive("generator learning rate", gLr);
-        Check.positive("discriminator learning rate", dLr);
-        Check.range("transposition", transpose, 0, 24);
     }
 
     /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
@@ -97,43 +81,14 @@ public final class CrnnGanTraining {
         List<GanBatch> valid = validation(splits.valid(), request);
         CrnnGan gan = new CrnnGan(request.model(), request.seed());
         int rounds = Math.max(request.discriminatorSteps(), request.generatorSteps());
-        List<Trainer.Turn> turns = turns(request.trainer(), request.gan(), request.discriminatorSteps(),
+        List<Trainer.Turn> turns = GanPlay.turns(request.trainer(), request.gan(), request.discriminatorSteps(),
                 request.generatorSteps(), request.discriminatorLearningRate(), request.generatorLearningRate());
-        Trainer.Result result = play(request.trainer(), new CrnnGanPlayers(gan, request.gan()).players(), turns,
+        Trainer.Result result = GanPlay.play(request.trainer(), new CrnnGanPlayers(gan, request.gan()).players(), turns,
                 step -> train.batch(request.seed(), step, rounds, request.batch()), valid,
                 train.count() / request.batch(), request.out(), resume, log);
         ModelFile.save(request.out(), gan, Map.of("encoding", "notefeatures"), List.of(),
                 summary(request, splits, result));
         return result;
-    }
-
-    /**
-     * The two players' turns: the discriminator's at {@code dLr} over the schedule's rate, the generator's at the
-     * schedule's rate while pre-training, then at {@code gLr}.
-     */
-    public static List<Trainer.Turn> turns(TrainerConfig trainer, GanSettings gan, int dSteps, int gSteps, double dLr,
-                                    double gLr) {
-        double lr = trainer.learningRate();
-        int pretrain = gan.pretrainSteps();
-        return List.of(new Trainer.Turn(dLr / lr, dSteps),
-                new Trainer.Turn(Schedule.linear(1, gLr / lr, pretrain - 1, pretrain), gSteps));
-    }
-
-    /**
-     * Trains a GAN's players with the shared {@link Trainer}, logging to the model's CSV log, a progress bar of
-     * {@code stepsPerEpoch} and a {@link GanMonitor}; its checkpoint goes beside {@code out}.
-     */
-    public static <B> Trainer.Result play(TrainerConfig trainer, List<Trainable<B>> players, List<Trainer.Turn> turns,
-                                   java.util.function.LongFunction<B> batches, List<B> valid, long stepsPerEpoch,
-                                   Path out, boolean resume, PrintStream log) throws IOException {
-        Path logFile = out.resolveSibling(out.getFileName() + ".log.csv");
-        try (CsvLog csv = new CsvLog(logFile, CrnnGanPlayers.MEASURES)) {
-            boolean live = ProgressBar.standardErrorIsTerminal();
-            List<TrainingListener> listeners = List.of(csv, new ProgressBar(log, stepsPerEpoch, live),
-                    new GanMonitor(log, GanMonitor.STRETCH, live));
-            return new Trainer<>(trainer, players, turns, batches, valid, Checkpoint.beside(out),
-                    listeners).train(resume);
-        }
     }
 
     /** A fixed batch of validation windows, or none when there are no validation pieces long enough. */
@@ -203,7 +158,7 @@ public final class CrnnGanTraining {
 
         /** {@code rounds} sets of {@code batch} windows, each drawn uniformly from {@code seed} and {@code step}. */
         public GanBatch batch(long seed, long step, int rounds, int batch) {
-            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step);
+            SplittableRandom random = new SplittableRandom(Seeds.mix(seed, step));
             List<float[][][]> sets = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 float[][][] set = new float[batch][][];

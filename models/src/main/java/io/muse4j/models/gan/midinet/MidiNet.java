@@ -3,13 +3,14 @@ package io.muse4j.models.gan.midinet;
 import io.muse4j.models.gan.GanModel;
 import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.DenseLayer;
+import io.muse4j.models.nn.Softmax;
+import io.muse4j.models.training.Trainer;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.LeadSheetBars;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -194,7 +195,7 @@ public final class MidiNet implements GanModel {
             h = pass.y().dup('c').reshape(2L * steps * batch, k);
         }
         DenseLayer.Pass out = output.forward(Nd4j.hstack(h, conditions.get(0).y(), chordRows(chords, T)));
-        return new GeneratorPass(conditions, start, ups, out, softmax(out.y()), batch);
+        return new GeneratorPass(conditions, start, ups, out, Softmax.rows(out.y()), batch);
     }
 
     /** The generator's weight gradients from the gradient at its logits (B*16, 25), before the softmax. */
@@ -216,12 +217,6 @@ public final class MidiNet implements GanModel {
         }
         conditioner.get(0).backward(pass.conditioner().get(0), dq[0], gradients);
         return gradients;
-    }
-
-    /** Row-wise softmax. */
-    static INDArray softmax(INDArray logits) {
-        INDArray e = Transforms.exp(logits.subColumnVector(logits.max(true, 1)), false);
-        return e.diviColumnVector(e.sum(true, 1));
     }
 
     /**

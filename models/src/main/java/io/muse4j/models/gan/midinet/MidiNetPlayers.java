@@ -1,9 +1,10 @@
 package io.muse4j.models.gan.midinet;
 
 import io.muse4j.corpora.batch.BarBatch;
+import io.muse4j.models.gan.GanPlay;
 import io.muse4j.models.gan.GanSettings;
 import io.muse4j.models.gan.GanSide;
-import io.muse4j.models.gan.crnngan.CrnnGanPlayers;
+import io.muse4j.models.gan.Verdicts;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.core.metrics.MusicMetrics;
 import io.muse4j.core.score.NoteSequence;
@@ -20,13 +21,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A {@link MidiNet}'s two players for the {@link io.muse4j.models.training.Trainer}: the discriminator, which steps first, and the generator
- * (with its conditioner). Each update draws its noise from the seed, the step, the update and the side, as
- * {@link CrnnGanPlayers} does, and each update's real and generated bars go through the discriminator in one pass
- * of 2B bars (real first).
+ * A {@link MidiNet}'s two players for the {@link Trainer}: the discriminator, which steps first, and the generator
+ * (with its conditioner). Each update draws its noise from the seed, the step, the update and the side
+ * ({@link GanPlay#noiseSeed}), as C-RNN-GAN's players do, and each update's real and generated bars go through the
+ * discriminator in one pass of 2B bars (real first).
  * <ul>
  *   <li>Discriminator: binary cross-entropy of its logit per bar, real against generated, with the same freezing
- *       rule and measures as C-RNN-GAN's ({@link CrnnGanPlayers.Verdicts}).</li>
+ *       rule and measures as C-RNN-GAN's ({@link Verdicts}).</li>
  *   <li>Generator: during pre-training, the cross-entropy of the real bar's columns (given its previous bar, chord
  *       and noise); then feature matching on the discriminator's last features (or -log D(G(z))), plus the paper's
  *       two regularisers: {@code lambda1} times the squared distance between the means over the batch of the real
@@ -91,7 +92,7 @@ public final class MidiNetPlayers {
     }
 
     private MidiNet.GeneratorPass generate(Pairs pairs, long step, int repeat, int side) {
-        SplittableRandom noise = new SplittableRandom(CrnnGanPlayers.noiseSeed(settings.seed(), step, repeat, side));
+        SplittableRandom noise = new SplittableRandom(GanPlay.noiseSeed(settings.seed(), step, repeat, side));
         return net.generate(net.rows(pairs.previous()), pairs.chords(), net.noise(noise, pairs.size()));
     }
 
@@ -130,7 +131,7 @@ public final class MidiNetPlayers {
             Pairs pairs = Pairs.of(batch, repeat);
             INDArray fake = shown(generate(pairs, step, repeat, 0).probabilities());
             MidiNet.Judgement j = net.judge(Nd4j.vstack(net.rows(pairs.current()), fake), pairs.twice());
-            CrnnGanPlayers.Verdicts v = CrnnGanPlayers.verdicts(j.logits().data().asDouble(), pairs.size(), 1);
+            Verdicts v = Verdicts.of(j.logits().data().asDouble(), pairs.size(), 1);
             return v.result(settings, decoded(fake), j.logits(),
                     (dz, gradients) -> net.judgeBackward(j, dz, null, null, gradients));
         }
@@ -174,7 +175,7 @@ public final class MidiNetPlayers {
                 loss = squared(gap);
                 dLast = gapGradient(gap, b, 1);
             } else {
-                loss = CrnnGanPlayers.nonSaturating(j.logits(), dLogits, b, 1);
+                loss = Verdicts.nonSaturating(j.logits(), dLogits, b, 1);
             }
             INDArray first = j.first().reshape(2L * b, j.first().length() / (2L * b));
             INDArray firstGap = meanGap(first, b);
@@ -204,7 +205,8 @@ public final class MidiNetPlayers {
                 }
             }
             List<NoteSequence> fake = new ArrayList<>();
-            for (List<int[]> piece : net.generate(previous, chords.toArray(new int[0][]), settings.seed() ^ 0x5eed)) {
+            long seed = GanPlay.validationSeed(settings.seed());
+            for (List<int[]> piece : net.generate(previous, chords.toArray(new int[0][]), seed)) {
                 fake.add(LeadSheetBars.decode(piece));
             }
             return MusicMetrics.distance(fake, real);

@@ -1,9 +1,10 @@
 package io.muse4j.models.gan.midinet;
 
+import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.BarBatch;
 import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.gan.GanPlay;
 import io.muse4j.models.gan.GanSettings;
-import io.muse4j.models.gan.crnngan.CrnnGanTraining;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
 import io.muse4j.core.score.NoteSequence;
@@ -27,9 +28,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Trains a {@link MidiNet} on a corpus end to end, as {@link CrnnGanTraining} does a C-RNN-GAN: load, split,
- * augment by transposition, cut each piece into its runs of 4/4 bars ({@link LeadSheetBars}: melody columns and
- * chord labels), train the two players with the shared {@link Trainer}, and save the model file. Each step's real
+ * Trains a {@link MidiNet} on a corpus end to end, as C-RNN-GAN's training does: load, split, augment by
+ * transposition, cut each piece into its runs of 4/4 bars ({@link LeadSheetBars}: melody columns and chord
+ * labels), train the two players with the shared {@link Trainer}, and save the model file. Each step's real
  * bars are (previous bar, bar) pairs drawn from the seed and the step (a run's first bar follows an empty bar);
  * validation compares {@link #PHRASE_BARS}-bar phrases generated after {@link #VALIDATION_PHRASES} fixed validation
  * phrases' previous bars, under their chords, with those phrases.
@@ -65,7 +66,7 @@ public final class MidiNetTraining {
                           double discriminatorLearningRate, double lambda1, double lambda2, double validFraction,
                           int transpose, long seed, Path out) {
         public Request {
-            CrnnGanTraining.checkPlay(batch, discriminatorSteps, generatorSteps, generatorLearningRate,
+            GanPlay.checkPlay(batch, discriminatorSteps, generatorSteps, generatorLearningRate,
                     discriminatorLearningRate, transpose);
             if (!(lambda1 >= 0 && lambda1 <= 1000 && lambda2 >= 0 && lambda2 <= 1000)) {
                 throw new IllegalArgumentException("--lambda1 " + lambda1 + " and --lambda2 " + lambda2
@@ -89,11 +90,10 @@ public final class MidiNetTraining {
         List<BarBatch> valid = validation(runs(splits.valid(), 0), request.seed());
         MidiNet net = new MidiNet(request.model(), request.seed());
         int rounds = Math.max(request.discriminatorSteps(), request.generatorSteps());
-        List<Trainer.Turn> turns = CrnnGanTraining.turns(request.trainer(), request.gan(),
-                request.discriminatorSteps(), request.generatorSteps(), request.discriminatorLearningRate(),
-                request.generatorLearningRate());
+        List<Trainer.Turn> turns = GanPlay.turns(request.trainer(), request.gan(), request.discriminatorSteps(),
+                request.generatorSteps(), request.discriminatorLearningRate(), request.generatorLearningRate());
         MidiNetPlayers players = new MidiNetPlayers(net, request.gan(), request.lambda1(), request.lambda2(), true);
-        Trainer.Result result = CrnnGanTraining.play(request.trainer(), players.players(), turns,
+        Trainer.Result result = GanPlay.play(request.trainer(), players.players(), turns,
                 step -> train.batch(request.seed(), step, rounds, request.batch()), valid,
                 train.count() / request.batch(), request.out(), resume, log);
         ModelFile.save(request.out(), net, Map.of("encoding", "leadsheet"), List.of(),
@@ -174,7 +174,7 @@ public final class MidiNetTraining {
 
         /** {@code rounds} sets of {@code batch} pairs, each drawn uniformly from {@code seed} and {@code step}. */
         public BarBatch batch(long seed, long step, int rounds, int batch) {
-            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step);
+            SplittableRandom random = new SplittableRandom(Seeds.mix(seed, step));
             List<List<List<Bar>>> sets = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 List<List<Bar>> set = new ArrayList<>();

@@ -3,9 +3,9 @@ package io.muse4j.models.gan.midinet;
 import io.muse4j.models.ModelKinds;
 import io.muse4j.corpora.batch.BarBatch;
 import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.gan.GanPlay;
 import io.muse4j.models.gan.GanSettings;
 import io.muse4j.models.gan.crnngan.CrnnGanTest;
-import io.muse4j.models.gan.crnngan.CrnnGanTraining;
 import io.muse4j.models.lm.LstmGradientsTest;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
@@ -102,7 +102,7 @@ class MidiNetTest {
         MidiNetTraining.BarPairs pairs = new MidiNetTraining.BarPairs(List.of(List.of(bar, bar, bar, bar)));
         TrainerConfig config = new TrainerConfig(steps, 0.01, 0, 1, 1, 1000, 50, 0);
         GanSettings settings = new GanSettings(100, true, 0.7, 7);
-        List<Trainer.Turn> turns = CrnnGanTraining.turns(config, settings, 1, 1, 0.001, 0.001);
+        List<Trainer.Turn> turns = GanPlay.turns(config, settings, 1, 1, 0.001, 0.001);
         new Trainer<>(config, new MidiNetPlayers(net, settings, 0.1, 1.0, true).players(), turns,
                 step -> pairs.batch(7, step, 1, 8), List.of(), dir.resolve("pattern.ckpt"), List.of()).train(true);
         return net;
