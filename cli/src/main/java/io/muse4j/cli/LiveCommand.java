@@ -4,6 +4,8 @@ import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.Encodings;
 import io.muse4j.midi.MidiReader;
 import io.muse4j.midi.live.EventLoop;
+import io.muse4j.midi.live.LiveOutput;
+import io.muse4j.midi.live.LiveRun;
 import io.muse4j.midi.live.LiveSession;
 import io.muse4j.midi.live.LiveSettings;
 import io.muse4j.midi.live.MidiPorts;
@@ -77,7 +79,7 @@ final class LiveCommand implements Callable<Integer> {
             SavedModel saved = Models.load(model);
             Answerer answerer = new Answerer(saved.as(TokenModel.class, "a token model"), Encodings.tokenizer(saved.tokenizer()),
                     sampling::sampler);
-            LiveRun.warmUp(answerer, spec.commandLine().getErr());
+            LiveRun.warmUp(answerer::answer, spec.commandLine().getErr());
             EventLoop loop = callFile != null && output.silent() ? new VirtualLoop() : new RealTimeLoop();
             LiveSession session = new LiveSession(settings, loop, answerer::answer, output.receiver(), output.name(),
                     record);
