@@ -89,7 +89,7 @@ final class TrainCommand implements Runnable {
             for (Setting setting : kind.settings()) {
                 values.put(setting.name(), spec.findOption(setting.name()).getValue());
             }
-            TrainingOutcome outcome = Models.quietly(() -> kind.train(request, new Settings(values)));
+            TrainingOutcome outcome = kind.train(request, new Settings(values));
             spec.commandLine().getOut().println(options.summary(outcome));
             return 0;
         }

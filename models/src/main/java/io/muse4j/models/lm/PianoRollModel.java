@@ -1,9 +1,9 @@
 package io.muse4j.models.lm;
 
 import io.muse4j.corpora.batch.FrameBatches;
-import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.LstmLayers;
+import io.muse4j.models.nn.Nd4jSetup;
 import io.muse4j.models.nn.PassMemory;
 import io.muse4j.models.nn.SequenceStack;
 import io.muse4j.models.nn.StackConfig;
@@ -34,7 +34,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
     private static final int KEYS = PianoRollCodec.KEYS;
 
     static {
-        CpuThreads.configure();
+        Nd4jSetup.configure();
     }
 
     private final StackConfig config;

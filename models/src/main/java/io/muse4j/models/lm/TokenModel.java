@@ -1,9 +1,9 @@
 package io.muse4j.models.lm;
 
 import io.muse4j.corpora.batch.TokenBatches;
-import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.LstmLayers;
+import io.muse4j.models.nn.Nd4jSetup;
 import io.muse4j.models.nn.PassMemory;
 import io.muse4j.models.nn.SequenceStack;
 import io.muse4j.models.nn.StackConfig;
@@ -30,7 +30,7 @@ import java.util.Random;
  */
 public final class TokenModel implements SequenceModel, Trainable<TokenBatches.Batch> {
     static {
-        CpuThreads.configure();
+        Nd4jSetup.configure();
     }
 
     private final StackConfig config;

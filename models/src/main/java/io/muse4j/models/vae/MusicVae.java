@@ -2,8 +2,8 @@ package io.muse4j.models.vae;
 
 import io.muse4j.models.file.StoredModel;
 import io.muse4j.models.lm.TokenModel;
-import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.LstmLayers;
+import io.muse4j.models.nn.Nd4jSetup;
 import io.muse4j.models.nn.PassMemory;
 import io.muse4j.models.sampling.Sampler;
 import io.muse4j.models.training.Shards;
@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
  */
 public final class MusicVae implements Trainable<int[][]>, StoredModel {
     static {
-        CpuThreads.configure();
+        Nd4jSetup.configure();
     }
 
     private final VaeConfig config;

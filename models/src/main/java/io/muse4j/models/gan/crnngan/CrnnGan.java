@@ -1,9 +1,9 @@
 package io.muse4j.models.gan.crnngan;
 
 import io.muse4j.models.gan.GanModel;
-import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.LstmCell;
 import io.muse4j.models.nn.LstmLayers;
+import io.muse4j.models.nn.Nd4jSetup;
 import io.muse4j.models.nn.RowProducts;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.core.score.Note;
@@ -44,7 +44,7 @@ public final class CrnnGan implements GanModel {
     static final int F = NoteFeatures.FEATURES;
 
     static {
-        CpuThreads.configure();
+        Nd4jSetup.configure();
     }
 
     private final CrnnGanConfig config;
