@@ -6,6 +6,7 @@ import javax.sound.midi.MidiDevice;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -19,13 +20,26 @@ public final class LiveRun {
     private static final long FILE_LEAD_NANOS = 100_000_000L;
     private final LiveSession session;
     private final EventLoop loop;
+    private final LiveOutput output;
     private final PrintWriter err;
 
-    /** A run of the session on its loop, reporting to {@code err}. */
-    public LiveRun(LiveSession session, EventLoop loop, PrintWriter err) {
+    private LiveRun(LiveSession session, EventLoop loop, LiveOutput output, PrintWriter err) {
         this.session = session;
         this.loop = loop;
+        this.output = output;
         this.err = err;
+    }
+
+    /**
+     * A run of a new session that answers with {@code responder} on {@code output} and records to {@code record}
+     * (or null), reporting to {@code err}: on virtual time, as fast as it goes, when a file plays the calls and
+     * nothing is heard; else in real time.
+     */
+    public static LiveRun of(LiveSettings settings, Responder responder, LiveOutput output, boolean callsFromFile,
+                             Path record, PrintWriter err) {
+        EventLoop loop = callsFromFile && output.silent() ? new VirtualLoop() : new RealTimeLoop();
+        LiveSession session = new LiveSession(settings, loop, responder, output.receiver(), output.name(), record);
+        return new LiveRun(session, loop, output, err);
     }
 
     /**
@@ -44,8 +58,11 @@ public final class LiveRun {
         }
     }
 
-    /** Runs the session from a port or a file until it ends, then closes it and reports its latencies. */
-    public void run(MidiPorts.Port inPort, LiveOutput output, NoteSequence callFile) throws Exception {
+    /**
+     * Runs the session until it ends, then closes it and reports its latencies: the calls come from {@code inPort},
+     * or, when that is null, from {@code callFile}.
+     */
+    public void run(MidiPorts.Port inPort, NoteSequence callFile) throws Exception {
         Thread hook = new Thread(this::closeQuietly, "muse4j-live-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         MidiDevice keyboard = null;
