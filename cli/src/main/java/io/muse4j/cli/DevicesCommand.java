@@ -1,5 +1,6 @@
 package io.muse4j.cli;
 
+import io.muse4j.midi.live.LiveOutput;
 import io.muse4j.midi.live.MidiPorts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

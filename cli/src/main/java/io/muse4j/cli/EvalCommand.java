@@ -44,7 +44,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SavedModel saved = Models.load(model);
-        Evaluation result = Models.quietly(() -> saved.kind().evaluate(saved, new EvaluationRequest(corpus, split)));
+        Evaluation result = saved.kind().evaluate(saved, new EvaluationRequest(corpus, split));
         String splitName = split.name().toLowerCase(Locale.ROOT);
         spec.commandLine().getOut().println(json ? json(result, splitName)
                 : String.format(Locale.ROOT, "%s on %s (%s, %d pieces, %s): %s", model, corpus, splitName,

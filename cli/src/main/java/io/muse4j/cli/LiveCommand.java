@@ -2,14 +2,12 @@ package io.muse4j.cli;
 
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.midi.MidiReader;
-import io.muse4j.midi.live.EventLoop;
-import io.muse4j.midi.live.LiveSession;
+import io.muse4j.midi.live.LiveOutput;
+import io.muse4j.midi.live.LiveRun;
 import io.muse4j.midi.live.LiveSettings;
 import io.muse4j.midi.live.MidiPorts;
-import io.muse4j.midi.live.RealTimeLoop;
-import io.muse4j.midi.live.VirtualLoop;
-import io.muse4j.models.lm.Answerer;
 import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.lm.Answerer;
 import io.muse4j.models.lm.TokenModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -74,13 +72,11 @@ final class LiveCommand implements Callable<Integer> {
                         + "channel " + (settings.responseChannel() + 1) + " is taken for the answers' echo and ignored");
             }
             SavedModel saved = Models.load(model);
-            Answerer answerer = new Answerer(saved.as(TokenModel.class, "a token model"), saved.encoding().tokenizer(),
-                    sampling::sampler);
-            LiveRun.warmUp(answerer, spec.commandLine().getErr());
-            EventLoop loop = callFile != null && output.silent() ? new VirtualLoop() : new RealTimeLoop();
-            LiveSession session = new LiveSession(settings, loop, answerer::answer, output.receiver(), output.name(),
-                    record);
-            new LiveRun(session, loop, spec.commandLine().getErr()).run(inPort, output, callFile);
+            Answerer answerer = new Answerer(saved.as(TokenModel.class, "a token model"),
+                    saved.encoding().tokenizer(), sampling::sampler);
+            LiveRun.warmUp(answerer::answer, spec.commandLine().getErr());
+            LiveRun.of(settings, answerer::answer, output, callFile != null, record, spec.commandLine().getErr())
+                    .run(inPort, callFile);
         }
         if (record != null) {
             spec.commandLine().getOut().println(record);

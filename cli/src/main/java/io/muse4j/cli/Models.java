@@ -5,7 +5,6 @@ import io.muse4j.models.kind.SavedModel;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 
 /** Loads the model a user names: a file, or "default" for the bundled folk-melody model. */
@@ -19,32 +18,14 @@ final class Models {
 
     /** The named model, of any kind. */
     static SavedModel load(String name) throws IOException {
-        return quietly(() -> {
-            if (DEFAULT.equals(name)) {
-                try (InputStream in = Models.class.getResourceAsStream(RESOURCE)) {
-                    if (in == null) {
-                        throw new IOException("the bundled model " + RESOURCE + " is missing from this build");
-                    }
-                    return ModelKinds.load(in, "bundled model " + RESOURCE);
+        if (DEFAULT.equals(name)) {
+            try (InputStream in = Models.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IOException("the bundled model " + RESOURCE + " is missing from this build");
                 }
+                return ModelKinds.load(in, "bundled model " + RESOURCE);
             }
-            return ModelKinds.load(Path.of(name));
-        });
-    }
-
-    /** Work that may start ND4J, which prints chatter on System.out: it goes to standard error. */
-    interface QuietWork<T> {
-        T run() throws IOException;
-    }
-
-    /** Runs the work with System.out pointed at standard error, so that standard output carries results only. */
-    static <T> T quietly(QuietWork<T> work) throws IOException {
-        PrintStream stdout = System.out;
-        System.setOut(System.err);
-        try {
-            return work.run();
-        } finally {
-            System.setOut(stdout);
         }
+        return ModelKinds.load(Path.of(name));
     }
 }

@@ -97,8 +97,7 @@ final class TrainCommand implements Runnable {
             for (Setting setting : kind.settings()) {
                 values.put(setting.name(), spec.findOption(setting.name()).getValue());
             }
-            TrainingOutcome outcome = Models.quietly(() -> ModelKinds.train(kind, request, new Settings(values),
-                    runOptions()));
+            TrainingOutcome outcome = ModelKinds.train(kind, request, new Settings(values), runOptions());
             spec.commandLine().getOut().println(options.summary(outcome));
             return 0;
         }

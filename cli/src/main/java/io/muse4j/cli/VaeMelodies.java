@@ -22,7 +22,7 @@ final class VaeMelodies {
 
     /** The MusicVAE in a model file. */
     static SavedVae load(String model) throws IOException {
-        return Models.quietly(() -> VaeFile.load(Path.of(model)));
+        return VaeFile.load(Path.of(model));
     }
 
     /** The model's melody tokenizer. */

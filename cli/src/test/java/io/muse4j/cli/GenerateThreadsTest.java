@@ -1,5 +1,6 @@
 package io.muse4j.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code MUSE4J_THREADS}, read once per JVM when {@code CpuThreads} loads, so each count runs the command in a JVM
  * of its own (on this test's class path).
  */
+@Tag("slow") // generates twice on one and two threads: ~4 s
 class GenerateThreadsTest {
     @TempDir
     Path dir;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.muse4j.core.score.SyntheticScores;
 import io.muse4j.core.stats.PieceStatistics;
 import io.muse4j.core.testing.SharedCorpora;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +86,7 @@ class StatsCommandTest {
         assertEquals("muse4j: " + dir.resolve("missing.txt") + ": no such file\n", missing.err());
     }
 
+    @Tag("slow")
     @Test
     void tunesOfTheReferenceCorpusAreFoundCopiedWhole() {
         List<Path> folk = SharedCorpora.midiFiles("folk-abc/MIDI");

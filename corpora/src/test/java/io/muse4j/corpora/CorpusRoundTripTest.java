@@ -9,6 +9,7 @@ import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.core.token.RemiTokenizer;
 import io.muse4j.core.token.ScoreCodec;
 import io.muse4j.midi.MidiReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every encoding's round trip, {@code decode(encode(x)).equals(normalize(x))}, on every MIDI file of the corpora. */
+@Tag("slow") // every corpus file through every encoding: ~7 s
 class CorpusRoundTripTest {
     private static final Map<String, ScoreCodec<?>> CODECS = new LinkedHashMap<>();
 

@@ -4,6 +4,7 @@ import io.muse4j.core.testing.SharedCorpora;
 import io.muse4j.core.token.GridConfig;
 import io.muse4j.core.token.PianoRoll;
 import io.muse4j.core.token.PianoRollCodec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +60,7 @@ class PianoRollJsonTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void readsEveryBenchmarkSplitWithItsPublishedSize() throws Exception {
         Map<String, Integer> sizes = Map.of("jsb_chorales", 229 + 76 + 77, "nottingham", 694 + 173 + 170,

@@ -2,6 +2,7 @@ package io.muse4j.midi;
 
 import io.muse4j.core.io.InputFileException;
 import io.muse4j.core.testing.HostileFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each must give one typed exception naming the file, fast, and never an OutOfMemoryError: Surefire runs this
  * class in a JVM of its own with {@code -Xmx512m} (see midi-io's pom).
  */
+@Tag("slow") // files at the million-event caps: ~4 s
 class HostileMidiTest {
     private static final Duration QUICK = Duration.ofSeconds(20);
 

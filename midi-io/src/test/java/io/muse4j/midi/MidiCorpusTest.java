@@ -3,6 +3,7 @@ package io.muse4j.midi;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.testing.SharedCorpora;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import javax.sound.midi.MidiEvent;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The reader and writer on every MIDI file of the shared corpora, checked against javax.sound.midi. */
 class MidiCorpusTest {
+    @Tag("slow")
     @Test
     void readWriteReadGivesAnEqualScoreForEveryCorpusFile() throws Exception {
         List<Path> files = SharedCorpora.midiFiles();
@@ -39,6 +41,7 @@ class MidiCorpusTest {
         assertTrue(notes > 1_300_000, "expected over 1.3 million notes, read " + notes);
     }
 
+    @Tag("slow")
     @Test
     void javaxSoundAgreesOnHeadersOfOriginalsAndOnEveryNoteOfWrittenFiles() throws Exception {
         List<Path> files = SharedCorpora.midiFiles();

@@ -11,6 +11,7 @@ import io.muse4j.core.transform.Slicing;
 import io.muse4j.midi.MidiReader;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Transcription of music nobody here wrote: 50 folk melodies rendered with two sets of sounds, transcribed, and
  * scored note by note (same pitch, onset within 50 ms, each reference note matched once).
  */
+@Tag("slow") // renders and transcribes whole tunes: ~9 s
 class TranscriptionAccuracyTest {
     static final int MELODIES = 50;
     /** Each melody's first 20 seconds (the median tune lasts 36 s), to keep the test to about half a minute. */

@@ -6,6 +6,7 @@ import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.LstmLayers;
+import io.muse4j.models.nn.Nd4jSetup;
 import io.muse4j.models.nn.PassMemory;
 import io.muse4j.models.nn.SequenceStack;
 import io.muse4j.models.nn.StackConfig;
@@ -36,7 +37,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
     private static final int KEYS = PianoRollCodec.KEYS;
 
     static {
-        CpuThreads.configure();
+        Nd4jSetup.configure();
     }
 
     private final StackConfig config;

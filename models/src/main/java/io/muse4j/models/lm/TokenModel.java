@@ -6,6 +6,7 @@ import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.LstmLayers;
+import io.muse4j.models.nn.Nd4jSetup;
 import io.muse4j.models.nn.PassMemory;
 import io.muse4j.models.nn.SequenceStack;
 import io.muse4j.models.nn.Softmax;
@@ -33,7 +34,7 @@ import java.util.Random;
  */
 public final class TokenModel implements SequenceModel, Trainable<TokenBatches.Batch> {
     static {
-        CpuThreads.configure();
+        Nd4jSetup.configure();
     }
 
     private final StackConfig config;

@@ -12,23 +12,14 @@ import java.util.function.IntFunction;
 
 /**
  * The threads muse4j computes on: {@code MUSE4J_THREADS} of them, by default one per processor. ND4J itself is
- * held to one thread: on this project's 2-core machine its OpenMP threads made every small op several times slower
- * and whole training steps slower than one thread (see BENCHMARKS.md), so muse4j splits work itself, into pieces
- * big enough to pay for a hand-over: a training batch's sequences ({@link io.muse4j.models.training.Shards}), a sampling step's columns
- * ({@link io.muse4j.models.lm.LstmStepper}). The models apply this when their classes load.
+ * held to one thread ({@link Nd4jSetup}), so muse4j splits work itself, into pieces big enough to pay for a
+ * hand-over: a training batch's sequences ({@link io.muse4j.models.training.Shards}), a sampling step's columns ({@link io.muse4j.models.lm.LstmStepper}).
  */
 public final class CpuThreads {
     private static final String CONFIGURED = System.getenv("MUSE4J_THREADS");
     private static ExecutorService workers;
 
     private CpuThreads() {
-    }
-
-    /** Holds ND4J and its BLAS to one thread. */
-    public static void configure() {
-        Nd4j.getEnvironment().setMaxThreads(1);
-        Nd4j.getEnvironment().setMaxMasterThreads(1);
-        Nd4j.factory().blas().setMaxThreads(1);
     }
 
     /** The number of threads muse4j computes on; fails, naming the value, when MUSE4J_THREADS is not a number. */

@@ -4,6 +4,9 @@ import io.muse4j.core.random.Seeds;
 import io.muse4j.models.file.StoredModel;
 import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.Initialisers;
+import io.muse4j.models.lm.TokenModel;
+import io.muse4j.models.nn.LstmLayers;
+import io.muse4j.models.nn.Nd4jSetup;
 import io.muse4j.models.nn.PassMemory;
 import io.muse4j.models.nn.Softmax;
 import io.muse4j.models.sampling.Sampler;
@@ -34,7 +37,7 @@ import java.util.SplittableRandom;
  */
 public final class MusicVae implements Trainable<int[][]>, StoredModel {
     static {
-        CpuThreads.configure();
+        Nd4jSetup.configure();
     }
 
     private final VaeConfig config;

@@ -10,6 +10,7 @@ import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.GridConfig;
 import io.muse4j.core.token.MelodyTokenizer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A melody model that has learnt a riff answers a call with the riff's next notes, in the call's time and touch. */
+@Tag("slow") // trains its shared model once for the class: ~6 s
 class AnswererTest {
     /** The riff, an eighth note on each beat: C E G B. */
     private static final int[] RIFF = {60, 64, 67, 71};

@@ -7,6 +7,7 @@ import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
 import io.muse4j.core.token.PianoRoll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,7 @@ public class PianoRollLstmTest {
                 .train(false).lastLoss();
     }
 
+    @Tag("slow")
     @Test
     void learnsChordCyclesFarBelowTheFrameIndependentFloor() throws Exception {
         FrameBatches batches = new FrameBatches(chordCycles(8, 16), 4, 16, 3, false);
@@ -58,6 +60,7 @@ public class PianoRollLstmTest {
         assertEquals(1.0, eval.accuracy(), 1e-9, "every key of every frame is predicted");
     }
 
+    @Tag("slow")
     @Test
     void dropoutTrainsAndLeavesInferenceDeterministic() throws Exception {
         FrameBatches batches = new FrameBatches(chordCycles(8, 16), 4, 16, 3, true);

@@ -7,6 +7,7 @@ import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ class TokenGeneratorTest {
         return seqs;
     }
 
+    @Tag("slow")
     @Test
     void aModelTrainedOnATinyCorpusReproducesItsPattern() throws Exception {
         TokenModel training = new TokenModel(new LstmConfig(8, 8, 32, 1), 2);

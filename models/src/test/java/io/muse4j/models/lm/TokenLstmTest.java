@@ -4,6 +4,7 @@ import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,7 @@ public class TokenLstmTest {
                 .train(false).lastLoss();
     }
 
+    @Tag("slow")
     @Test
     void overfitsOneBatch() throws Exception {
         TokenModel model = new TokenModel(new LstmConfig(12, 8, 32, 2), 1);

@@ -10,6 +10,7 @@ import io.muse4j.models.nn.RelativeAttention;
 import io.muse4j.models.nn.Softmax;
 import io.muse4j.models.nn.TransformerConfig;
 import io.muse4j.models.sampling.TokenStepper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -92,6 +93,7 @@ class TransformerTest {
         assertEquals(0, out.sub(naive).amaxNumber().doubleValue(), 1e-5);
     }
 
+    @Tag("slow")
     @Test
     void tokenModelGradientsMatchDifferencesAndReachEveryWeight() {
         for (boolean shared : new boolean[] {false, true}) {
@@ -106,6 +108,7 @@ class TransformerTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void pianoRollModelGradientsMatchDifferences() {
         PianoRollModel model = new PianoRollModel(config(88, 8, 2, 1, 3, false, 0.1), 5, DataType.DOUBLE);
@@ -133,6 +136,7 @@ class TransformerTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void overfitsOneBatch() throws Exception {
         TokenModel model = new TokenModel(config(12, 32, 4, 2, 16, false, 0), 1);

@@ -13,6 +13,7 @@ import io.muse4j.core.score.SyntheticScores;
 import io.muse4j.core.token.GridConfig;
 import io.muse4j.core.token.MelodyTokenizer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A tiny MusicVAE learns a handful of 2-bar melodies; its file, latent paths, attribute vectors and bad inputs. */
+@Tag("slow") // trains its shared VAE once for the class: ~10 s
 class MusicVaeTest {
     static final MelodyTokenizer TOKENIZER = new MelodyTokenizer();
     static final MelodyWindows TWO_BARS = new MelodyWindows(TOKENIZER, 2, 16);

@@ -1,6 +1,7 @@
 package io.muse4j.models.vae;
 
 import io.muse4j.models.lm.LstmGradientsTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,6 +12,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MusicVAE's written-out gradients against central differences, in double precision, for both decoders. */
+@Tag("slow") // finite differences over every weight: ~8 s
 class VaeGradientsTest {
     static int[][] randomWindows(int count, int steps, int vocabulary, long seed) {
         Random random = new Random(seed);

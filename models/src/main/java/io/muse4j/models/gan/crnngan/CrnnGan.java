@@ -5,6 +5,7 @@ import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.LstmCell;
 import io.muse4j.models.nn.LstmLayers;
+import io.muse4j.models.nn.Nd4jSetup;
 import io.muse4j.models.nn.RowProducts;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
@@ -44,7 +45,7 @@ public final class CrnnGan implements GanModel {
     static final int F = NoteFeatures.FEATURES;
 
     static {
-        CpuThreads.configure();
+        Nd4jSetup.configure();
     }
 
     private final CrnnGanConfig config;

@@ -1,9 +1,9 @@
 package io.muse4j.models.gan.midinet;
 
 import io.muse4j.models.gan.GanModel;
-import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.DenseLayer;
 import io.muse4j.models.nn.Softmax;
+import io.muse4j.models.nn.Nd4jSetup;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.LeadSheetBars;
@@ -49,7 +49,7 @@ public final class MidiNet implements GanModel {
     static final int C = 13;
 
     static {
-        CpuThreads.configure();
+        Nd4jSetup.configure();
     }
 
     private final MidiNetConfig config;

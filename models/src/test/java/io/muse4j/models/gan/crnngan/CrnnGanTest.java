@@ -14,6 +14,7 @@ import io.muse4j.models.training.TrainingListener;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.NoteFeatures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -63,6 +64,7 @@ public class CrnnGanTest {
         return new CrnnGanPlayers(gan, new GanSettings(0, featureMatching, 0, 3));
     }
 
+    @Tag("slow")
     @Test
     void discriminatorGradientsMatchDifferences() {
         CrnnGan gan = new CrnnGan(new CrnnGanConfig(3, 5, 2, 4, 5), 1, DataType.DOUBLE);
@@ -75,6 +77,7 @@ public class CrnnGanTest {
         assertTrue(nonZero > 6 * 8 * 3 / 4, "most sampled gradients are non-zero: " + nonZero);
     }
 
+    @Tag("slow")
     @Test
     void generatorGradientsMatchDifferencesInEachMode() {
         CrnnGan gan = new CrnnGan(new CrnnGanConfig(3, 5, 2, 4, 5), 2, DataType.DOUBLE);
@@ -161,6 +164,7 @@ public class CrnnGanTest {
         return trainOnArpeggio(dir, 40, listeners, new GanSettings(20, true, 0.7, 7), 1, 2, 0.5, 0.1);
     }
 
+    @Tag("slow")
     @Test
     void aTinyGanLearnsTheOnePatternOfItsCorpus() throws Exception {
         CrnnGan gan = trainOnArpeggio(dir, 320, List.of());
@@ -178,6 +182,7 @@ public class CrnnGanTest {
         assertTrue(followed >= 0.75 * pairs, followed + " of " + pairs + " notes follow the pattern");
     }
 
+    @Tag("slow")
     @Test
     void aKilledRunResumesExactlyAndSaveLoadSamplesTheSame() throws Exception {
         CrnnGan whole = shortRun(dir.resolve("whole"), List.of());

@@ -12,6 +12,7 @@ import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
 import io.muse4j.core.token.LeadSheetBars;
 import io.muse4j.core.token.LeadSheetBars.Bar;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -69,6 +70,7 @@ class MidiNetTest {
         assertTrue(nonZero > 6 * 8 * 3 / 4, "most sampled gradients are non-zero: " + nonZero);
     }
 
+    @Tag("slow")
     @Test
     void generatorGradientsReachTheConditionerInEachMode() {
         MidiNet net = new MidiNet(new MidiNetConfig(3, 4, true), 2, DataType.DOUBLE);
@@ -108,6 +110,7 @@ class MidiNetTest {
         return net;
     }
 
+    @Tag("slow")
     @Test
     void aTinyMidiNetLearnsToEmitItsOnePattern() throws Exception {
         MidiNet net = trainOnPattern(dir, 200);

@@ -1,38 +1,52 @@
-package io.muse4j.cli;
+package io.muse4j.midi.live;
 
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.midi.live.EventLoop;
-import io.muse4j.midi.live.LiveSession;
-import io.muse4j.midi.live.MidiPorts;
-import io.muse4j.midi.live.ScorePlayer;
-import io.muse4j.midi.live.VirtualLoop;
-import io.muse4j.models.lm.Answerer;
 
 import javax.sound.midi.MidiDevice;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One 'muse4j live' session from start to end: wires the input to the session, watches the devices, and on every
- * way out (the last answer, an error, a device lost, Ctrl-C) closes it, so no note is left sounding.
+ * One live session from start to end ('muse4j live'): wires the input to the session, watches the devices, and on
+ * every way out (the last answer, an error, a device lost, Ctrl-C) closes it, so no note is left sounding. Progress
+ * and latencies go to the given writer (standard error, in muse4j).
  */
-final class LiveRun {
+public final class LiveRun {
     private static final long FILE_LEAD_NANOS = 100_000_000L;
     private final LiveSession session;
     private final EventLoop loop;
+    private final LiveOutput output;
     private final PrintWriter err;
 
-    LiveRun(LiveSession session, EventLoop loop, PrintWriter err) {
+    private LiveRun(LiveSession session, EventLoop loop, LiveOutput output, PrintWriter err) {
         this.session = session;
         this.loop = loop;
+        this.output = output;
         this.err = err;
     }
 
-    /** Answers a few phrases before the session, so that compiling the model's code does not delay the first. */
-    static void warmUp(Answerer answerer, PrintWriter err) {
+    /**
+     * A run of a new session that answers with {@code responder} on {@code output} and records to {@code record}
+     * (or null), reporting to {@code err}: on virtual time, as fast as it goes, when a file plays the calls and
+     * nothing is heard; else in real time.
+     */
+    public static LiveRun of(LiveSettings settings, Responder responder, LiveOutput output, boolean callsFromFile,
+                             Path record, PrintWriter err) {
+        EventLoop loop = callsFromFile && output.silent() ? new VirtualLoop() : new RealTimeLoop();
+        LiveSession session = new LiveSession(settings, loop, responder, output.receiver(), output.name(), record);
+        return new LiveRun(session, loop, output, err);
+    }
+
+    /**
+     * Answers a few phrases before the session, so that compiling the responder's code (a model's) does not delay
+     * the first answer.
+     */
+    public static void warmUp(Responder responder, PrintWriter err) throws Exception {
         err.println("muse4j live: warming up the model");
         var call = NoteSequence.builder(480).tempoBpm(0, 120);
         int[] scale = {60, 62, 64, 65, 67, 65, 64, 62};
@@ -40,12 +54,15 @@ final class LiveRun {
             call.note(scale[i], 90, 240L * i, 200);
         }
         for (int turn = 0; turn < 5; turn++) {
-            answerer.answer(call.build(), 2.0, turn);
+            responder.respond(call.build(), 2.0, turn);
         }
     }
 
-    /** Runs the session from a port or a file until it ends, then closes it and reports its latencies. */
-    void run(MidiPorts.Port inPort, LiveOutput output, NoteSequence callFile) throws Exception {
+    /**
+     * Runs the session until it ends, then closes it and reports its latencies: the calls come from {@code inPort},
+     * or, when that is null, from {@code callFile}.
+     */
+    public void run(MidiPorts.Port inPort, NoteSequence callFile) throws Exception {
         Thread hook = new Thread(this::closeQuietly, "muse4j-live-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         MidiDevice keyboard = null;
@@ -106,9 +123,17 @@ final class LiveRun {
         try {
             session.close();
         } catch (IOException e) {
-            err.println("muse4j live: " + Failures.describe(e));
+            err.println("muse4j live: " + describe(e));
         }
         err.flush();
+    }
+
+    /** One line for a failure to close: the file and the reason where a file is to blame. */
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            return fs.getFile() + ": " + (fs.getReason() == null ? e.getClass().getSimpleName() : fs.getReason());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
     }
 
     private static void removeHook(Thread hook) {

@@ -1,14 +1,14 @@
-package io.muse4j.cli;
-
-import io.muse4j.midi.live.MidiPorts;
+package io.muse4j.midi.live;
 
 import javax.sound.midi.MidiDevice;
 import javax.sound.midi.Receiver;
 
-/** Where 'muse4j live' plays: a MIDI port, the built-in synthesizer, or nowhere. Close it to let the device go. */
-final class LiveOutput implements AutoCloseable {
-    static final String SYNTH = "synth";
-    static final String NONE = "none";
+/** Where a live session plays: a MIDI port, the built-in synthesizer, or nowhere. Close it to let the device go. */
+public final class LiveOutput implements AutoCloseable {
+    /** The name that picks the built-in synthesizer. */
+    public static final String SYNTH = "synth";
+    /** The name that picks nowhere: the session is only recorded. */
+    public static final String NONE = "none";
     private final String name;
     private final MidiPorts.Port port;
     private final MidiDevice device;
@@ -21,8 +21,8 @@ final class LiveOutput implements AutoCloseable {
         this.receiver = receiver;
     }
 
-    /** Opens the output a user named with --out. */
-    static LiveOutput open(String name) {
+    /** Opens the output a user named: a port, {@link #SYNTH} or {@link #NONE} (either in any case). */
+    public static LiveOutput open(String name) {
         if (NONE.equalsIgnoreCase(name)) {
             return new LiveOutput(NONE, null, null, null);
         }
@@ -45,21 +45,22 @@ final class LiveOutput implements AutoCloseable {
     }
 
     /** Whether anything is heard. */
-    boolean silent() {
+    public boolean silent() {
         return receiver == null;
     }
 
-    String name() {
+    /** What the output is called in messages. */
+    public String name() {
         return name;
     }
 
     /** The MIDI port, or null for the synthesizer and for nowhere. */
-    MidiPorts.Port port() {
+    public MidiPorts.Port port() {
         return port;
     }
 
     /** Where the notes go, or null for nowhere. */
-    Receiver receiver() {
+    public Receiver receiver() {
         return receiver;
     }
 

@@ -1,0 +1,2 @@
+/** Samplers (temperature, top-k, top-p) and generation requests. */
+package io.muse4j.models.sampling;
