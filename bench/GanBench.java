@@ -8,7 +8,6 @@ import io.muse4j.corpora.CorpusItem;
 import io.muse4j.corpora.CorpusSplits;
 import io.muse4j.models.gan.crnngan.CrnnGan;
 import io.muse4j.models.gan.crnngan.CrnnGanTraining;
-import io.muse4j.models.file.ModelFile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

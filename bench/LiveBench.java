@@ -6,7 +6,6 @@ import io.muse4j.midi.live.LiveSession;
 import io.muse4j.midi.live.LiveSettings;
 import io.muse4j.midi.live.RealTimeLoop;
 import io.muse4j.models.lm.Answerer;
-import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.sampling.Sampler;
 import io.muse4j.models.kind.SavedModel;
 

@@ -9,7 +9,6 @@ import io.muse4j.corpora.CorpusSplits;
 import io.muse4j.corpora.Splits;
 import io.muse4j.models.gan.midinet.MidiNet;
 import io.muse4j.models.gan.midinet.MidiNetTraining;
-import io.muse4j.models.file.ModelFile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,7 +7,6 @@ import io.muse4j.midi.MidiWriter;
 import io.muse4j.corpora.batch.MelodyWindows;
 import io.muse4j.models.vae.SavedVae;
 import io.muse4j.models.vae.VaeFile;
-import io.muse4j.models.vae.VaeTraining;
 
 import java.io.IOException;
 import java.io.PrintWriter;

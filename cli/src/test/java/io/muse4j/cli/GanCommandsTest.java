@@ -4,7 +4,6 @@ import io.muse4j.models.ModelKinds;
 import io.muse4j.core.score.SyntheticScores;
 import io.muse4j.core.testing.SharedCorpora;
 import io.muse4j.midi.MidiReader;
-import io.muse4j.models.file.ModelFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

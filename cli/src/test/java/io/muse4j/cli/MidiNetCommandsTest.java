@@ -3,7 +3,6 @@ package io.muse4j.cli;
 import io.muse4j.models.ModelKinds;
 import io.muse4j.core.testing.SharedCorpora;
 import io.muse4j.midi.MidiReader;
-import io.muse4j.models.file.ModelFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,6 @@
 package io.muse4j.models;
 
 import io.muse4j.corpora.batch.FrameBatches;
-import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
 import io.muse4j.models.kind.SavedModel;
 import io.muse4j.models.file.StoredModel;

@@ -1,6 +1,5 @@
 package io.muse4j.models.lm;
 
-import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.file.ModelFile;

@@ -2,7 +2,6 @@ package io.muse4j.models.lm;
 
 import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.TokenBatches;
-import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.LstmLayers;

@@ -1,6 +1,5 @@
 package io.muse4j.models.nn;
 
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;

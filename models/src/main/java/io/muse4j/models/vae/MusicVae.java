@@ -2,10 +2,7 @@ package io.muse4j.models.vae;
 
 import io.muse4j.core.random.Seeds;
 import io.muse4j.models.file.StoredModel;
-import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.Initialisers;
-import io.muse4j.models.lm.TokenModel;
-import io.muse4j.models.nn.LstmLayers;
 import io.muse4j.models.nn.Nd4jSetup;
 import io.muse4j.models.nn.PassMemory;
 import io.muse4j.models.nn.Softmax;

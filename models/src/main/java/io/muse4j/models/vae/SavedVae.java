@@ -2,7 +2,6 @@ package io.muse4j.models.vae;
 
 import io.muse4j.core.token.MelodyTokenizer;
 import io.muse4j.core.token.EncodingSpec;
-import io.muse4j.core.score.Check;
 
 import java.util.List;
 import java.util.Map;

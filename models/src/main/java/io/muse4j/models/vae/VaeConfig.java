@@ -3,7 +3,6 @@ package io.muse4j.models.vae;
 import io.muse4j.models.file.ConfigValues;
 
 import io.muse4j.models.nn.LstmConfig;
-import io.muse4j.models.nn.StackConfig;
 import io.muse4j.core.score.Check;
 
 import java.util.Locale;

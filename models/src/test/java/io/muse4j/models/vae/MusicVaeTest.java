@@ -3,7 +3,6 @@ package io.muse4j.models.vae;
 import io.muse4j.models.ModelKinds;
 import io.muse4j.models.kind.SavedModel;
 import io.muse4j.corpora.batch.MelodyWindows;
-import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;

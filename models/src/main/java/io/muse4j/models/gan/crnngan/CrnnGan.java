@@ -1,7 +1,6 @@
 package io.muse4j.models.gan.crnngan;
 
 import io.muse4j.models.gan.GanModel;
-import io.muse4j.models.nn.CpuThreads;
 import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.LstmCell;
 import io.muse4j.models.nn.LstmLayers;

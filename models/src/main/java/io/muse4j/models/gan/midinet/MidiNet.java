@@ -4,7 +4,6 @@ import io.muse4j.models.gan.GanModel;
 import io.muse4j.models.nn.DenseLayer;
 import io.muse4j.models.nn.Softmax;
 import io.muse4j.models.nn.Nd4jSetup;
-import io.muse4j.models.training.Trainer;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.LeadSheetBars;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -2,7 +2,6 @@ package io.muse4j.models.gan.midinet;
 
 import io.muse4j.models.file.ConfigValues;
 
-import io.muse4j.models.nn.StackConfig;
 import io.muse4j.core.score.Check;
 
 import java.util.Map;
