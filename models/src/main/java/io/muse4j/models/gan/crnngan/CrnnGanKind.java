@@ -77,9 +77,7 @@ public final class CrnnGanKind implements ModelKind {
             int hidden = s.integer("--hidden");
             CrnnGanConfig config = new CrnnGanConfig(s.integer("--noise"), hidden, s.integer("--layers"),
                     s.integer("--d-hidden", hidden), s.integer("--seq-len"));
-            return new CrnnGanTraining.Request(data.corpus(), data.rolls(), config, request.batch(), request.trainer(),
-                    turns.gan(), turns.discriminatorSteps(), turns.generatorSteps(), turns.generatorLearningRate(),
-                    turns.discriminatorLearningRate(), data.validFraction(), data.transpose(), request.seed(),
+            return new CrnnGanTraining.Request(data, config, request.batch(), request.trainer(), turns, request.seed(),
                     request.out());
         });
         Trainer.Result result = CrnnGanTraining.run(gan, request.resume(), request.log());

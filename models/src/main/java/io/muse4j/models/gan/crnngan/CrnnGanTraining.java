@@ -4,12 +4,12 @@ import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.GanBatch;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.gan.GanPlay;
-import io.muse4j.models.gan.GanSettings;
+import io.muse4j.models.gan.GanTurns;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
+import io.muse4j.models.training.TrainingRequest;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.NoteFeatures;
-import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.corpora.Augmentation;
 import io.muse4j.corpora.Corpus;
 import io.muse4j.corpora.CorpusItem;
@@ -41,27 +41,19 @@ public final class CrnnGanTraining {
     /**
      * What to train.
      *
-     * @param corpus a MIDI folder, list file or MIDI file, or a piano-roll JSON split file
-     * @param rolls the grid that piano-roll JSON corpora are read on
+     * @param data the corpus, the grid piano-roll JSON is read on, the split and the transposition
      * @param model the model's shape
      * @param batch sequences per batch
      * @param trainer the trainer's settings; its learning rate is the generator's during pre-training
-     * @param gan the adversarial settings
-     * @param discriminatorSteps discriminator updates per step
-     * @param generatorSteps generator updates per step
-     * @param generatorLearningRate the generator's peak learning rate once pre-training ends
-     * @param discriminatorLearningRate the discriminator's peak learning rate
-     * @param validFraction share of pieces held out for validation when the corpus has no validation split
-     * @param transpose augment by every transposition up to this many semitones
+     * @param turns the adversarial settings, and how the two players take their turns and at what rates
      * @param seed seeds the split, the windows, the noise and the initial weights
      * @param out the model file; the checkpoint and CSV log go beside it
      */
-    public record Request(Path corpus, PianoRollCodec rolls, CrnnGanConfig model, int batch, TrainerConfig trainer,
-                          GanSettings gan, int discriminatorSteps, int generatorSteps, double generatorLearningRate,
-                          double discriminatorLearningRate, double validFraction, int transpose, long seed, Path out) {
+    public record Request(TrainingRequest.Data data, CrnnGanConfig model, int batch, TrainerConfig trainer,
+                          GanTurns turns, long seed, Path out) {
         public Request {
-            GanPlay.checkPlay(batch, discriminatorSteps, generatorSteps, generatorLearningRate,
-                    discriminatorLearningRate, transpose);
+            GanPlay.checkPlay(batch, turns.discriminatorSteps(), turns.generatorSteps(),
+                    turns.generatorLearningRate(), turns.discriminatorLearningRate(), data.transpose());
         }
     }
 
@@ -70,20 +62,20 @@ public final class CrnnGanTraining {
 
     /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
     public static Trainer.Result run(Request request, boolean resume, PrintStream log) throws IOException {
-        Corpus corpus = CorpusSplits.load(request.corpus(), request.rolls());
+        Corpus corpus = CorpusSplits.load(request.data().corpus(), request.data().rolls());
         log.print(corpus.skipReport());
-        Splits splits = CorpusSplits.forTraining(request.corpus(), corpus, request.rolls(), request.validFraction(),
+        Splits splits = CorpusSplits.forTraining(request.data().corpus(), corpus, request.data().rolls(), request.data().validFraction(),
                 request.seed());
-        NoteWindows train = new NoteWindows(features(splits.train(), request.transpose()), request.model().length());
+        NoteWindows train = new NoteWindows(features(splits.train(), request.data().transpose()), request.model().length());
         log.printf(Locale.ROOT, "%s: %d pieces for training (%d windows of %d notes), %d for validation%n",
-                request.corpus(), splits.train().size(), train.count(), request.model().length(),
+                request.data().corpus(), splits.train().size(), train.count(), request.model().length(),
                 splits.valid().size());
         List<GanBatch> valid = validation(splits.valid(), request);
         CrnnGan gan = new CrnnGan(request.model(), request.seed());
-        int rounds = Math.max(request.discriminatorSteps(), request.generatorSteps());
-        List<Trainer.Turn> turns = GanPlay.turns(request.trainer(), request.gan(), request.discriminatorSteps(),
-                request.generatorSteps(), request.discriminatorLearningRate(), request.generatorLearningRate());
-        Trainer.Result result = GanPlay.play(request.trainer(), new CrnnGanPlayers(gan, request.gan()).players(), turns,
+        int rounds = Math.max(request.turns().discriminatorSteps(), request.turns().generatorSteps());
+        List<Trainer.Turn> turns = GanPlay.turns(request.trainer(), request.turns().gan(), request.turns().discriminatorSteps(),
+                request.turns().generatorSteps(), request.turns().discriminatorLearningRate(), request.turns().generatorLearningRate());
+        Trainer.Result result = GanPlay.play(request.trainer(), new CrnnGanPlayers(gan, request.turns().gan()).players(), turns,
                 step -> train.batch(request.seed(), step, rounds, request.batch()), valid,
                 train.count() / request.batch(), request.out(), resume, log);
         ModelFile.save(request.out(), gan, Map.of("encoding", "notefeatures"), List.of(),
@@ -114,15 +106,15 @@ public final class CrnnGanTraining {
 
     private static Map<String, String> summary(Request request, Splits splits, Trainer.Result result) {
         Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("corpus", request.corpus().toString());
+        summary.put("corpus", request.data().corpus().toString());
         summary.put("trainPieces", Integer.toString(splits.train().size()));
         summary.put("validPieces", Integer.toString(splits.valid().size()));
         summary.put("seed", Long.toString(request.seed()));
         summary.put("batch", Integer.toString(request.batch()));
         summary.put("sequenceLength", Integer.toString(request.model().length()));
-        summary.put("transpose", Integer.toString(request.transpose()));
-        summary.put("pretrainSteps", Integer.toString(request.gan().pretrainSteps()));
-        summary.put("featureMatching", Boolean.toString(request.gan().featureMatching()));
+        summary.put("transpose", Integer.toString(request.data().transpose()));
+        summary.put("pretrainSteps", Integer.toString(request.turns().gan().pretrainSteps()));
+        summary.put("featureMatching", Boolean.toString(request.turns().gan().featureMatching()));
         summary.put("steps", Long.toString(result.steps()));
         summary.put("validationDistance", Double.toString(result.bestValidationLoss()));
         return summary;

@@ -75,11 +75,9 @@ public final class MidiNetKind implements ModelKind {
         TrainingRequest.Data data = request.data();
         MidiNetTraining.Request net = RequestException.checked(() -> {
             GanTurns turns = GanTurns.of(s, request);
-            return new MidiNetTraining.Request(data.corpus(), data.rolls(), new MidiNetConfig(s.integer("--noise"),
-                    s.integer("--hidden"), !s.flag("--no-chords")), request.batch(), request.trainer(), turns.gan(),
-                    turns.discriminatorSteps(), turns.generatorSteps(), turns.generatorLearningRate(),
-                    turns.discriminatorLearningRate(), s.real("--lambda1"), s.real("--lambda2"), data.validFraction(),
-                    data.transpose(), request.seed(), request.out());
+            return new MidiNetTraining.Request(data, new MidiNetConfig(s.integer("--noise"),
+                    s.integer("--hidden"), !s.flag("--no-chords")), request.batch(), request.trainer(), turns,
+                    s.real("--lambda1"), s.real("--lambda2"), request.seed(), request.out());
         });
         Trainer.Result result = MidiNetTraining.run(net, request.resume(), request.log());
         return new TrainingOutcome(result, "generator", "distance", "");

@@ -4,13 +4,13 @@ import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.BarBatch;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.gan.GanPlay;
-import io.muse4j.models.gan.GanSettings;
+import io.muse4j.models.gan.GanTurns;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
+import io.muse4j.models.training.TrainingRequest;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.LeadSheetBars;
 import io.muse4j.core.token.LeadSheetBars.Bar;
-import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.corpora.Augmentation;
 import io.muse4j.corpora.Corpus;
 import io.muse4j.corpora.CorpusItem;
@@ -44,30 +44,21 @@ public final class MidiNetTraining {
     /**
      * What to train.
      *
-     * @param corpus a MIDI folder, list file or MIDI file, or a piano-roll JSON split file
-     * @param rolls the grid that piano-roll JSON corpora are read on
+     * @param data the corpus, the grid piano-roll JSON is read on, the split and the transposition
      * @param model the model's shape
      * @param batch bars per batch
      * @param trainer the trainer's settings; its learning rate is the generator's during pre-training
-     * @param gan the adversarial settings
-     * @param discriminatorSteps discriminator updates per step
-     * @param generatorSteps generator updates per step
-     * @param generatorLearningRate the generator's peak learning rate once pre-training ends
-     * @param discriminatorLearningRate the discriminator's peak learning rate
+     * @param turns the adversarial settings, and how the two players take their turns and at what rates
      * @param lambda1 weight of the squared distance between the mean real and generated bars
      * @param lambda2 weight of the same on the discriminator's first-layer features
-     * @param validFraction share of pieces held out for validation when the corpus has no validation split
-     * @param transpose augment by every transposition up to this many semitones
      * @param seed seeds the split, the bars, the noise and the initial weights
      * @param out the model file; the checkpoint and CSV log go beside it
      */
-    public record Request(Path corpus, PianoRollCodec rolls, MidiNetConfig model, int batch, TrainerConfig trainer,
-                          GanSettings gan, int discriminatorSteps, int generatorSteps, double generatorLearningRate,
-                          double discriminatorLearningRate, double lambda1, double lambda2, double validFraction,
-                          int transpose, long seed, Path out) {
+    public record Request(TrainingRequest.Data data, MidiNetConfig model, int batch, TrainerConfig trainer,
+                          GanTurns turns, double lambda1, double lambda2, long seed, Path out) {
         public Request {
-            GanPlay.checkPlay(batch, discriminatorSteps, generatorSteps, generatorLearningRate,
-                    discriminatorLearningRate, transpose);
+            GanPlay.checkPlay(batch, turns.discriminatorSteps(), turns.generatorSteps(),
+                    turns.generatorLearningRate(), turns.discriminatorLearningRate(), data.transpose());
             if (!(lambda1 >= 0 && lambda1 <= 1000 && lambda2 >= 0 && lambda2 <= 1000)) {
                 throw new IllegalArgumentException("--lambda1 " + lambda1 + " and --lambda2 " + lambda2
                         + " must be between 0 and 1000");
@@ -80,19 +71,19 @@ public final class MidiNetTraining {
 
     /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
     public static Trainer.Result run(Request request, boolean resume, PrintStream log) throws IOException {
-        Corpus corpus = CorpusSplits.load(request.corpus(), request.rolls());
+        Corpus corpus = CorpusSplits.load(request.data().corpus(), request.data().rolls());
         log.print(corpus.skipReport());
-        Splits splits = CorpusSplits.forTraining(request.corpus(), corpus, request.rolls(), request.validFraction(),
+        Splits splits = CorpusSplits.forTraining(request.data().corpus(), corpus, request.data().rolls(), request.data().validFraction(),
                 request.seed());
-        BarPairs train = new BarPairs(runs(splits.train(), request.transpose()));
-        log.printf(Locale.ROOT, "%s: %d pieces for training (%d bars of 4/4), %d for validation%n", request.corpus(),
+        BarPairs train = new BarPairs(runs(splits.train(), request.data().transpose()));
+        log.printf(Locale.ROOT, "%s: %d pieces for training (%d bars of 4/4), %d for validation%n", request.data().corpus(),
                 splits.train().size(), train.count(), splits.valid().size());
         List<BarBatch> valid = validation(runs(splits.valid(), 0), request.seed());
         MidiNet net = new MidiNet(request.model(), request.seed());
-        int rounds = Math.max(request.discriminatorSteps(), request.generatorSteps());
-        List<Trainer.Turn> turns = GanPlay.turns(request.trainer(), request.gan(), request.discriminatorSteps(),
-                request.generatorSteps(), request.discriminatorLearningRate(), request.generatorLearningRate());
-        MidiNetPlayers players = new MidiNetPlayers(net, request.gan(), request.lambda1(), request.lambda2(), true);
+        int rounds = Math.max(request.turns().discriminatorSteps(), request.turns().generatorSteps());
+        List<Trainer.Turn> turns = GanPlay.turns(request.trainer(), request.turns().gan(), request.turns().discriminatorSteps(),
+                request.turns().generatorSteps(), request.turns().discriminatorLearningRate(), request.turns().generatorLearningRate());
+        MidiNetPlayers players = new MidiNetPlayers(net, request.turns().gan(), request.lambda1(), request.lambda2(), true);
         Trainer.Result result = GanPlay.play(request.trainer(), players.players(), turns,
                 step -> train.batch(request.seed(), step, rounds, request.batch()), valid,
                 train.count() / request.batch(), request.out(), resume, log);
@@ -135,15 +126,15 @@ public final class MidiNetTraining {
 
     private static Map<String, String> summary(Request request, Splits splits, long bars, Trainer.Result result) {
         Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("corpus", request.corpus().toString());
+        summary.put("corpus", request.data().corpus().toString());
         summary.put("trainPieces", Integer.toString(splits.train().size()));
         summary.put("validPieces", Integer.toString(splits.valid().size()));
         summary.put("trainBars", Long.toString(bars));
         summary.put("seed", Long.toString(request.seed()));
         summary.put("batch", Integer.toString(request.batch()));
-        summary.put("transpose", Integer.toString(request.transpose()));
-        summary.put("pretrainSteps", Integer.toString(request.gan().pretrainSteps()));
-        summary.put("featureMatching", Boolean.toString(request.gan().featureMatching()));
+        summary.put("transpose", Integer.toString(request.data().transpose()));
+        summary.put("pretrainSteps", Integer.toString(request.turns().gan().pretrainSteps()));
+        summary.put("featureMatching", Boolean.toString(request.turns().gan().featureMatching()));
         summary.put("lambda1", Double.toString(request.lambda1()));
         summary.put("lambda2", Double.toString(request.lambda2()));
         summary.put("steps", Long.toString(result.steps()));
