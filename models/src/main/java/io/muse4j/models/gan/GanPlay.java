@@ -10,6 +10,7 @@ import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
 import io.muse4j.models.training.TrainingListener;
+import io.muse4j.models.training.TrainingRun;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,8 +70,7 @@ public final class GanPlay {
     public static <B> Trainer.Result play(TrainerConfig trainer, List<Trainable<B>> players, List<Trainer.Turn> turns,
                                           LongFunction<B> batches, List<B> valid, long stepsPerEpoch, Path out,
                                           boolean resume, PrintStream log) throws IOException {
-        Path logFile = out.resolveSibling(out.getFileName() + ".log.csv");
-        try (CsvLog csv = new CsvLog(logFile, MEASURES)) {
+        try (CsvLog csv = new CsvLog(TrainingRun.logOf(out), MEASURES)) {
             boolean live = ProgressBar.standardErrorIsTerminal();
             List<TrainingListener> listeners = List.of(csv, new ProgressBar(log, stepsPerEpoch, live),
                     new GanMonitor(log, GanMonitor.STRETCH, live));

@@ -4,30 +4,24 @@ import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.nn.StackConfig;
-import io.muse4j.models.training.Checkpoint;
-import io.muse4j.models.training.CsvLog;
-import io.muse4j.models.training.ProgressBar;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
 import io.muse4j.models.training.TrainingRequest;
+import io.muse4j.models.training.TrainingRun;
 import io.muse4j.core.score.Check;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.PianoRoll;
 import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.core.token.ScoreCodec;
 import io.muse4j.core.token.Tokenizer;
-import io.muse4j.corpora.Augmentation;
-import io.muse4j.corpora.Corpus;
 import io.muse4j.corpora.CorpusItem;
-import io.muse4j.corpora.CorpusSplits;
 import io.muse4j.corpora.Splits;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,10 +68,7 @@ public final class LanguageModelTraining {
         TrainingRequest.Data data = request.data();
         ScoreCodec<?> codec = data.encoding().codec();
         PianoRollCodec rolls = data.rolls();
-        Corpus corpus = CorpusSplits.load(data.corpus(), rolls);
-        log.print(corpus.skipReport());
-        Splits splits = CorpusSplits.forTraining(data.corpus(), corpus, rolls, data.validFraction(),
-                request.seed());
+        Splits splits = TrainingRun.split(data, request.seed(), log);
         List<NoteSequence> train = augmented(splits.train(), request);
         List<NoteSequence> valid = splits.valid().stream().map(CorpusItem::score).toList();
         log.printf(Locale.ROOT, "%s: %d pieces for training (%d with augmentation), %d for validation%n",
@@ -116,19 +107,9 @@ public final class LanguageModelTraining {
         if (request.epochs() > 0) {
             config = config.withSteps(Math.multiplyExact(request.epochs(), batchesPerEpoch));
         }
-        return train(config, request.out(), model, batches, batchesPerEpoch, valid, resume, log);
+        return TrainingRun.train(config, request.out(), model, batches, batchesPerEpoch, valid, resume, log);
     }
 
-    /** Trains with a checkpoint beside {@code out}, a CSV log and a progress bar on {@code log}. */
-    public static <B> Trainer.Result train(TrainerConfig config, Path out, Trainable<B> model, LongFunction<B> batches,
-                                    int batchesPerEpoch, List<B> valid, boolean resume, PrintStream log)
-            throws IOException {
-        Path logFile = out.resolveSibling(out.getFileName() + ".log.csv");
-        try (CsvLog csv = new CsvLog(logFile)) {
-            ProgressBar bar = new ProgressBar(log, batchesPerEpoch, ProgressBar.standardErrorIsTerminal());
-            return new Trainer<>(config, model, batches, valid, Checkpoint.beside(out), List.of(csv, bar)).train(resume);
-        }
-    }
 
     private static Trainer.Result saved(Request request, SequenceModel model, List<String> vocabulary,
                                         Trainer.Result result, Map<String, String> summary) throws IOException {
@@ -139,20 +120,9 @@ public final class LanguageModelTraining {
     }
 
     private static List<NoteSequence> augmented(List<CorpusItem> items, Request request) {
-        return augmented(items, request.data().transpose(), request.stretch());
+        return TrainingRun.augmented(items, request.data().transpose(), request.stretch());
     }
 
-    /** The training pieces with their transpositions and time-stretches. */
-    public static List<NoteSequence> augmented(List<CorpusItem> items, int transpose, double stretch) {
-        double[] factors = stretch == 0 ? new double[] {1} : new double[] {1 - stretch, 1, 1 + stretch};
-        List<NoteSequence> scores = new ArrayList<>();
-        for (CorpusItem item : items) {
-            for (NoteSequence version : Augmentation.transpositions(item.score(), transpose, 0, 127)) {
-                scores.addAll(Augmentation.stretches(version, factors));
-            }
-        }
-        return scores;
-    }
 
     /** The token sequences of the scores; scores that encode to fewer than two tokens are left out. */
     public static List<int[]> tokenize(List<NoteSequence> scores, Tokenizer tokenizer) {
@@ -173,25 +143,11 @@ public final class LanguageModelTraining {
 
     private static Map<String, String> summary(Request request, Splits splits) {
         TrainingRequest.Data data = request.data();
-        Map<String, String> summary = summary(data.corpus(), splits, data.validFraction(), request.seed(),
-                request.batch(), data.transpose());
+        Map<String, String> summary = TrainingRun.summary(data, splits, request.seed(), request.batch());
         summary.put("sequenceLength", Integer.toString(request.steps()));
         summary.put("stretch", Double.toString(request.stretch()));
         summary.put("dropout", Double.toString(request.model().dropout()));
         return summary;
     }
 
-    /** What every training summary records: the corpus and its split, the seed, the batch and the augmentation. */
-    public static Map<String, String> summary(Path corpus, Splits splits, double validFraction, long seed, int batch,
-                                       int transpose) {
-        Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("corpus", corpus.toString());
-        summary.put("trainPieces", Integer.toString(splits.train().size()));
-        summary.put("validPieces", Integer.toString(splits.valid().size()));
-        summary.put("validFraction", Double.toString(validFraction));
-        summary.put("seed", Long.toString(seed));
-        summary.put("batch", Integer.toString(batch));
-        summary.put("transpose", Integer.toString(transpose));
-        return summary;
-    }
 }

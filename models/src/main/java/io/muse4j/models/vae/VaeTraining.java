@@ -2,17 +2,15 @@ package io.muse4j.models.vae;
 
 import io.muse4j.corpora.batch.MelodyWindows;
 import io.muse4j.corpora.batch.VaeBatches;
-import io.muse4j.models.lm.LanguageModelTraining;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
 import io.muse4j.models.training.TrainingRequest;
+import io.muse4j.models.training.TrainingRun;
 import io.muse4j.core.score.Check;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.MelodyTokenizer;
-import io.muse4j.corpora.Corpus;
 import io.muse4j.corpora.CorpusItem;
-import io.muse4j.corpora.CorpusSplits;
 import io.muse4j.corpora.Splits;
 
 import java.io.IOException;
@@ -73,11 +71,9 @@ public final class VaeTraining {
         MelodyTokenizer tokenizer = melody(data.encoding());
         VaeConfig shape = request.model();
         MelodyWindows cutter = new MelodyWindows(tokenizer, shape.bars(), shape.stepsPerBar());
-        Corpus corpus = CorpusSplits.load(data.corpus(), data.rolls());
-        log.print(corpus.skipReport());
-        Splits splits = Splits.seeded(corpus.items(), data.validFraction(), request.seed());
+        Splits splits = TrainingRun.split(data, request.seed(), log);
         MelodyWindows.Extraction train = cutter.extract(
-                LanguageModelTraining.augmented(splits.train(), data.transpose(), 0));
+                TrainingRun.augmented(splits.train(), data.transpose(), 0));
         MelodyWindows.Extraction valid = cutter.extract(scores(splits.valid()));
         log.printf(Locale.ROOT, "%s: training %s%n%s: validation %s%n", data.corpus(), train.report(),
                 data.corpus(), valid.report());
@@ -88,7 +84,7 @@ public final class VaeTraining {
         List<int[][]> validBatches = valid.windows().isEmpty() ? List.of()
                 : new VaeBatches(drawn(valid.windows(), MAX_VALIDATION_WINDOWS, request.seed()), request.batch(),
                 request.seed()).epoch();
-        Trainer.Result result = LanguageModelTraining.train(request.trainer(), request.out(), model, batches::batch,
+        Trainer.Result result = TrainingRun.train(request.trainer(), request.out(), model, batches::batch,
                 batches.batchesPerEpoch(), validBatches, resume, log);
         List<int[]> attributeWindows = drawn(cutter.extract(scores(splits.train())).windows(),
                 MAX_ATTRIBUTE_WINDOWS, request.seed());
@@ -115,8 +111,7 @@ public final class VaeTraining {
 
     private static Map<String, String> summary(Request request, Splits splits, Trainer.Result result) {
         TrainingRequest.Data data = request.data();
-        Map<String, String> summary = LanguageModelTraining.summary(data.corpus(), splits,
-                data.validFraction(), request.seed(), request.batch(), data.transpose());
+        Map<String, String> summary = TrainingRun.summary(data, splits, request.seed(), request.batch());
         summary.put("beta", Double.toString(request.objective().beta()));
         summary.put("betaWarmupSteps", Long.toString(request.objective().betaWarmupSteps()));
         summary.put("freeBits", Double.toString(request.objective().freeBits()));

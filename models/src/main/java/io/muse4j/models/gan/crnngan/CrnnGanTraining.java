@@ -8,19 +8,17 @@ import io.muse4j.models.gan.GanTurns;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
 import io.muse4j.models.training.TrainingRequest;
+import io.muse4j.models.training.TrainingRun;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.NoteFeatures;
 import io.muse4j.corpora.Augmentation;
-import io.muse4j.corpora.Corpus;
 import io.muse4j.corpora.CorpusItem;
-import io.muse4j.corpora.CorpusSplits;
 import io.muse4j.corpora.Splits;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,10 +60,7 @@ public final class CrnnGanTraining {
 
     /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
     public static Trainer.Result run(Request request, boolean resume, PrintStream log) throws IOException {
-        Corpus corpus = CorpusSplits.load(request.data().corpus(), request.data().rolls());
-        log.print(corpus.skipReport());
-        Splits splits = CorpusSplits.forTraining(request.data().corpus(), corpus, request.data().rolls(), request.data().validFraction(),
-                request.seed());
+        Splits splits = TrainingRun.split(request.data(), request.seed(), log);
         NoteWindows train = new NoteWindows(features(splits.train(), request.data().transpose()), request.model().length());
         log.printf(Locale.ROOT, "%s: %d pieces for training (%d windows of %d notes), %d for validation%n",
                 request.data().corpus(), splits.train().size(), train.count(), request.model().length(),
@@ -105,14 +100,8 @@ public final class CrnnGanTraining {
     }
 
     private static Map<String, String> summary(Request request, Splits splits, Trainer.Result result) {
-        Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("corpus", request.data().corpus().toString());
-        summary.put("trainPieces", Integer.toString(splits.train().size()));
-        summary.put("validPieces", Integer.toString(splits.valid().size()));
-        summary.put("seed", Long.toString(request.seed()));
-        summary.put("batch", Integer.toString(request.batch()));
+        Map<String, String> summary = TrainingRun.summary(request.data(), splits, request.seed(), request.batch());
         summary.put("sequenceLength", Integer.toString(request.model().length()));
-        summary.put("transpose", Integer.toString(request.data().transpose()));
         summary.put("pretrainSteps", Integer.toString(request.turns().gan().pretrainSteps()));
         summary.put("featureMatching", Boolean.toString(request.turns().gan().featureMatching()));
         summary.put("steps", Long.toString(result.steps()));
