@@ -1,5 +1,6 @@
 package io.muse4j.models;
 
+import io.muse4j.core.token.Encodings;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
 import io.muse4j.models.gan.crnngan.CrnnGanKind;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +59,19 @@ public final class ModelKinds {
         String fileKind = contents.header().kind();
         ModelKind kind = ALL.stream().filter(k -> k.reads(fileKind)).findFirst()
                 .orElseThrow(() -> new ModelFileException(contents.name(), "unknown model kind '" + fileKind + "'"));
+        checkTokenizer(contents);
         return new SavedModel(kind, contents.model(kind::rebuild), contents);
+    }
+
+    /** A tokenizer field the file gets wrong is an error naming the file now, not a puzzle at generation. */
+    private static void checkTokenizer(ModelFile.Contents contents) throws ModelFileException {
+        Map<String, String> spec = contents.header().tokenizer();
+        if (List.of("melody", "performance", "pianoroll", "remi").contains(spec.get("encoding"))) {
+            try {
+                Encodings.create(spec);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(contents.name(), "bad tokenizer " + spec + ": " + e.getMessage());
+            }
+        }
     }
 }
