@@ -165,6 +165,65 @@ public class TrainerTest {
         assertFalse(e.getMessage().contains("\n"));
     }
 
+    @Test
+    void aLossThatStopsBeingANumberStopsTrainingAndKeepsTheLastGoodCheckpoint() throws Exception {
+        Path checkpoint = dir.resolve("nan.ckpt");
+        Trainable<TokenBatches.Batch> diverging = diverging(new TokenModel(new LstmConfig(10, 6, 12, 1), 4), 9, true);
+        TokenBatches train = new TokenBatches(corpus(), 2, 8, 9);
+        Trainer<TokenBatches.Batch> trainer = new Trainer<>(new TrainerConfig(24, 0.01, 4, 0.1, 1.0, 4, 6, 0),
+                diverging, train::batch, List.of(), checkpoint, List.of());
+        DivergedException e = assertThrows(DivergedException.class, () -> trainer.train(false));
+        assertEquals("training diverged at step 10: the training loss is NaN (a lower learning rate may help); the "
+                + "model was not saved, and " + checkpoint + " keeps step 6, the last good one", e.getMessage());
+        Map<String, byte[]> kept = io.muse4j.models.file.ChecksummedZip.read(checkpoint, Checkpoint.WHAT);
+        io.muse4j.models.file.NamedArrays.read(kept.get("arrays.bin"), checkpoint.toString()); // all finite
+    }
+
+    @Test
+    void weightsThatStopBeingNumbersAreNeverCheckpointed() {
+        Path checkpoint = dir.resolve("nan-weights.ckpt");
+        Trainable<TokenBatches.Batch> diverging = diverging(new TokenModel(new LstmConfig(10, 6, 12, 1), 4), 2, false);
+        TokenBatches train = new TokenBatches(corpus(), 2, 8, 9);
+        Trainer<TokenBatches.Batch> trainer = new Trainer<>(new TrainerConfig(24, 0.01, 4, 0.1, 1.0, 4, 6, 0),
+                diverging, train::batch, List.of(), checkpoint, List.of());
+        DivergedException e = assertThrows(DivergedException.class, () -> trainer.train(false));
+        assertTrue(e.getMessage().startsWith("training diverged at step 6: weight "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" is no longer a number (a lower learning rate may help); the model was "
+                + "not saved, and no checkpoint was written before it"), e.getMessage());
+        assertFalse(Files.exists(checkpoint));
+    }
+
+    /** The model, but from step {@code from} on its gradients (and, if {@code loss}, its loss) are NaN. */
+    private static Trainable<TokenBatches.Batch> diverging(TokenModel model, long from, boolean loss) {
+        return new Trainable<>() {
+            @Override
+            public Map<String, INDArray> weights() {
+                return model.weights();
+            }
+
+            @Override
+            public LossAndGradients lossAndGradients(TokenBatches.Batch batch, long step) {
+                LossAndGradients lg = model.lossAndGradients(batch, step);
+                if (step < from) {
+                    return lg;
+                }
+                Map<String, INDArray> nan = new java.util.LinkedHashMap<>();
+                lg.gradients().forEach((name, g) -> nan.put(name, g.dup().assign(Double.NaN)));
+                return new LossAndGradients(loss ? Double.NaN : 1.0, nan);
+            }
+
+            @Override
+            public double loss(TokenBatches.Batch batch) {
+                return model.loss(batch);
+            }
+
+            @Override
+            public int targets(TokenBatches.Batch batch) {
+                return model.targets(batch);
+            }
+        };
+    }
+
     private static int[][] reversed(int[][] targets) {
         int[][] out = new int[targets.length][];
         for (int b = 0; b < targets.length; b++) {
