@@ -2,6 +2,7 @@ package io.muse4j.cli;
 
 import io.muse4j.core.token.Encodings;
 import io.muse4j.core.token.ScoreCodec;
+import io.muse4j.models.kind.Setting;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -30,6 +31,9 @@ final class EncodingOptions {
         if (encoding == null) {
             throw new UsageException("--encoding is required: one of melody, performance, pianoroll, remi");
         }
+        Setting.checkRange("--min-pitch", minPitch, 0, 127);
+        // a melody spans an octave at least (see MelodyTokenizer)
+        Setting.checkRange("--max-pitch", maxPitch, encoding == Encoding.MELODY ? minPitch + 11 : 0, 127);
         try {
             return Encodings.spec(encoding.name().toLowerCase(Locale.ROOT), Map.of(
                     "stepsPerQuarter", Integer.toString(grid.grid.stepsPerQuarter),
