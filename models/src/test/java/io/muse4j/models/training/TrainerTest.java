@@ -168,11 +168,7 @@ public class TrainerTest {
     @Test
     void aLossThatStopsBeingANumberStopsTrainingAndKeepsTheLastGoodCheckpoint() throws Exception {
         Path checkpoint = dir.resolve("nan.ckpt");
-        Trainable<TokenBatches.Batch> diverging = diverging(new TokenModel(new LstmConfig(10, 6, 12, 1), 4), 9, true);
-        TokenBatches train = new TokenBatches(corpus(), 2, 8, 9);
-        Trainer<TokenBatches.Batch> trainer = new Trainer<>(new TrainerConfig(24, 0.01, 4, 0.1, 1.0, 4, 6, 0),
-                diverging, train::batch, List.of(), checkpoint, List.of());
-        DivergedException e = assertThrows(DivergedException.class, () -> trainer.train(false));
+        DivergedException e = assertThrows(DivergedException.class, () -> diverging(checkpoint, 9, true).train(false));
         assertEquals("training diverged at step 10: the training loss is NaN (a lower learning rate may help); the "
                 + "model was not saved, and " + checkpoint + " keeps step 6, the last good one", e.getMessage());
         Map<String, byte[]> kept = io.muse4j.models.file.ChecksummedZip.read(checkpoint, Checkpoint.WHAT);
@@ -182,20 +178,20 @@ public class TrainerTest {
     @Test
     void weightsThatStopBeingNumbersAreNeverCheckpointed() {
         Path checkpoint = dir.resolve("nan-weights.ckpt");
-        Trainable<TokenBatches.Batch> diverging = diverging(new TokenModel(new LstmConfig(10, 6, 12, 1), 4), 2, false);
-        TokenBatches train = new TokenBatches(corpus(), 2, 8, 9);
-        Trainer<TokenBatches.Batch> trainer = new Trainer<>(new TrainerConfig(24, 0.01, 4, 0.1, 1.0, 4, 6, 0),
-                diverging, train::batch, List.of(), checkpoint, List.of());
-        DivergedException e = assertThrows(DivergedException.class, () -> trainer.train(false));
+        DivergedException e = assertThrows(DivergedException.class, () -> diverging(checkpoint, 2, false).train(false));
         assertTrue(e.getMessage().startsWith("training diverged at step 6: weight "), e.getMessage());
         assertTrue(e.getMessage().endsWith(" is no longer a number (a lower learning rate may help); the model was "
                 + "not saved, and no checkpoint was written before it"), e.getMessage());
         assertFalse(Files.exists(checkpoint));
     }
 
-    /** The model, but from step {@code from} on its gradients (and, if {@code loss}, its loss) are NaN. */
-    private static Trainable<TokenBatches.Batch> diverging(TokenModel model, long from, boolean loss) {
-        return new Trainable<>() {
+    /**
+     * A trainer of 24 steps, checkpointing every 6, of a model whose gradients are NaN from step {@code from} on,
+     * and its loss too if {@code loss} (else a constant 1).
+     */
+    private static Trainer<TokenBatches.Batch> diverging(Path checkpoint, long from, boolean loss) {
+        TokenModel model = new TokenModel(new LstmConfig(10, 6, 12, 1), 4);
+        Trainable<TokenBatches.Batch> diverging = new Trainable<>() {
             @Override
             public Map<String, INDArray> weights() {
                 return model.weights();
@@ -222,6 +218,9 @@ public class TrainerTest {
                 return model.targets(batch);
             }
         };
+        TokenBatches train = new TokenBatches(corpus(), 2, 8, 9);
+        return new Trainer<>(new TrainerConfig(24, 0.01, 4, 0.1, 1.0, 4, 6, 0), diverging, train::batch, List.of(),
+                checkpoint, List.of());
     }
 
     private static int[][] reversed(int[][] targets) {
