@@ -66,7 +66,7 @@ public final class ModelKinds {
     /** A tokenizer field the file gets wrong is an error naming the file now, not a puzzle at generation. */
     private static void checkTokenizer(ModelFile.Contents contents) throws ModelFileException {
         Map<String, String> spec = contents.header().tokenizer();
-        if (List.of("melody", "performance", "pianoroll", "remi").contains(spec.get("encoding"))) {
+        if (List.of("melody", "performance", "pianoroll", "remi").contains(spec.getOrDefault("encoding", ""))) {
             try {
                 Encodings.create(spec);
             } catch (IllegalArgumentException e) {
