@@ -118,8 +118,10 @@ public final class ChecksummedZip {
         long total = 0;
         for (Map.Entry<String, Long> e : sizes.entrySet()) {
             if (e.getValue() > MAX_ENTRY_BYTES) {
-                throw new ModelFileException(name, String.format(Locale.ROOT, "its entry %s would inflate to %,d "
-                        + "bytes, more than the %,d an entry may", e.getKey(), e.getValue(), MAX_ENTRY_BYTES));
+                String size = e.getValue() == 0xFFFF_FFFFL ? "4 GiB or more (a zip64 size)"
+                        : String.format(Locale.ROOT, "%,d bytes", e.getValue());
+                throw new ModelFileException(name, String.format(Locale.ROOT, "its entry %s would inflate to %s, "
+                        + "more than the %,d bytes an entry may", e.getKey(), size, MAX_ENTRY_BYTES));
             }
             total += e.getValue();
         }

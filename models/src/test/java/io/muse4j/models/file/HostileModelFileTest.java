@@ -47,7 +47,11 @@ class HostileModelFileTest {
         Files.write(file, declaring(zip(Map.of("header.json", new byte[10], "weights.bin", new byte[1000])),
                 "weights.bin", 0xFFFF_FFF0L));
         assertEquals(file + ": its entry weights.bin would inflate to 4,294,967,280 bytes, more than the "
-                + "1,073,741,824 an entry may", message(file));
+                + "1,073,741,824 bytes an entry may", message(file));
+        Files.write(file, declaring(zip(Map.of("header.json", new byte[10], "weights.bin", new byte[1000])),
+                "weights.bin", 0xFFFF_FFFFL)); // as an 8 GiB bomb written with zip64 sizes declares
+        assertEquals(file + ": its entry weights.bin would inflate to 4 GiB or more (a zip64 size), more than the "
+                + "1,073,741,824 bytes an entry may", message(file));
     }
 
     @Test
