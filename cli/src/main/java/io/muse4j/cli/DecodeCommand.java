@@ -1,5 +1,6 @@
 package io.muse4j.cli;
 
+import io.muse4j.core.io.InputFiles;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.PianoRoll;
 import io.muse4j.core.token.PianoRollCodec;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +31,9 @@ import java.util.concurrent.Callable;
         description = {"Decode tokens into MIDI: one file per line (or per piano-roll sequence).",
                 "With several sequences, OUT.mid becomes OUT-1.mid ... OUT-N.mid. Prints the files written."})
 final class DecodeCommand implements Callable<Integer> {
+    /** The largest token or piano-roll JSON file decode reads, as for piano-roll corpora. */
+    static final long MAX_INPUT_BYTES = PianoRollJson.MAX_FILE_BYTES;
+
     @Parameters(index = "0", paramLabel = "F", description = "Token file as 'encode' writes it, or - for standard input.")
     String input;
 
@@ -46,6 +49,9 @@ final class DecodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where each decoded score came from ("line 3", "sequence 2"), for messages. */
+    private final List<String> sources = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         ScoreCodec<?> codec = encoding.codec();
@@ -58,7 +64,11 @@ final class DecodeCommand implements Callable<Integer> {
         }
         for (int i = 0; i < scores.size(); i++) {
             Path target = scores.size() == 1 ? out : numbered(out, i + 1);
-            MidiWriter.write(scores.get(i), target);
+            try {
+                MidiWriter.write(scores.get(i), target);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(input + ": " + sources.get(i) + ": " + e.getMessage(), e);
+            }
             spec.commandLine().getOut().println(target);
         }
         return 0;
@@ -66,7 +76,7 @@ final class DecodeCommand implements Callable<Integer> {
 
     private Reader open() throws IOException {
         return input.equals("-") ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Path.of(input));
+                : InputFiles.newReader(Path.of(input), MAX_INPUT_BYTES);
     }
 
     private List<NoteSequence> pianoRolls(PianoRollCodec codec, Reader in) throws IOException {
@@ -103,6 +113,7 @@ final class DecodeCommand implements Callable<Integer> {
     }
 
     private <E> NoteSequence decodeOrExplain(ScoreCodec<E> codec, E encoded, String where) {
+        sources.add(where);
         try {
             return codec.decode(encoded);
         } catch (IllegalArgumentException e) {

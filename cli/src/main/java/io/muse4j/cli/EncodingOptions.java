@@ -2,6 +2,7 @@ package io.muse4j.cli;
 
 import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.ScoreCodec;
+import io.muse4j.models.kind.Setting;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -28,6 +29,9 @@ final class EncodingOptions {
         if (encoding == null) {
             throw new UsageException("--encoding is required: one of " + EncodingSpec.NAMES);
         }
+        Setting.checkRange("--min-pitch", minPitch, 0, 127);
+        // a melody spans an octave at least (see MelodyTokenizer)
+        Setting.checkRange("--max-pitch", maxPitch, encoding == Encoding.MELODY ? minPitch + 11 : 0, 127);
         int steps = grid.grid.stepsPerQuarter;
         try {
             return switch (encoding) {

@@ -7,6 +7,8 @@ import io.muse4j.midi.MidiReader;
 import io.muse4j.midi.MidiWriter;
 import io.muse4j.models.kind.Pieces;
 import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.kind.Setting;
+import io.muse4j.models.sampling.Durations;
 import io.muse4j.models.sampling.GenerationRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +28,12 @@ import java.util.concurrent.Callable;
                         + "cycled (C throughout without --chords).",
                 "The same seed gives the same file, byte for byte. Prints the files written."})
 final class GenerateCommand implements Callable<Integer> {
-    private static final double MAX_SECONDS = 3600;
+    /** The longest piece --seconds asks for: an hour. */
+    static final double MAX_SECONDS = 3600;
+    /** The most bars --bars asks for: over two hours at 120 bpm. */
+    static final int MAX_BARS = 4096;
+    /** The most pieces --count asks for. */
+    static final int MAX_COUNT = 1000;
 
     @Option(names = "--model", defaultValue = Models.DEFAULT, paramLabel = "MODEL",
             description = "Model file, or 'default' for the bundled folk-melody LSTM (default: ${DEFAULT-VALUE}).")
@@ -113,20 +120,19 @@ final class GenerateCommand implements Callable<Integer> {
         if (lengths > 1) {
             throw new UsageException("give one of --steps, --bars and --seconds, not several");
         }
-        if (steps != null && steps < 1) {
-            throw new UsageException("--steps " + steps + " must be at least 1");
-        }
-        if (bars != null && bars < 1) {
-            throw new UsageException("--bars " + bars + " must be at least 1");
-        }
-        if (seconds != null && !(seconds > 0 && seconds <= MAX_SECONDS)) {
-            throw new UsageException("--seconds " + seconds + " must be above 0 and at most " + MAX_SECONDS);
-        }
+        checkRange("--steps", steps, 1, Durations.MAX_TOKENS);
+        checkRange("--bars", bars, 1, MAX_BARS);
+        checkRange("--seconds", seconds, Double.MIN_VALUE, MAX_SECONDS);
         if (soundFont.file != null && wav == null) {
             throw new UsageException("--soundfont is for rendering: give --wav too");
         }
-        if (count < 1) {
-            throw new UsageException("--count " + count + " must be at least 1");
+        checkRange("--count", count, 1, MAX_COUNT);
+    }
+
+    /** A number option left out (null) or within min..max; else a usage error naming it. */
+    static void checkRange(String option, Number value, double min, double max) {
+        if (value != null) {
+            Setting.checkRange(option, value, min, max);
         }
     }
 }

@@ -23,8 +23,16 @@ final class SamplingOptions {
         return new GenerationRequest.Sampling(temperature, topK, topP, seed);
     }
 
+    /** The highest --temperature: far flatter than uniform already is, for any vocabulary. */
+    static final double MAX_TEMPERATURE = 100;
+    /** The highest --top-k: more than any vocabulary's tokens. */
+    static final int MAX_TOP_K = 100_000;
+
     /** A sampler with these settings, seeded {@code offset} after --seed; bad settings are a usage error. */
     Sampler sampler(long offset) {
+        GenerateCommand.checkRange("--temperature", temperature, 0, MAX_TEMPERATURE);
+        GenerateCommand.checkRange("--top-k", topK, 0, MAX_TOP_K);
+        GenerateCommand.checkRange("--top-p", topP, Double.MIN_VALUE, 1);
         try {
             return controls().sampler(offset);
         } catch (IllegalArgumentException e) {

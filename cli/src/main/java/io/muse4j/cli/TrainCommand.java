@@ -95,7 +95,9 @@ final class TrainCommand implements Runnable {
                     kind.takesEncoding() ? encoding.grid.rolls() : grid.rolls());
             Map<String, Object> values = new LinkedHashMap<>();
             for (Setting setting : kind.settings()) {
-                values.put(setting.name(), spec.findOption(setting.name()).getValue());
+                Object value = spec.findOption(setting.name()).getValue();
+                setting.check(value);
+                values.put(setting.name(), value);
             }
             TrainingOutcome outcome = ModelKinds.train(kind, request, new Settings(values), runOptions());
             spec.commandLine().getOut().println(options.summary(outcome));

@@ -2,6 +2,7 @@ package io.muse4j.cli;
 
 import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.PianoRollCodec;
+import io.muse4j.models.kind.Setting;
 import io.muse4j.models.kind.TrainingOutcome;
 import io.muse4j.models.training.Checkpoint;
 import io.muse4j.models.training.Trainer;
@@ -67,8 +68,28 @@ final class TrainingOptions {
     @Option(names = "--overwrite", description = "Start afresh over an existing MODEL and MODEL.ckpt.")
     boolean overwrite;
 
+    /** The most steps, and so warmup steps and steps between validations or checkpoints: 100 million. */
+    static final int MAX_STEPS = 100_000_000;
+    /** The most sequences a batch may hold. */
+    static final int MAX_BATCH = 4096;
+
+    /** Refuses every numeric option outside its range (NaN included) with a usage error naming it. */
+    void checkRanges() {
+        Setting.checkRange("--batch", batch, 1, MAX_BATCH);
+        Setting.checkRange("--lr", lr, Double.MIN_VALUE, 1);
+        Setting.checkRange("--steps", steps, 1, MAX_STEPS);
+        Setting.checkRange("--warmup", warmup, 0, MAX_STEPS);
+        Setting.checkRange("--clip", clip, 0, 1e6);
+        Setting.checkRange("--val-every", valEvery, 1, MAX_STEPS);
+        Setting.checkRange("--checkpoint-every", checkpointEvery, 1, MAX_STEPS);
+        Setting.checkRange("--patience", patience, 0, 1_000_000);
+        Setting.checkRange("--valid-fraction", validFraction, 0, Math.nextDown(1.0));
+        Setting.checkRange("--transpose", transpose, 0, 24);
+    }
+
     /** The request these options make, with the kind's encoding (null for none) and piano-roll grid. */
     TrainingRequest request(EncodingSpec encoding, PianoRollCodec rolls) {
+        checkRanges();
         TrainerConfig schedule;
         try {
             schedule = new TrainerConfig(steps, lr, warmup, FINAL_LEARNING_RATE_FRACTION, clip, valEvery,

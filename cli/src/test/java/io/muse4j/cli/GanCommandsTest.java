@@ -113,7 +113,7 @@ class GanCommandsTest {
                 "melody", "--corpus", corpus.toString(), "--out", dir.resolve("x.m4j").toString());
         assertError(2, "muse4j: --encoding is required: one of melody, performance, pianoroll, remi", "train",
                 "--corpus", corpus.toString(), "--out", dir.resolve("x.m4j").toString());
-        assertError(2, "muse4j: generator steps 0 outside 1..100", "train", "--model", "crnngan", "--corpus",
+        assertError(2, "muse4j: --g-steps 0 must be at least 1 and at most 100", "train", "--model", "crnngan", "--corpus",
                 corpus.toString(), "--out", dir.resolve("x.m4j").toString(), "--g-steps", "0");
     }
 

@@ -95,7 +95,7 @@ class MidiNetCommandsTest {
                 "--chords", "C Hm", "--out", out);
         assertError(2, "muse4j: --steps is not for " + model + ", a midinet model", "generate", "--model",
                 model.toString(), "--steps", "8", "--out", out);
-        assertError(2, "muse4j: --bars 5000 must be at most 4096", "generate", "--model", model.toString(), "--bars",
+        assertError(2, "muse4j: --bars 5000 must be at least 1 and at most 4096", "generate", "--model", model.toString(), "--bars",
                 "5000", "--out", out);
         assertError(1, "muse4j: " + SharedCorpora.resolve("nottingham/MIDI/jigs1.mid") + ": has no bar of 4/4",
                 "generate", "--model", model.toString(), "--primer",
@@ -105,7 +105,7 @@ class MidiNetCommandsTest {
                 corpus.toString(), "--out", m4j, "--lambda1", "0.5");
         assertError(2, "muse4j: --layers is not an option of 'muse4j train midinet'; it is for train lstm, transformer, vae, crnngan (see 'muse4j train midinet --help')", "train", "--model", "midinet", "--corpus",
                 corpus.toString(), "--out", m4j, "--layers", "2");
-        assertError(2, "muse4j: --lambda1 -1.0 and --lambda2 1.0 must be between 0 and 1000", "train", "--model",
+        assertError(2, "muse4j: --lambda1 -1.0 must be at least 0 and at most 1000", "train", "--model",
                 "midinet", "--corpus", corpus.toString(), "--out", m4j, "--lambda1", "-1");
     }
 

@@ -154,7 +154,7 @@ class ModelCommandsTest {
         assertEquals("muse4j: " + notAModel + ": not a muse4j model file\n", foreign.err());
         CliRun hot = CliRun.of("generate", "--model", model.toString(), "--temperature", "-1", "--out", "x.mid");
         assertEquals(2, hot.code());
-        assertEquals("muse4j: temperature -1.0 must be a finite number, at least 0\n", hot.err());
+        assertEquals("muse4j: --temperature -1.0 must be at least 0 and at most 100\n", hot.err());
         CliRun topP = CliRun.of("generate", "--model", model.toString(), "--top-p", "2", "--out", "x.mid");
         assertEquals(2, topP.code());
         CliRun twoLengths = CliRun.of("generate", "--model", model.toString(), "--steps", "9", "--seconds", "3", "--out", "x.mid");

@@ -61,7 +61,7 @@ class Muse4jTest {
         MidiWriter.write(SyntheticScores.melody(1, 10, 50, 70, 4), midi);
         CliRun run = CliRun.of("encode", midi.toString(), "-e", "melody", "--min-pitch", "60", "--max-pitch", "62");
         assertEquals(2, run.code());
-        assertEquals("muse4j: highest melody pitch 62 outside 71..127\n", run.err());
+        assertEquals("muse4j: --max-pitch 62 must be at least 71 and at most 127\n", run.err());
     }
 
     @Test

@@ -35,7 +35,13 @@ public final class MidiWriter {
 
     /** Writes the file atomically: a reader sees the old file or the whole new one. */
     public static void write(NoteSequence seq, Path file) throws IOException {
-        AtomicFiles.write(file, toBytes(seq));
+        byte[] bytes;
+        try {
+            bytes = toBytes(seq);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.write(file, bytes);
     }
 
     /** The bytes of the file. */

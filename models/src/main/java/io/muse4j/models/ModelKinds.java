@@ -2,6 +2,7 @@ package io.muse4j.models;
 
 import io.muse4j.core.LibraryVersion;
 import io.muse4j.core.io.AtomicFiles;
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
 import io.muse4j.models.gan.crnngan.CrnnGanKind;
@@ -92,6 +93,19 @@ public final class ModelKinds {
         String fileKind = contents.header().kind();
         ModelKind kind = ALL.stream().filter(k -> k.reads(fileKind)).findFirst()
                 .orElseThrow(() -> new ModelFileException(contents.name(), "unknown model kind '" + fileKind + "'"));
+        checkTokenizer(contents);
         return new SavedModel(kind, contents.model(kind::rebuild), contents);
+    }
+
+    /** A tokenizer field the file gets wrong is an error naming the file now, not a puzzle at generation. */
+    private static void checkTokenizer(ModelFile.Contents contents) throws ModelFileException {
+        Map<String, String> spec = contents.header().tokenizer();
+        if (List.of(EncodingSpec.NAMES.split(", ")).contains(spec.getOrDefault("encoding", ""))) {
+            try {
+                EncodingSpec.of(spec).codec();
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(contents.name(), "bad tokenizer " + spec + ": " + e.getMessage());
+            }
+        }
     }
 }

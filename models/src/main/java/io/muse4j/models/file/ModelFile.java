@@ -99,7 +99,7 @@ public final class ModelFile {
 
     /** The checked entries and header of a model file. */
     public static Contents contents(Path file) throws IOException {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (java.io.InputStream in = io.muse4j.core.io.InputFiles.newInputStream(file, ChecksummedZip.MAX_FILE_BYTES)) {
             return contents(in, file.toString());
         }
     }

@@ -59,6 +59,10 @@ public final class NamedArrays {
                 float[] values = new float[(int) length];
                 for (int v = 0; v < values.length; v++) {
                     values[v] = in.readFloat();
+                    if (!Float.isFinite(values[v])) {
+                        throw new ModelFileException(file, "array " + name + " holds " + values[v] + " at index " + v
+                                + ": its weights are not numbers (did training diverge?)");
+                    }
                 }
                 arrays.put(name, Nd4j.create(values, shape, 'c'));
             }

@@ -32,16 +32,18 @@ public final class LanguageModelKind implements ModelKind {
     /** The LSTM stack. */
     public static final LanguageModelKind LSTM = new LanguageModelKind("lstm",
             "LSTM language model (Melody RNN, Performance RNN; piano roll with --encoding pianoroll)",
-            List.of(Setting.integer("--embedding", 64, "LSTM embedding size.")),
+            List.of(Setting.integer("--embedding", 64, "LSTM embedding size.").within(1, 1 << 14)),
             (s, seqLen) -> new LstmConfig(2, s.integer("--embedding"), s.integer("--hidden"), s.integer("--layers"),
                     s.real("--dropout")));
     /** The Music Transformer stack. */
     public static final LanguageModelKind TRANSFORMER = new LanguageModelKind("transformer",
             "Music Transformer: relative self-attention (Huang et al. 2018)",
-            List.of(Setting.integer("--heads", 8, "Attention heads."),
-                    Setting.optional("--ffn", Integer.class, "Feed-forward units (default: 4 x --hidden)."),
+            List.of(Setting.integer("--heads", 8, "Attention heads.").within(1, 1024),
+                    Setting.optional("--ffn", Integer.class, "Feed-forward units (default: 4 x --hidden).")
+                            .within(1, 1 << 16),
                     Setting.optional("--max-relative", Integer.class, "Relative distances with a learned "
-                            + "embedding, and the window sampling attends over (default: --seq-len)."),
+                            + "embedding, and the window sampling attends over (default: --seq-len).")
+                                    .within(1, 1 << 16),
                     Setting.flag("--shared-relative", "One relative embedding for all heads (default: one per head).")),
             (s, seqLen) -> new TransformerConfig(2, s.integer("--hidden"), s.integer("--heads"), s.integer("--layers"),
                     s.integer("--ffn", 4 * s.integer("--hidden")), s.integer("--max-relative", seqLen),
@@ -58,14 +60,16 @@ public final class LanguageModelKind implements ModelKind {
         this.summary = summary;
         this.shape = shape;
         List<Setting> all = new ArrayList<>(List.of(
-                Setting.integer("--layers", 2, "LSTM layers or transformer blocks."),
-                Setting.integer("--hidden", 256, "LSTM units per layer, or the transformer's width (d_model)."),
+                Setting.integer("--layers", 2, "LSTM layers or transformer blocks.").within(1, 64),
+                Setting.integer("--hidden", 256, "LSTM units per layer, or the transformer's width (d_model).")
+                        .within(1, 1 << 14),
                 Setting.real("--dropout", 0, "Dropout after each LSTM layer, or on the transformer's embedding and "
-                        + "sub-layer outputs, while training."),
-                Setting.integer("--seq-len", 64, "Tokens (or frames) per training sequence."),
-                Setting.integer("--epochs", 0, "Passes over the training data; overrides --steps when above 0."),
+                        + "sub-layer outputs, while training.").within(0, Math.nextDown(1.0)),
+                Setting.integer("--seq-len", 64, "Tokens (or frames) per training sequence.").within(1, 1 << 14),
+                Setting.integer("--epochs", 0, "Passes over the training data; overrides --steps when above 0.")
+                        .within(0, 1_000_000),
                 Setting.real("--stretch", 0, "Augment by time-stretches of 1 - S and 1 + S, e.g. 0.05 as "
-                        + "Performance RNN does.")));
+                        + "Performance RNN does.").within(0, Math.nextDown(0.5))));
         all.addAll(own);
         this.settings = List.copyOf(all);
     }

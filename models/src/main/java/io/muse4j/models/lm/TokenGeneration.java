@@ -21,6 +21,11 @@ final class TokenGeneration {
     private static final double SECONDS_PER_BAR = 2.0;
     /** Tokens generated when no length is asked for: 16 bars of melody on a sixteenth grid. */
     private static final int DEFAULT_STEPS = 256;
+    /**
+     * The most tokens a primer may encode to: minutes of music in any encoding, and a few seconds of work to
+     * prime with; a small file whose notes lie hours apart would otherwise encode to millions of time shifts.
+     */
+    public static final int MAX_PRIMER_TOKENS = 10_000;
 
     private TokenGeneration() {
     }
@@ -45,7 +50,7 @@ final class TokenGeneration {
         Double duration = length.seconds() != null ? length.seconds()
                 : length.bars() != null && !grid ? length.bars() * SECONDS_PER_BAR : null;
         int count = duration != null ? Durations.tokenBudget(duration)
-                : length.bars() != null ? length.bars() * 4 * encoding.stepsPerQuarter()
+                : length.bars() != null ? gridTokens(length.bars(), encoding.stepsPerQuarter())
                 : length.steps() != null ? length.steps() : DEFAULT_STEPS;
         return i -> {
             Sampler sampler = i == 1 ? first : request.sampling().sampler(i - 1);
@@ -54,11 +59,26 @@ final class TokenGeneration {
         };
     }
 
+    /** The tokens of {@code bars} bars of 4/4 on the grid, at most {@link Durations#MAX_TOKENS}. */
+    private static int gridTokens(int bars, int stepsPerQuarter) {
+        long tokens = (long) bars * 4 * stepsPerQuarter;
+        if (tokens > Durations.MAX_TOKENS) {
+            throw new RequestException(String.format(java.util.Locale.ROOT, "--bars %d is %,d tokens on this "
+                    + "model's grid, more than the %,d a piece may take", bars, tokens, Durations.MAX_TOKENS));
+        }
+        return (int) tokens;
+    }
+
     private static int[] primerTokens(Tokenizer tokenizer, GenerationRequest.Primer primer) {
         if (primer == null) {
             return new int[] {tokenizer.vocabulary().id("NOTE_ON_60")};
         }
         int[] tokens = tokenizer.encode(primer.score());
+        if (tokens.length > MAX_PRIMER_TOKENS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: encodes to %,d tokens, "
+                    + "more than the %,d a primer may have (notes far apart take many time shifts)", primer.name(),
+                    tokens.length, MAX_PRIMER_TOKENS));
+        }
         if (tokens.length == 0) {
             throw new IllegalArgumentException(primer.name() + ": has no notes this model's encoding can use as a primer");
         }

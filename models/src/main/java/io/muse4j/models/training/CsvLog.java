@@ -1,6 +1,7 @@
 package io.muse4j.models.training;
 
 import io.muse4j.core.io.AtomicFiles;
+import io.muse4j.core.io.InputFiles;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import java.util.stream.Collectors;
  */
 public final class CsvLog implements TrainingListener, AutoCloseable {
     public static final String HEADER = "step,loss,learning_rate,targets,validation_loss";
+    /** The largest log a resumed run reads back: 256 MiB, some four million rows. */
+    public static final long MAX_FILE_BYTES = 256L << 20;
     private static final int COLUMNS = HEADER.split(",").length;
     private final Path file;
     private BufferedWriter out;
@@ -50,7 +53,10 @@ public final class CsvLog implements TrainingListener, AutoCloseable {
     @Override
     public void onStart(long step) {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> lines;
+            try (java.io.BufferedReader in = InputFiles.newReader(file, MAX_FILE_BYTES)) {
+                lines = in.lines().collect(Collectors.toList());
+            }
             List<String> kept = new ArrayList<>(lines.subList(0, Math.min(1, lines.size())));
             lines.stream().skip(1).filter(line -> rowStep(line) <= step).forEach(kept::add);
             if (kept.size() < lines.size()) {

@@ -150,6 +150,7 @@ public final class Trainer<B> {
         double lastLoss = Double.NaN;
         boolean stopped = false;
         long step = counters.step();
+        long saved = resume && Files.exists(checkpoint) ? step : -1;
         long firstStep = step;
         for (TrainingListener l : listeners) {
             l.onStart(step);
@@ -159,13 +160,16 @@ public final class Trainer<B> {
             double rate = config.learningRateAt(step);
             Map<String, Double> measures = new java.util.TreeMap<>();
             lastLoss = takeTurns(batch, step, rate, optimizers, measures);
+            if (!Double.isFinite(lastLoss)) {
+                throw diverged("the training loss is " + lastLoss, step, saved);
+            }
             for (TrainingListener l : listeners) {
                 l.onMeasures(step, measures);
                 l.onStep(step, config.steps(), lastLoss, rate, model.targets(batch));
             }
             step++;
             if (step % config.validateEvery() == 0 && !validation.isEmpty()) {
-                counters = validate(step, counters, weights, best);
+                counters = validate(step, counters, weights, best, saved);
                 stopped = config.patience() > 0 && counters.validationsWithoutGain() >= config.patience();
             }
             counters = new Checkpoint.Counters(step, optimizers.stream().mapToLong(AdamOptimizer::steps).toArray(),
@@ -174,7 +178,12 @@ public final class Trainer<B> {
                 for (TrainingListener l : listeners) {
                     l.onCheckpoint(step);
                 }
+                String bad = firstNonFinite(weights);
+                if (bad != null) {
+                    throw diverged("weight " + bad + " is no longer a number", step - 1, saved);
+                }
                 Checkpoint.save(checkpoint, counters, weights, optimizerState, best);
+                saved = step;
             }
         }
         if (counters.hasBest()) {
@@ -204,8 +213,11 @@ public final class Trainer<B> {
     }
 
     private Checkpoint.Counters validate(long step, Checkpoint.Counters counters, Map<String, INDArray> weights,
-                                         Map<String, INDArray> best) {
+                                         Map<String, INDArray> best, long saved) {
         double loss = validationLoss();
+        if (!Double.isFinite(loss)) {
+            throw diverged("the validation loss is " + loss, step - 1, saved);
+        }
         boolean better = !counters.hasBest() || loss < counters.bestValidationLoss();
         if (better) {
             best.forEach((name, w) -> w.assign(weights.get(name)));
@@ -228,6 +240,26 @@ public final class Trainer<B> {
             targets += n;
         }
         return total / Math.max(1, targets);
+    }
+
+    /**
+     * The error that ends a run whose loss or weights stopped being numbers (too high a learning rate, most
+     * often); the checkpoint on disk, written before the divergence, is kept, and the model is not saved.
+     */
+    private DivergedException diverged(String what, long step, long saved) {
+        return new DivergedException("training diverged at step " + (step + 1) + ": " + what + " (a lower "
+                + "learning rate may help); the model was not saved, and " + (saved < 0
+                ? "no checkpoint was written before it" : checkpoint + " keeps step " + saved + ", the last good one"));
+    }
+
+    /** The name of the first array holding NaN or an infinity, or null when all are finite. */
+    private static String firstNonFinite(Map<String, INDArray> arrays) {
+        for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
+            if (!Double.isFinite(e.getValue().sumNumber().doubleValue())) {
+                return e.getKey();
+            }
+        }
+        return null;
     }
 
     private static Map<String, INDArray> copies(Map<String, INDArray> arrays) {

@@ -22,19 +22,19 @@ import java.util.List;
 public final class MusicVaeKind implements ModelKind {
     private static final String FILE_KIND_PREFIX = "vae-";
     private static final List<Setting> SETTINGS = List.of(
-            Setting.integer("--layers", 2, "LSTM layers of the encoder and decoders."),
-            Setting.integer("--hidden", 256, "LSTM units per layer."),
-            Setting.integer("--embedding", 64, "Token embedding size."),
+            Setting.integer("--layers", 2, "LSTM layers of the encoder and decoders.").within(1, 16),
+            Setting.integer("--hidden", 256, "LSTM units per layer.").within(1, 1 << 14),
+            Setting.integer("--embedding", 64, "Token embedding size.").within(1, 1 << 14),
             new Setting("--decoder", VaeConfig.Decoder.class, "HIERARCHICAL", "Decoder: FLAT or HIERARCHICAL."),
-            Setting.integer("--bars", 2, "Window in 4/4 bars, 2 or 16."),
-            Setting.integer("--latent", 256, "Latent size."),
-            Setting.real("--beta", 0.2, "KL weight once annealed."),
-            new Setting("--beta-warmup", Long.class, "0", "Steps over which beta rises from 0."),
-            Setting.real("--free-bits", 0, "KL floor per latent dimension, in nats."),
+            Setting.integer("--bars", 2, "Window in 4/4 bars, 2 or 16.").within(2, 16),
+            Setting.integer("--latent", 256, "Latent size.").within(1, 1 << 14),
+            Setting.real("--beta", 0.2, "KL weight once annealed.").within(0, 1000),
+            new Setting("--beta-warmup", Long.class, "0", "Steps over which beta rises from 0.").within(0, 100_000_000),
+            Setting.real("--free-bits", 0, "KL floor per latent dimension, in nats.").within(0, 100),
             Setting.real("--scheduled-sampling", 0, "Share of decoder inputs drawn from the model instead of "
-                    + "the data."),
+                    + "the data.").within(0, 1),
             new Setting("--sampling-warmup", Long.class, "0", "Steps over which the scheduled-sampling rate rises "
-                    + "from 0."));
+                    + "from 0.").within(0, 100_000_000));
 
     @Override
     public String name() {

@@ -165,6 +165,64 @@ public class TrainerTest {
         assertFalse(e.getMessage().contains("\n"));
     }
 
+    @Test
+    void aLossThatStopsBeingANumberStopsTrainingAndKeepsTheLastGoodCheckpoint() throws Exception {
+        Path checkpoint = dir.resolve("nan.ckpt");
+        DivergedException e = assertThrows(DivergedException.class, () -> diverging(checkpoint, 9, true).train(false));
+        assertEquals("training diverged at step 10: the training loss is NaN (a lower learning rate may help); the "
+                + "model was not saved, and " + checkpoint + " keeps step 6, the last good one", e.getMessage());
+        Map<String, byte[]> kept = io.muse4j.models.file.ChecksummedZip.read(checkpoint, Checkpoint.WHAT);
+        io.muse4j.models.file.NamedArrays.read(kept.get("arrays.bin"), checkpoint.toString()); // all finite
+    }
+
+    @Test
+    void weightsThatStopBeingNumbersAreNeverCheckpointed() {
+        Path checkpoint = dir.resolve("nan-weights.ckpt");
+        DivergedException e = assertThrows(DivergedException.class, () -> diverging(checkpoint, 2, false).train(false));
+        assertTrue(e.getMessage().startsWith("training diverged at step 6: weight "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" is no longer a number (a lower learning rate may help); the model was "
+                + "not saved, and no checkpoint was written before it"), e.getMessage());
+        assertFalse(Files.exists(checkpoint));
+    }
+
+    /**
+     * A trainer of 24 steps, checkpointing every 6, of a model whose gradients are NaN from step {@code from} on,
+     * and its loss too if {@code loss} (else a constant 1).
+     */
+    private static Trainer<TokenBatches.Batch> diverging(Path checkpoint, long from, boolean loss) {
+        TokenModel model = new TokenModel(new LstmConfig(10, 6, 12, 1), 4);
+        Trainable<TokenBatches.Batch> diverging = new Trainable<>() {
+            @Override
+            public Map<String, INDArray> weights() {
+                return model.weights();
+            }
+
+            @Override
+            public LossAndGradients lossAndGradients(TokenBatches.Batch batch, long step) {
+                LossAndGradients lg = model.lossAndGradients(batch, step);
+                if (step < from) {
+                    return lg;
+                }
+                Map<String, INDArray> nan = new java.util.LinkedHashMap<>();
+                lg.gradients().forEach((name, g) -> nan.put(name, g.dup().assign(Double.NaN)));
+                return new LossAndGradients(loss ? Double.NaN : 1.0, nan);
+            }
+
+            @Override
+            public double loss(TokenBatches.Batch batch) {
+                return model.loss(batch);
+            }
+
+            @Override
+            public int targets(TokenBatches.Batch batch) {
+                return model.targets(batch);
+            }
+        };
+        TokenBatches train = new TokenBatches(corpus(), 2, 8, 9);
+        return new Trainer<>(new TrainerConfig(24, 0.01, 4, 0.1, 1.0, 4, 6, 0), diverging, train::batch, List.of(),
+                checkpoint, List.of());
+    }
+
     private static int[][] reversed(int[][] targets) {
         int[][] out = new int[targets.length][];
         for (int b = 0; b < targets.length; b++) {

@@ -1,8 +1,11 @@
 package io.muse4j.core.io;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -82,10 +85,38 @@ public final class AtomicFiles {
      */
     public static void write(Path target, Writer writer) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new FileSystemException(target.toString(), null, "is a folder, not a file");
+        }
         Path dir = absolute.getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }
+        try {
+            writeBeside(absolute, dir, writer);
+        } catch (FileSystemException e) {
+            // the temporary file's hidden name would mean nothing to the user: name the target instead
+            if (e.getFile() == null || !Path.of(e.getFile()).getFileName().toString()
+                    .startsWith("." + absolute.getFileName())) {
+                throw e;
+            }
+            String reason = e.getReason() != null ? e.getReason() : e instanceof AccessDeniedException
+                    ? "permission denied" : e instanceof NoSuchFileException ? "cannot be created there"
+                    : e.getClass().getSimpleName();
+            FileSystemException named = e instanceof AccessDeniedException
+                    ? new AccessDeniedException(target.toString(), null, reason)
+                    : new FileSystemException(target.toString(), null, reason);
+            named.initCause(e);
+            throw named;
+        } catch (IOException e) {
+            if (e.getClass() != IOException.class) {
+                throw e;
+            }
+            throw new IOException(target + ": " + e.getMessage(), e); // such as "No space left on device"
+        }
+    }
+
+    private static void writeBeside(Path absolute, Path dir, Writer writer) throws IOException {
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         if (!shuttingDown()) { // a write that a shutdown hook makes (live's recording on Ctrl-C) must finish
             IN_PROGRESS.add(temp);

@@ -2,9 +2,12 @@ package io.muse4j.core.io;
 
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -64,10 +67,13 @@ public final class InputFiles {
         return new Capped(Files.newInputStream(file), file, maxBytes);
     }
 
-    /** A UTF-8 reader of the file, under the same rules as {@link #newInputStream}. */
+    /**
+     * A UTF-8 reader of the file, under the same rules as {@link #newInputStream}; bytes that are not UTF-8 (a
+     * binary file) fail with an {@link InputFileException} naming the file.
+     */
     public static BufferedReader newReader(Path file, long maxBytes) throws IOException {
-        return new BufferedReader(new InputStreamReader(newInputStream(file, maxBytes),
-                StandardCharsets.UTF_8.newDecoder()));
+        return new BufferedReader(new Utf8(new InputStreamReader(newInputStream(file, maxBytes),
+                StandardCharsets.UTF_8.newDecoder()), file));
     }
 
     /** "64 MiB (67,108,864 bytes)", or "100 bytes" for small caps. */
@@ -97,6 +103,40 @@ public final class InputFiles {
             }
         }
         return "a special file";
+    }
+
+    /** Names the file when its bytes are not UTF-8, where the decoder would say only "Input length = 1". */
+    private static final class Utf8 extends FilterReader {
+        private final Path file;
+
+        Utf8(Reader in, Path file) {
+            super(in);
+            this.file = file;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (CharacterCodingException e) {
+                throw notText(e);
+            }
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (CharacterCodingException e) {
+                throw notText(e);
+            }
+        }
+
+        private InputFileException notText(CharacterCodingException e) {
+            InputFileException named = new InputFileException(file.toString(), "not UTF-8 text (a binary file?)");
+            named.initCause(e);
+            return named;
+        }
     }
 
     /** Counts the bytes read and fails past the cap. */

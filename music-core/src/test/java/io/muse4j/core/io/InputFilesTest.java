@@ -76,4 +76,18 @@ class InputFilesTest {
         assertTrue(e.getReason().startsWith(prefix), e.getReason());
         return e.getReason().substring(prefix.length(), e.getReason().length() - 1);
     }
+
+    @Test
+    void bytesThatAreNotUtf8NameTheFile() throws Exception {
+        Path binary = Files.write(dir.resolve("list.txt"), new byte[] {'a', '\n', (byte) 0xff, (byte) 0xfe, 0});
+        try (java.io.BufferedReader in = InputFiles.newReader(binary, 100)) {
+            InputFileException e = org.junit.jupiter.api.Assertions.assertThrows(InputFileException.class,
+                    () -> {
+                        while (in.readLine() != null) {
+                            continue;
+                        }
+                    });
+            assertEquals(binary + ": not UTF-8 text (a binary file?)", e.getMessage());
+        }
+    }
 }

@@ -30,11 +30,11 @@ public final class CrnnGanKind implements ModelKind {
 
     private static List<Setting> ownSettings() {
         List<Setting> all = new ArrayList<>(List.of(
-                Setting.integer("--layers", 2, "LSTM layers of each player."),
-                Setting.integer("--hidden", 256, "LSTM units per layer of the generator."),
+                Setting.integer("--layers", 2, "LSTM layers of each player.").within(1, 16),
+                Setting.integer("--hidden", 256, "LSTM units per layer of the generator.").within(1, 1 << 14),
                 Setting.optional("--d-hidden", Integer.class, "LSTM units per layer of each discriminator "
-                        + "direction (default: --hidden)."),
-                Setting.integer("--seq-len", 64, "Notes per training sequence.")));
+                        + "direction (default: --hidden).").within(1, 1 << 14),
+                Setting.integer("--seq-len", 64, "Notes per training sequence.").within(1, 1 << 14)));
         all.addAll(GanTurns.SETTINGS);
         return List.copyOf(all);
     }

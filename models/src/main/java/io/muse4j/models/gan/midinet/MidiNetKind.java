@@ -30,12 +30,13 @@ public final class MidiNetKind implements ModelKind {
 
     private static List<Setting> ownSettings() {
         List<Setting> all = new ArrayList<>(List.of(
-                Setting.integer("--hidden", 256, "Filters per layer of each player.")));
+                Setting.integer("--hidden", 256, "Filters per layer of each player.").within(1, 1 << 14)));
         all.addAll(GanTurns.SETTINGS);
         all.addAll(List.of(
                 Setting.real("--lambda1", 0.1, "Weight of the squared distance between the mean real and generated "
-                        + "bars."),
-                Setting.real("--lambda2", 1.0, "Weight of the same on the discriminator's first-layer features."),
+                        + "bars.").within(0, 1000),
+                Setting.real("--lambda2", 1.0, "Weight of the same on the discriminator's first-layer features.")
+                        .within(0, 1000),
                 Setting.flag("--no-chords", "Train without the chord condition (a control).")));
         return List.copyOf(all);
     }
