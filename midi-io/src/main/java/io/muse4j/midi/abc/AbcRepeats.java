@@ -127,6 +127,7 @@ final class AbcRepeats {
         long offset = spans.isEmpty() ? 0 : spans.get(0).from();
         for (AbcTune.Span span : spans) {
             long shift = offset - span.from();
+            boolean first = span == spans.get(0);
             for (Note n : written.notes()) {
                 if (n.startTick() >= span.from() && n.startTick() < span.to()) {
                     notes.add(n.withTiming(n.startTick() + shift, Math.min(n.endTick(), span.to()) - n.startTick()));
@@ -137,11 +138,11 @@ final class AbcRepeats {
                     chords.add(c.atTick(c.tick() + shift));
                 }
             }
-            copy(written.tempos(), TempoChange::tick, span, shift, tempos,
+            copy(written.tempos(), TempoChange::tick, span, shift, first, tempos,
                     (t, at) -> new TempoChange(at, t.microsPerQuarter()));
-            copy(written.timeSignatures(), TimeSignature::tick, span, shift, meters,
+            copy(written.timeSignatures(), TimeSignature::tick, span, shift, first, meters,
                     (t, at) -> new TimeSignature(at, t.numerator(), t.denominator()));
-            copy(written.keySignatures(), KeySignature::tick, span, shift, keys,
+            copy(written.keySignatures(), KeySignature::tick, span, shift, first, keys,
                     (k, at) -> new KeySignature(at, k.sharps(), k.minor()));
             offset += span.to() - span.from();
         }
@@ -149,8 +150,11 @@ final class AbcRepeats {
                 List.copyOf(meters.values()), List.copyOf(keys.values()), List.of(), written.metadata(), chords);
     }
 
-    /** Copies the event in force at the span's start and those inside it, skipping ones that change nothing. */
-    private static <T> void copy(List<T> events, ToLongFunction<T> tick, AbcTune.Span span, long shift,
+    /**
+     * Copies the event in force at the span's start (at its own tick for the first span, which keeps its ticks)
+     * and those inside the span, skipping ones that change nothing.
+     */
+    private static <T> void copy(List<T> events, ToLongFunction<T> tick, AbcTune.Span span, long shift, boolean first,
                                  TreeMap<Long, T> out, BiFunction<T, Long, T> at) {
         T inForce = null;
         for (T e : events) {
@@ -159,7 +163,7 @@ final class AbcRepeats {
             }
         }
         if (inForce != null) {
-            put(out, span.from() + shift, inForce, at);
+            put(out, first ? tick.applyAsLong(inForce) : span.from() + shift, inForce, at);
         }
         for (T e : events) {
             long t = tick.applyAsLong(e);

@@ -378,6 +378,11 @@ final class AbcTuneParser {
             joined.add(note);
         }
         notes.clear();
-        notes.addAll(joined);
+        // the same pitch twice in a chord ([e2e2], as the Nottingham files write unisons) sounds once, the longest
+        Map<Long, Pending> byStartAndPitch = new java.util.LinkedHashMap<>();
+        for (Pending note : joined) {
+            byStartAndPitch.merge(note.start * 128 + note.pitch, note, (a, b) -> a.duration >= b.duration ? a : b);
+        }
+        notes.addAll(byStartAndPitch.values());
     }
 }
