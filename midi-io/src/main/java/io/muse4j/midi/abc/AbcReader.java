@@ -116,12 +116,14 @@ public final class AbcReader {
         tags.put("abc.tune", String.valueOf(number));
         boolean body = false;
         int at = start;
+        int last = start;
         try {
             for (at = start + 1; at < end; at++) {
                 String line = lines[at];
                 if (line.startsWith("%") || line.isBlank()) {
                     continue;
                 }
+                last = at;
                 if (FIELD.matcher(line).matches()) {
                     char field = line.charAt(0);
                     String value = stripComment(line.substring(2));
@@ -137,6 +139,7 @@ public final class AbcReader {
                     parser.line(line);
                 }
             }
+            at = last;
             if (!body) {
                 throw new AbcSyntaxError("the tune has no K: field, so no body");
             }

@@ -19,7 +19,8 @@ import java.util.function.ToLongFunction;
  * <ul>
  *   <li>{@code :|} (or {@code ::}) goes back once to the start of its section: the last {@code |:} or {@code ::},
  *       else the last {@code :|}, else the start of the tune. Where no {@code |:} is open, a {@code ||},
- *       {@code |]} or {@code [|} also starts a section, so {@code A || B :|} repeats only B.</li>
+ *       {@code |]} or {@code [|} also starts a section, so {@code A || B :|} repeats only B, while
+ *       {@code |: A || B :|} repeats both.</li>
  *   <li>An ending {@code [n} (or {@code |n}, {@code :|n}) runs to the next bar line other than a plain {@code |},
  *       and is played on pass n only; after the last ending the next section starts. With endings up to
  *       {@code [3}, a section is played three times.</li>
@@ -57,7 +58,7 @@ final class AbcRepeats {
                 continue;
             }
             if (played && (kind.endsRepeat() || kind == AbcBarLine.Kind.REPEAT_START
-                    || kind.startsSection() && (pass > 1 || !explicitStart))) {
+                    || kind.startsSection() && (!explicitStart || !s.endings.isEmpty()))) {
                 sectionStart = i + 1;
                 explicitStart = kind == AbcBarLine.Kind.REPEAT_START || kind == AbcBarLine.Kind.REPEAT_BOTH;
                 pass = 1;

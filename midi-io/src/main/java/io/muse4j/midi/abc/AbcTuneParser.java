@@ -61,6 +61,8 @@ final class AbcTuneParser {
     private long chordStart;
     private int groupsSinceBar;
     private boolean pickupChecked;
+    /** The tick of the first bar line, until music after it shows the bar before it was a pickup; else -1. */
+    private long pickupBar = -1;
     /** The silent ticks before a pickup (see {@link #alignPickup}), 0 where the tune starts on a bar line. */
     long leadIn;
 
@@ -117,6 +119,11 @@ final class AbcTuneParser {
 
     private void token(Token token) {
         Matcher m = AbcLexer.parts(token);
+        if (pickupBar >= 0 && token.type().ordinal() <= AbcLexer.Type.MEASURE_REST.ordinal()
+                || pickupBar >= 0 && token.type() == AbcLexer.Type.CHORD_OPEN) {
+            alignPickup();
+            pickupBar = -1;
+        }
         switch (token.type()) {
             case NOTE -> note(m);
             case REST -> group(List.of(), duration(m.group(1), tick));
@@ -215,17 +222,18 @@ final class AbcTuneParser {
 
     private long exact(long num, long den, String what) {
         if (num % den != 0) {
-            throw new AbcSyntaxError(what + " is " + num + "/" + den + " ticks, not a whole number at "
+            long gcd = java.math.BigInteger.valueOf(num).gcd(java.math.BigInteger.valueOf(den)).longValue();
+            throw new AbcSyntaxError(what + " is " + num / gcd + "/" + den / gcd + " ticks, not a whole number at "
                     + resolution + " ticks per quarter");
         }
         return num / den;
     }
 
     private void bar(String symbol, String endings) {
-        closeOpenChord();
+        closeOpenChord("before the bar line");
         if (!pickupChecked && tick > 0) {
             pickupChecked = true;
-            alignPickup();
+            pickupBar = tick;
         }
         barAccidentals.clear();
         barLines.add(new AbcBarLine(tick, barKind(symbol), AbcLength.endings(endings)));
@@ -233,15 +241,15 @@ final class AbcTuneParser {
     }
 
     /**
-     * Moves a pickup (a first bar shorter than the meter's bar) to the end of a silent first bar, so that bar lines
-     * fall on the meter's grid from tick 0, as the corpora's MIDI renderings do.
+     * Moves a pickup (a first bar shorter than the meter's bar, followed by more music) to the end of a silent first
+     * bar, so that bar lines fall on the meter's grid from tick 0, as the corpora's MIDI renderings do.
      */
     private void alignPickup() {
         long barTicks = meter == null ? -1 : new TimeSignature(0, meter[0], meter[1]).barTicks(resolution);
-        if (barTicks <= tick) {
+        if (barTicks <= pickupBar) {
             return;
         }
-        long lead = barTicks - tick;
+        long lead = barTicks - pickupBar;
         leadIn = lead;
         notes.forEach(n -> n.start += lead);
         chords.replaceAll(c -> c.atTick(c.tick() + lead));
@@ -344,15 +352,15 @@ final class AbcTuneParser {
         }
     }
 
-    private void closeOpenChord() {
+    private void closeOpenChord(String where) {
         if (chordNotes != null) {
-            throw new AbcSyntaxError("a chord '[' is not closed before the bar line");
+            throw new AbcSyntaxError("a chord '[' is not closed " + where);
         }
     }
 
     /** Checks the tune ends cleanly and joins tied notes; the written tick where the music ends. */
     long finish() {
-        closeOpenChord();
+        closeOpenChord("at the end of the tune");
         joinTies();
         return tick;
     }
