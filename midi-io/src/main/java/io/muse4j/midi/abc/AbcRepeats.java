@@ -23,7 +23,8 @@ import java.util.function.ToLongFunction;
  *       {@code |: A || B :|} repeats both.</li>
  *   <li>An ending {@code [n} (or {@code |n}, {@code :|n}) runs to the next bar line other than a plain {@code |},
  *       and is played on pass n only; after the last ending the next section starts. With endings up to
- *       {@code [3}, a section is played three times.</li>
+ *       {@code [3}, a section is played three times. An ending that no repeat reaches (a {@code :|} missing, as
+ *       in {@code [1 A || [2 B}) is played as written.</li>
  * </ul>
  */
 final class AbcRepeats {
@@ -47,7 +48,8 @@ final class AbcRepeats {
         int i = 0;
         for (int steps = 0; i < segments.size() && steps < MAX_STEPS; steps++) {
             Segment s = segments.get(i);
-            boolean played = s.endings.isEmpty() || s.endings.contains(pass);
+            // an ending that no repeat reaches ([1 .. || [2 .., a repeat sign missing) is played as written
+            boolean played = s.endings.isEmpty() || s.endings.contains(pass) || pass == 1 && !s.endings.contains(1);
             if (played) {
                 add(spans, s.from, s.to);
             }

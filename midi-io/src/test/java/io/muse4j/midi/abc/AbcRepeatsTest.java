@@ -38,6 +38,7 @@ class AbcRepeatsTest {
         "three endings              ; |:CD|[1EF:|[2GA:|[3BC|]  ; CDEFCDGACDBC",
         "ending list [1,2           ; |:CD|[1,2EF:|[3GA|]      ; CDEFCDEFCDGA",
         "part after the endings     ; |:CD|[1EF:|[2GA||BC:|    ; CDEFCDGABCBC",
+        "endings without a repeat   ; CD|[1EF||[2GA||          ; CDEFGA",
     })
     void playsRepeatsAndEndingsInOrder(String construct, String body, String expected) throws Exception {
         assertEquals(expected, played(body), construct);
