@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Reads ABC files (the dialect of the folk corpora: ABC 2.1 for single-voice tunes) into {@link AbcTune}s, one per
  * X: block, each holding a {@link NoteSequence} at {@link #RESOLUTION} ticks per quarter.
  * <ul>
- *   <li>Header: X T M L K R Q are read (T as the tag "title", R as "rhythm", X as "abc.tune"), others ignored; a
+ *   <li>Header: X T M L K R Q (and P or Y, the part order) are read (T as the tag "title", R as "rhythm", X as "abc.tune"), others ignored; a
  *       bare {@code Q:180} is 180 quarter notes per minute, as in the corpora's MIDI renderings. Lines of the
  *       header that are not fields continue a free-text field and are ignored. The body runs from K: to a blank
  *       line or the next X:.</li>
@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  *       {@link NoteSequence#chords()}; quoted text not starting with A-G (annotations, bar numbers) is dropped.</li>
  *   <li>Dropped, as they change no note: slurs, decorations, grace notes {@code {..}} (which take no time in
  *       ABC), lyrics and other fields. A second voice (V:) is refused.</li>
- *   <li>Repeats and endings are expanded into the played order ({@link AbcRepeats}); the written order and the bar
- *       lines stay in the {@link AbcTune}.</li>
+ *   <li>Repeats and endings are expanded into the played order ({@link AbcRepeats}), part by part where the header
+ *       gives a part order ({@code P:AABA}, or {@code Y:AABA} as the cleaned Nottingham files write it) and the body
+ *       labels the parts ({@code P:A}); the written order and the bar lines stay in the {@link AbcTune}.</li>
  * </ul>
  * A bad tune raises {@link AbcException} naming the file, its X: number and the line; {@link #readSkippingBad}
  * returns the good tunes and the failures.
@@ -43,6 +44,8 @@ public final class AbcReader {
     public static final long MAX_FILE_BYTES = 64L << 20;
 
     private static final Pattern FIELD = Pattern.compile("[A-Za-z]:.*");
+    /** A header P: or Y: that gives a part order; other text there (some files put remarks in P:) is ignored. */
+    private static final Pattern PART_ORDER = Pattern.compile("[A-Z0-9().\\s]+");
 
     private AbcReader() {
     }
@@ -130,7 +133,11 @@ public final class AbcReader {
                     if (!body && (field == 'T' || field == 'R')) {
                         tags.putIfAbsent(field == 'T' ? "title" : "rhythm", value.strip());
                     }
-                    parser.field(field, value);
+                    if (!body && (field == 'P' || field == 'Y') && PART_ORDER.matcher(value.strip()).matches()) {
+                        parser.partOrder = AbcParts.order(value);
+                    } else {
+                        parser.field(field, value);
+                    }
                     if (field == 'K' && !body) {
                         parser.endHeader();
                         body = true;
@@ -161,8 +168,9 @@ public final class AbcReader {
         NoteSequence written = new NoteSequence(RESOLUTION, notes, List.copyOf(parser.tempos.values()),
                 List.copyOf(parser.meters.values()), List.copyOf(parser.keys.values()), List.of(),
                 new Metadata(List.of(), tags), parser.chords);
-        List<AbcTune.Span> order = AbcRepeats.playOrder(parser.barLines, parser.leadIn, endTick);
-        return new AbcTune(number, tags.getOrDefault("title", ""), start + 1, AbcRepeats.expand(written, order),
+        List<AbcTune.Span> order = AbcParts.playOrder(parser.partOrder, parser.parts, parser.barLines,
+                parser.leadIn, endTick);
+        return new AbcTune(number, tags.getOrDefault("title", ""), start + 1, AbcRepeats.expand(written, order, parser.leadIn),
                 written, parser.barLines, order);
     }
 

@@ -103,7 +103,8 @@ final class AbcRepeats {
         return max;
     }
 
-    private static void add(List<AbcTune.Span> spans, long from, long to) {
+    /** Appends a span, merging it into the last one where they are contiguous. */
+    static void add(List<AbcTune.Span> spans, long from, long to) {
         if (to <= from) {
             return;
         }
@@ -116,18 +117,19 @@ final class AbcRepeats {
     }
 
     /**
-     * The written sequence played in the order of {@code spans}: notes and chords starting in a span are copied (a
+     * The written sequence played in the order of {@code spans}, after {@code leadIn} silent ticks (before a
+     * pickup): notes and chords starting in a span are copied (a
      * note held past the span's end is cut there); the tempo, meter and key in force at a span's start are restated
      * where they differ from those already in force.
      */
-    static NoteSequence expand(NoteSequence written, List<AbcTune.Span> spans) {
+    static NoteSequence expand(NoteSequence written, List<AbcTune.Span> spans, long leadIn) {
         List<Note> notes = new ArrayList<>();
         List<ChordChange> chords = new ArrayList<>();
         TreeMap<Long, TempoChange> tempos = new TreeMap<>();
         TreeMap<Long, TimeSignature> meters = new TreeMap<>();
         TreeMap<Long, KeySignature> keys = new TreeMap<>();
-        // the first span keeps its ticks, so a pickup keeps the silent lead-in that aligns it with the bars
-        long offset = spans.isEmpty() ? 0 : spans.get(0).from();
+        // the played music starts after the silent lead-in that aligns a pickup with the bars
+        long offset = leadIn;
         for (AbcTune.Span span : spans) {
             long shift = offset - span.from();
             boolean first = span == spans.get(0);
@@ -154,8 +156,8 @@ final class AbcRepeats {
     }
 
     /**
-     * Copies the event in force at the span's start (at its own tick for the first span, which keeps its ticks)
-     * and those inside the span, skipping ones that change nothing.
+     * Copies the event in force at the span's start (at tick 0 for the first span, so that the lead-in before a
+     * pickup has the tune's meter and key) and those inside the span, skipping ones that change nothing.
      */
     private static <T> void copy(List<T> events, ToLongFunction<T> tick, AbcTune.Span span, long shift, boolean first,
                                  TreeMap<Long, T> out, BiFunction<T, Long, T> at) {
@@ -166,7 +168,7 @@ final class AbcRepeats {
             }
         }
         if (inForce != null) {
-            put(out, first ? tick.applyAsLong(inForce) : span.from() + shift, inForce, at);
+            put(out, first ? 0 : span.from() + shift, inForce, at);
         }
         for (T e : events) {
             long t = tick.applyAsLong(e);

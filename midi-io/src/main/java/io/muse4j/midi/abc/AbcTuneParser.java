@@ -48,6 +48,9 @@ final class AbcTuneParser {
     final TreeMap<Long, KeySignature> keys = new TreeMap<>();
     final TreeMap<Long, TempoChange> tempos = new TreeMap<>();
     private final Set<String> voices = new LinkedHashSet<>();
+    final List<AbcParts.Start> parts = new ArrayList<>();
+    /** The part order of the header (P: or Y:), or null. */
+    String partOrder;
 
     private int tupletLeft;
     private long tupletNum = 1;
@@ -72,7 +75,10 @@ final class AbcTuneParser {
         meter = new int[] {4, 4};
     }
 
-    /** A field (header or body, or inline {@code [K:..]}) at the current tick; fields other than K M L Q V are ignored. */
+    /**
+     * A field (header or body, or inline {@code [K:..]}) at the current tick; fields other than K M L Q V and P (a
+     * part's label, in the body) are ignored.
+     */
     void field(char name, String value) {
         switch (name) {
             case 'K' -> {
@@ -90,6 +96,12 @@ final class AbcTuneParser {
             }
             case 'L' -> unit = AbcFields.unitLength(value);
             case 'Q' -> tempos.put(tick, TempoChange.ofBpm(tick, AbcFields.quartersPerMinute(value)));
+            case 'P' -> {
+                String label = value.strip();
+                if (!label.isEmpty() && Character.isLetter(label.charAt(0))) {
+                    parts.add(new AbcParts.Start(label.charAt(0), tick, barLines.size()));
+                }
+            }
             case 'V' -> {
                 voices.add(value.strip().split("\\s+")[0]);
                 if (voices.size() > 1) {
@@ -254,6 +266,7 @@ final class AbcTuneParser {
         notes.forEach(n -> n.start += lead);
         chords.replaceAll(c -> c.atTick(c.tick() + lead));
         barLines.replaceAll(b -> b.tick() == 0 ? b : new AbcBarLine(b.tick() + lead, b.kind(), b.endings()));
+        parts.replaceAll(p -> p.tick() == 0 ? p : new AbcParts.Start(p.label(), p.tick() + lead, p.barIndex()));
         shiftAfterZero(meters, lead, (t, at) -> new TimeSignature(at, t.numerator(), t.denominator()));
         shiftAfterZero(keys, lead, (k, at) -> new KeySignature(at, k.sharps(), k.minor()));
         shiftAfterZero(tempos, lead, (t, at) -> new TempoChange(at, t.microsPerQuarter()));

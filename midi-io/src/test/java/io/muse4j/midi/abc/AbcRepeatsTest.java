@@ -15,8 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AbcRepeatsTest {
     /** The letters played, for tunes of one eighth note per letter in 2/8 (a bar is two letters). */
     private static String played(String body) throws Exception {
+        return played("", body);
+    }
+
+    private static String played(String header, String body) throws Exception {
         StringBuilder out = new StringBuilder();
-        for (int pitch : AbcTestTunes.pitches(read(tune("M:2/8;L:1/8", "C", body)).sequence())) {
+        for (int pitch : AbcTestTunes.pitches(read(tune("M:2/8;L:1/8" + header, "C", body)).sequence())) {
             out.append("CDEFGAB".charAt(List.of(60, 62, 64, 65, 67, 69, 71).indexOf(pitch)));
         }
         return out.toString();
@@ -64,5 +68,24 @@ class AbcRepeatsTest {
         assertEquals(List.of("60@0+240", "62@240+240", "60@480+240", "62@720+240", "66@960+240", "69@1200+240"),
                 AbcTestTunes.notes(tune.sequence()));
         assertEquals(2, tune.sequence().keySignatures().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "P:ABA; CDCDEFCDCD", "Y:ABA; CDCDEFCDCD", "P:A2B; CDCDCDCDEF", "P:(AB)2; CDCDEFCDCDEF", "P:B; EF"})
+    void aPartOrderPlaysTheLabelledPartsEachWithItsRepeats(String order, String expected) throws Exception {
+        assertEquals(expected, played(";" + order, "P:A\nCD:|\nP:B\nEF|]"));
+    }
+
+    @Test
+    void musicBeforeTheFirstPartIsPlayedOnceFirst() throws Exception {
+        assertEquals("GACDEFCD", played(";P:ABA", "GA|\nP:A\nCD|\nP:B\nEF|]"));
+    }
+
+    @Test
+    void aPartOrderNamingAMissingPartIsAnError() {
+        AbcException e = org.junit.jupiter.api.Assertions.assertThrows(AbcException.class,
+                () -> played(";P:AC", "P:A\nCD|]"));
+        assertEquals("test.abc: tune X:1, line 8: part order 'AC' plays part C, which no P: starts", e.getMessage());
     }
 }
