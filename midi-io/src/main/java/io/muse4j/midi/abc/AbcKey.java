@@ -1,5 +1,7 @@
 package io.muse4j.midi.abc;
 
+import io.muse4j.core.score.KeySignature;
+
 import java.util.Locale;
 import java.util.Map;
 
@@ -96,9 +98,6 @@ record AbcKey(int sharps, boolean minor, int[] alterations) {
 
     /** The key's name as a K: value: "D", "F#m", "Bb". */
     static String name(int sharps, boolean minor) {
-        String[] major = {"Cb", "Gb", "Db", "Ab", "Eb", "Bb", "F", "C", "G", "D", "A", "E", "B", "F#", "C#"};
-        String[] minors = {"Abm", "Ebm", "Bbm", "Fm", "Cm", "Gm", "Dm", "Am", "Em", "Bm", "F#m", "C#m", "G#m", "D#m",
-                "A#m"};
-        return (minor ? minors : major)[sharps + 7];
+        return new KeySignature(0, sharps, minor).name().replace(" major", "").replace(" minor", "m");
     }
 }
