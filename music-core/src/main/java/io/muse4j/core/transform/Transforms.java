@@ -24,7 +24,7 @@ public final class Transforms {
         return transpose(seq, semitones, 0, 127);
     }
 
-    /** Transposes every pitched note; fails naming the first note that would leave {@code min..max}. */
+    /** Transposes every pitched note and chord symbol; fails naming the first note leaving {@code min..max}. */
     public static NoteSequence transpose(NoteSequence seq, int semitones, int min, int max) {
         List<Note> moved = new ArrayList<>(seq.notes().size());
         for (Note note : seq.notes()) {
@@ -39,7 +39,7 @@ public final class Transforms {
             }
             moved.add(note.withPitch(pitch));
         }
-        return seq.withNotes(moved);
+        return seq.withNotes(moved).withChords(seq.chords().stream().map(c -> c.transposed(semitones)).toList());
     }
 
     /**

@@ -54,4 +54,19 @@ class ChordChangeTest {
         NoteSequence seq = new NoteSequence(480, List.of(), List.of(), List.of(), List.of(), List.of(), Metadata.EMPTY);
         assertEquals(List.of(), seq.chords());
     }
+
+    @Test
+    void transposingMovesRootAndBassAndKeepsTheQuality() {
+        assertEquals("Bm7", new ChordChange(0, "Am7").transposed(2).symbol());
+        assertEquals("Eb/G", new ChordChange(0, "D/F#").transposed(1).symbol());
+        assertEquals("Bbmaj7", new ChordChange(0, "Cmaj7").transposed(-2).symbol());
+        assertEquals("F#m7b5", new ChordChange(0, "Gbm7b5").transposed(12).symbol());
+        assertEquals("N.C.", new ChordChange(0, "N.C.").transposed(3).symbol());
+    }
+
+    @Test
+    void transposingASequenceTransposesItsChords() {
+        assertEquals(List.of(new ChordChange(0, "A"), new ChordChange(0, "Bm7"), new ChordChange(960, "E/Ab")),
+                Transforms.transpose(withChords(), 2, 0, 127).chords());
+    }
 }
