@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
 final class AbcFields {
     private static final Pattern FRACTION = Pattern.compile("(\\d+)/(\\d+)");
     private static final Pattern METER = Pattern.compile("\\(?([\\d+]+)\\)?/(\\d+)");
-    private static final Pattern TEMPO = Pattern.compile("(?:\"[^\"]*\"\\s*)?(?:((?:\\d+/\\d+\\s*)+)=\\s*)?(\\d+(?:\\.\\d+)?)"
-            + "(?:\\s*\"[^\"]*\")?");
+    private static final Pattern TEMPO = Pattern.compile(
+            "(?:\"[^\"]*\"\\s*)?(?:((?:\\d+/\\d+\\s*)+)=\\s*)?(\\d+(?:\\.\\d+)?)(?:\\s*\"[^\"]*\")?");
 
     private AbcFields() {
     }
 
-    /** A meter as numerator and denominator: {@code C} is 4/4, {@code C|} is 2/2, {@code 2+3/8} is 5/8; null for none. */
+    /** A meter as {numerator, denominator}: {@code C} is 4/4, {@code C|} 2/2, {@code 2+3/8} 5/8; null for none. */
     static int[] meter(String value) {
         String v = value.strip();
         if (v.equals("C")) {
@@ -72,7 +72,8 @@ final class AbcFields {
         }
         double quarters = perMinute * beatWholes * 4;
         if (!(quarters > 0) || quarters > 10_000) {
-            throw new AbcSyntaxError("tempo '" + v + "' gives " + quarters + " quarters per minute, outside (0, 10000]");
+            throw new AbcSyntaxError(
+                    "tempo '" + v + "' gives " + quarters + " quarters per minute, outside (0, 10000]");
         }
         return quarters;
     }

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  */
 final class AbcLexer {
     /** What a token is. */
-    enum Type { NOTE, REST, MEASURE_REST, BAR, ENDING, CHORD_SYMBOL, TUPLET, BROKEN, TIE, CHORD_OPEN, CHORD_CLOSE, FIELD }
+    enum Type {
+        NOTE, REST, MEASURE_REST, BAR, ENDING, CHORD_SYMBOL, TUPLET, BROKEN, TIE, CHORD_OPEN, CHORD_CLOSE, FIELD
+    }
 
     /** One token: its type, its text as written and its column (from 1). */
     record Token(Type type, String text, int column) {

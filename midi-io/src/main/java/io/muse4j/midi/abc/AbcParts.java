@@ -16,7 +16,7 @@ final class AbcParts {
     private AbcParts() {
     }
 
-    /** The labels of a play order in playing order; characters other than letters, digits and parentheses are ignored. */
+    /** The labels of a play order in playing order; characters but letters, digits and parentheses are ignored. */
     static String order(String text) {
         int[] at = {0};
         String order = group(text.strip(), at);

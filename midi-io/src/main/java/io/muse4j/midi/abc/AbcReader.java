@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Reads ABC files (the dialect of the folk corpora: ABC 2.1 for single-voice tunes) into {@link AbcTune}s, one per
  * X: block, each holding a {@link NoteSequence} at {@link #RESOLUTION} ticks per quarter.
  * <ul>
- *   <li>Header: X T M L K R Q (and P or Y, the part order) are read (T as the tag "title", R as "rhythm", X as "abc.tune"), others ignored; a
+ *   <li>Header: X T M L K R Q (and P or Y, the part order) are read (T as the tag "title", R as "rhythm", X as
+ *       "abc.tune"), others ignored; a
  *       bare {@code Q:180} is 180 quarter notes per minute, as in the corpora's MIDI renderings. Lines of the
  *       header that are not fields continue a free-text field and are ignored. The body runs from K: to a blank
  *       line or the next X:.</li>
@@ -170,7 +171,8 @@ public final class AbcReader {
                 new Metadata(List.of(), tags), parser.chords);
         List<AbcTune.Span> order = AbcParts.playOrder(parser.partOrder, parser.parts, parser.barLines,
                 parser.leadIn, endTick);
-        return new AbcTune(number, tags.getOrDefault("title", ""), start + 1, AbcRepeats.expand(written, order, parser.leadIn),
+        NoteSequence played = AbcRepeats.expand(written, order, parser.leadIn);
+        return new AbcTune(number, tags.getOrDefault("title", ""), start + 1, played,
                 written, parser.barLines, order);
     }
 

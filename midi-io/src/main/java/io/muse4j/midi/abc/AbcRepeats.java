@@ -38,7 +38,10 @@ final class AbcRepeats {
     private AbcRepeats() {
     }
 
-    /** The spans of written ticks from {@code startTick} (after a pickup's lead-in) in played order, contiguous ones merged. */
+    /**
+     * The spans of written ticks from {@code startTick} (after any lead-in) in played order, merged where
+     * contiguous.
+     */
     static List<AbcTune.Span> playOrder(List<AbcBarLine> barLines, long startTick, long endTick) {
         List<Segment> segments = segments(barLines, startTick, endTick);
         List<AbcTune.Span> spans = new ArrayList<>();

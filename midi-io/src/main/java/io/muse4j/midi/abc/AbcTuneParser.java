@@ -338,7 +338,7 @@ final class AbcTuneParser {
         tupletLeft = r;
     }
 
-    /** {@code >} lengthens the previous note by half and halves the next; {@code >>} by 3/4 and to 1/4; {@code <} the reverse. */
+    /** {@code >} makes the previous note 3/2 as long, the next 1/2; {@code >>} 7/4 and 1/4; {@code <} the reverse. */
     private void broken(String arrows) {
         if (lastGroup == null) {
             throw new AbcSyntaxError("broken rhythm '" + arrows + "' follows no note");

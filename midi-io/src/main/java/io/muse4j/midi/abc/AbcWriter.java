@@ -180,7 +180,8 @@ public final class AbcWriter {
     }
 
     private void collectEvents() {
-        long lastTick = Math.max(seq.endTick(), seq.chords().isEmpty() ? 0 : seq.chords().get(seq.chords().size() - 1).tick());
+        List<ChordChange> symbols = seq.chords();
+        long lastTick = Math.max(seq.endTick(), symbols.isEmpty() ? 0 : symbols.get(symbols.size() - 1).tick());
         for (long tick : seq.bars().starts(lastTick)) {
             bars.add(step(tick));
         }

@@ -1,2 +1,2 @@
-/** ABC notation to and from {@link io.muse4j.core.score.NoteSequence}: {@link io.muse4j.midi.abc.AbcReader} and {@link io.muse4j.midi.abc.AbcWriter}. */
+/** ABC notation to and from {@link io.muse4j.core.score.NoteSequence}: {@link AbcReader} and {@link AbcWriter}. */
 package io.muse4j.midi.abc;
