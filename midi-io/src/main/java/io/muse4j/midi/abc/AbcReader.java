@@ -45,6 +45,8 @@ public final class AbcReader {
     public static final long MAX_FILE_BYTES = 64L << 20;
 
     private static final Pattern FIELD = Pattern.compile("[A-Za-z]:.*");
+    /** A body line such as "e:|" or "A::" is music (a note, then a repeat), not a field. */
+    private static final Pattern NOTE_THEN_REPEAT = Pattern.compile("[A-Ga-g]:[|:\\]].*");
     /** A header P: or Y: that gives a part order; other text there (some files put remarks in P:) is ignored. */
     private static final Pattern PART_ORDER = Pattern.compile("[A-Z0-9().\\s]+");
 
@@ -128,7 +130,7 @@ public final class AbcReader {
                     continue;
                 }
                 last = at;
-                if (FIELD.matcher(line).matches()) {
+                if (FIELD.matcher(line).matches() && !(body && NOTE_THEN_REPEAT.matcher(line).matches())) {
                     char field = line.charAt(0);
                     String value = stripComment(line.substring(2));
                     if (!body && (field == 'T' || field == 'R')) {

@@ -78,6 +78,11 @@ class AbcRepeatsTest {
     }
 
     @Test
+    void aLineStartingWithANoteAndARepeatIsMusicNotAField() throws Exception {
+        assertEquals("CDECDE", played("CD|\nE:|"));
+    }
+
+    @Test
     void musicBeforeTheFirstPartIsPlayedOnceFirst() throws Exception {
         assertEquals("GACDEFCD", played(";P:ABA", "GA|\nP:A\nCD|\nP:B\nEF|]"));
     }
