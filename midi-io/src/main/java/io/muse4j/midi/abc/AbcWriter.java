@@ -20,9 +20,9 @@ import java.util.TreeSet;
  *   <li>Header: X: from the tag "abc.tune" (else 1), T: from "title", M: K: Q: from the events at tick 0, L: from
  *       the options, R: from "rhythm". Later meter, key and tempo changes are written inline ({@code [K:G]}).</li>
  *   <li>Time is snapped to a grid of {@link Options#subdivisions()} steps per L: unit; each length is written as a
- *       fraction of the unit ("A3/2", "A2/3"). Bar lines follow the meter; a note across a bar line or a chord
- *       symbol is split and tied. Silence before the first note that is shorter than the first bar is written as
- *       a pickup.</li>
+ *       fraction of the unit ("A3/2", "A2/5"), and three notes in a row of 2/3 of a unit as a triplet ("(3ABc").
+ *       Bar lines follow the meter; a note across a bar line or a chord symbol is split and tied. Silence before
+ *       the first note that is shorter than the first bar is written as a pickup.</li>
  *   <li>One voice: notes that start together become a chord {@code [CEG]} as long as its shortest note, and a
  *       note still sounding when the next starts is cut there. Velocity, program, channel and track are not
  *       written.</li>
@@ -154,7 +154,24 @@ public final class AbcWriter {
             }
             at = next;
         }
-        return out.append("|]\n").toString();
+        return triplets(out.append("|]\n").toString());
+    }
+
+    /** One note, rest or chord with any chord symbols before it and a tie after it; group 2 is its length. */
+    private static final String ELEMENT = "((?:\"[^\"]*\")*(?:\\[[^\\]]*]|[\\^_=]*[A-Ga-gz][,']*))(%s)(-?)";
+    private static final Map<String, String> TRIPLET_LENGTHS = Map.of("2/3", "", "/3", "/", "4/3", "2");
+    private static final List<java.util.regex.Pattern> TRIPLETS = TRIPLET_LENGTHS.keySet().stream()
+            .map(length -> java.util.regex.Pattern.compile(String.format(ELEMENT, length).repeat(3))).toList();
+
+    /** Three notes in a row of 2/3 (or 1/3, 4/3) of a unit each are written as a triplet: "(3ABc". */
+    private static String triplets(String body) {
+        for (java.util.regex.Pattern triplet : TRIPLETS) {
+            body = triplet.matcher(body).replaceAll(m -> java.util.regex.Matcher.quoteReplacement("(3"
+                    + m.group(1) + TRIPLET_LENGTHS.get(m.group(2)) + m.group(3)
+                    + m.group(4) + TRIPLET_LENGTHS.get(m.group(5)) + m.group(6)
+                    + m.group(7) + TRIPLET_LENGTHS.get(m.group(8)) + m.group(9)));
+        }
+        return body;
     }
 
     /** Fills {@link #groups}; the step where the last note ends. */

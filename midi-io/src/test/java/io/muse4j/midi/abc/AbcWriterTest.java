@@ -54,6 +54,16 @@ class AbcWriterTest {
     }
 
     @Test
+    void writesThreeNotesOfTwoThirdsOfAUnitAsATriplet() throws Exception {
+        NoteSequence seq = NoteSequence.builder(480).chord(160, "G").note(69, 90, 0, 160).note(71, 90, 160, 160)
+                .note(72, 90, 320, 160).note(74, 90, 480, 80).note(76, 90, 560, 80).note(78, 90, 640, 80)
+                .note(79, 90, 720, 1200).build();
+        String body = AbcWriter.write(seq).lines().toList().get(4);
+        assertEquals("(3A\"G\"Bc(3d/e/^f/g5|]", body);
+        assertEquals(notes(seq), notes(read(AbcWriter.write(seq)).sequence()));
+    }
+
+    @Test
     void badOptionsAreRefusedNamingTheValue() {
         assertEquals("subdivisions 7 must divide 240, the ticks of an L:1/8 unit at 480 per quarter, so that lengths"
                         + " read back exactly",
