@@ -137,6 +137,8 @@ public final class AbcWriter {
             if (at > start && bars.contains(at)) {
                 spelling.bar();
                 out.append(++barCount % options.barsPerLine() == 0 ? "|\n" : "| ");
+            } else if (at > start && onBeat(at)) {
+                out.append(' ');
             }
             fields.getOrDefault(at, List.of()).forEach(out::append);
             if (keys.containsKey(at)) {
@@ -172,6 +174,15 @@ public final class AbcWriter {
                     + m.group(7) + TRIPLET_LENGTHS.get(m.group(8)) + m.group(9)));
         }
         return body;
+    }
+
+    /** Whether a step starts a beat of the first meter (a dotted quarter in 6/8, 9/8, 12/8), where a space goes. */
+    private boolean onBeat(long at) {
+        TimeSignature meter = seq.initialTimeSignature();
+        boolean compound = meter.denominator() == 8 && meter.numerator() % 3 == 0 && meter.numerator() > 3;
+        long beat = step(seq.resolution() * 4L * (compound ? 3 : 1) / meter.denominator());
+        Long barStart = bars.floor(at);
+        return beat > 0 && (at - (barStart == null ? 0 : barStart)) % beat == 0;
     }
 
     /** Fills {@link #groups}; the step where the last note ends. */

@@ -27,7 +27,7 @@ class AbcWriterTest {
                 L:1/8
                 Q:1/4=100
                 K:D
-                "D"D2F=FF2-| "A7"=F2c2=C,2|]
+                "D"D2 F=F F2-| "A7"=F2 c2 =C,2|]
                 """, AbcWriter.write(seq));
     }
 
@@ -35,7 +35,7 @@ class AbcWriterTest {
     void startsWithAPickupWhereTheFirstBarBeginsWithARest() {
         NoteSequence seq = NoteSequence.builder(480).timeSignature(0, 6, 8).note(74, 90, 1200, 240)
                 .note(71, 90, 1440, 720).note(67, 90, 2160, 720).build();
-        assertEquals("X:1\nM:6/8\nL:1/8\nK:C\nd| B3G3|]\n", AbcWriter.write(seq));
+        assertEquals("X:1\nM:6/8\nL:1/8\nK:C\nd| B3 G3|]\n", AbcWriter.write(seq));
     }
 
     @Test
@@ -59,7 +59,7 @@ class AbcWriterTest {
                 .note(72, 90, 320, 160).note(74, 90, 480, 80).note(76, 90, 560, 80).note(78, 90, 640, 80)
                 .note(79, 90, 720, 1200).build();
         String body = AbcWriter.write(seq).lines().toList().get(4);
-        assertEquals("(3A\"G\"Bc(3d/e/^f/g5|]", body);
+        assertEquals("(3A\"G\"Bc (3d/e/^f/g5|]", body);
         assertEquals(notes(seq), notes(read(AbcWriter.write(seq)).sequence()));
     }
 
