@@ -20,10 +20,12 @@ import java.util.function.ToLongFunction;
  * @param keySignatures key-signature changes by tick
  * @param controlChanges control changes, in {@link ControlChange#ORDER}
  * @param metadata track names and tags
+ * @param chords chord symbols written above the music (from ABC or a lead sheet), in {@link ChordChange#ORDER};
+ *               empty for a score read from MIDI
  */
 public record NoteSequence(int resolution, List<Note> notes, List<TempoChange> tempos,
                            List<TimeSignature> timeSignatures, List<KeySignature> keySignatures,
-                           List<ControlChange> controlChanges, Metadata metadata) {
+                           List<ControlChange> controlChanges, Metadata metadata, List<ChordChange> chords) {
 
     public NoteSequence {
         Check.range("resolution (ticks per quarter)", resolution, 1, 32767);
@@ -35,6 +37,14 @@ public record NoteSequence(int resolution, List<Note> notes, List<TempoChange> t
         if (metadata == null) {
             throw new IllegalArgumentException("metadata must not be null (use Metadata.EMPTY)");
         }
+        chords = sorted(chords, ChordChange.ORDER);
+    }
+
+    /** A sequence without chord symbols, as every reader but ABC produces. */
+    public NoteSequence(int resolution, List<Note> notes, List<TempoChange> tempos,
+                        List<TimeSignature> timeSignatures, List<KeySignature> keySignatures,
+                        List<ControlChange> controlChanges, Metadata metadata) {
+        this(resolution, notes, tempos, timeSignatures, keySignatures, controlChanges, metadata, List.of());
     }
 
     /** A sequence holding only notes, at the default tempo and meter. */
@@ -54,7 +64,14 @@ public record NoteSequence(int resolution, List<Note> notes, List<TempoChange> t
 
     /** This sequence with other notes and everything else unchanged. */
     public NoteSequence withNotes(List<Note> newNotes) {
-        return new NoteSequence(resolution, newNotes, tempos, timeSignatures, keySignatures, controlChanges, metadata);
+        return new NoteSequence(resolution, newNotes, tempos, timeSignatures, keySignatures, controlChanges, metadata,
+                chords);
+    }
+
+    /** This sequence with other chord symbols and everything else unchanged. */
+    public NoteSequence withChords(List<ChordChange> newChords) {
+        return new NoteSequence(resolution, notes, tempos, timeSignatures, keySignatures, controlChanges, metadata,
+                newChords);
     }
 
     /** The tempo map, for converting ticks to seconds and back. */

@@ -13,6 +13,7 @@ public final class NoteSequenceBuilder {
     private final List<TimeSignature> timeSignatures = new ArrayList<>();
     private final List<KeySignature> keySignatures = new ArrayList<>();
     private final List<ControlChange> controlChanges = new ArrayList<>();
+    private final List<ChordChange> chords = new ArrayList<>();
     private final List<String> trackNames = new ArrayList<>();
     private final Map<String, String> tags = new HashMap<>();
 
@@ -27,6 +28,7 @@ public final class NoteSequenceBuilder {
         timeSignatures.addAll(seq.timeSignatures());
         keySignatures.addAll(seq.keySignatures());
         controlChanges.addAll(seq.controlChanges());
+        chords.addAll(seq.chords());
         trackNames.addAll(seq.metadata().trackNames());
         tags.putAll(seq.metadata().tags());
     }
@@ -106,6 +108,17 @@ public final class NoteSequenceBuilder {
         return this;
     }
 
+    /** Adds a chord symbol, kept as written, from {@code tick}. */
+    public NoteSequenceBuilder chord(long tick, String symbol) {
+        chords.add(new ChordChange(tick, symbol));
+        return this;
+    }
+
+    public NoteSequenceBuilder clearChords() {
+        chords.clear();
+        return this;
+    }
+
     /** Names a track, growing the list of names with empty ones as needed. */
     public NoteSequenceBuilder trackName(int track, String name) {
         while (trackNames.size() <= track) {
@@ -128,6 +141,6 @@ public final class NoteSequenceBuilder {
     /** Validates and returns the sequence; fails naming the first bad value. */
     public NoteSequence build() {
         return new NoteSequence(resolution, notes, tempos, timeSignatures, keySignatures, controlChanges,
-                new Metadata(trackNames, tags));
+                new Metadata(trackNames, tags), chords);
     }
 }

@@ -1,6 +1,7 @@
 package io.muse4j.core.transform;
 
 import io.muse4j.core.score.Check;
+import io.muse4j.core.score.ChordChange;
 import io.muse4j.core.score.ControlChange;
 import io.muse4j.core.score.KeySignature;
 import io.muse4j.core.score.Note;
@@ -42,7 +43,9 @@ public final class Slicing {
                         t -> new TimeSignature(Math.max(0, t.tick() - fromTick), t.numerator(), t.denominator())),
                 window(seq.keySignatures(), KeySignature::tick, fromTick, toTick,
                         k -> new KeySignature(Math.max(0, k.tick() - fromTick), k.sharps(), k.minor())),
-                controls(seq.controlChanges(), fromTick, toTick), seq.metadata());
+                controls(seq.controlChanges(), fromTick, toTick), seq.metadata(),
+                window(seq.chords(), ChordChange::tick, fromTick, toTick,
+                        c -> c.atTick(Math.max(0, c.tick() - fromTick))));
     }
 
     /** {@link #slice} between two times in seconds. */

@@ -1,6 +1,7 @@
 package io.muse4j.core.transform;
 
 import io.muse4j.core.score.Check;
+import io.muse4j.core.score.ChordChange;
 import io.muse4j.core.score.ControlChange;
 import io.muse4j.core.score.KeySignature;
 import io.muse4j.core.score.Metadata;
@@ -23,7 +24,7 @@ public final class Transforms {
         return transpose(seq, semitones, 0, 127);
     }
 
-    /** Transposes every pitched note; fails naming the first note that would leave {@code min..max}. */
+    /** Transposes every pitched note and chord symbol; fails naming the first note leaving {@code min..max}. */
     public static NoteSequence transpose(NoteSequence seq, int semitones, int min, int max) {
         List<Note> moved = new ArrayList<>(seq.notes().size());
         for (Note note : seq.notes()) {
@@ -38,7 +39,7 @@ public final class Transforms {
             }
             moved.add(note.withPitch(pitch));
         }
-        return seq.withNotes(moved);
+        return seq.withNotes(moved).withChords(seq.chords().stream().map(c -> c.transposed(semitones)).toList());
     }
 
     /**
@@ -77,7 +78,7 @@ public final class Transforms {
         return retime(seq, notes, scale);
     }
 
-    /** Moves tempo, meter, key and control events with {@code map}, keeping the last event where two meet. */
+    /** Moves tempo, meter, key, control and chord events with {@code map}, keeping the last event where two meet. */
     static NoteSequence retime(NoteSequence seq, List<Note> notes, LongUnaryOperator map) {
         List<TempoChange> tempos = new ArrayList<>();
         for (TempoChange t : seq.tempos()) {
@@ -97,7 +98,8 @@ public final class Transforms {
             controls.add(new ControlChange(map.applyAsLong(c.tick()), c.controller(), c.value(), c.channel(),
                     c.track()));
         }
-        return new NoteSequence(seq.resolution(), notes, tempos, meters, keys, controls, seq.metadata());
+        List<ChordChange> chords = seq.chords().stream().map(c -> c.atTick(map.applyAsLong(c.tick()))).toList();
+        return new NoteSequence(seq.resolution(), notes, tempos, meters, keys, controls, seq.metadata(), chords);
     }
 
     private static <T> void replaceAtTick(List<T> sortedEvents, T event, java.util.function.ToLongFunction<T> tick) {
@@ -117,6 +119,6 @@ public final class Transforms {
         List<String> names = seq.metadata().trackNames().isEmpty() ? List.of()
                 : List.of(seq.metadata().trackNames().get(0));
         return new NoteSequence(seq.resolution(), notes, seq.tempos(), seq.timeSignatures(), seq.keySignatures(),
-                controls, new Metadata(names, seq.metadata().tags()));
+                controls, new Metadata(names, seq.metadata().tags()), seq.chords());
     }
 }

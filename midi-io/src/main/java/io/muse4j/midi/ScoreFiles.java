@@ -1,0 +1,67 @@
+package io.muse4j.midi;
+
+import io.muse4j.core.io.AtomicFiles;
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.midi.abc.AbcReader;
+import io.muse4j.midi.abc.AbcTune;
+import io.muse4j.midi.abc.AbcWriter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads and writes score files of any format this module knows, chosen by extension: {@code .mid}/{@code .midi}
+ * (Standard MIDI Files, by {@link MidiReader} and {@link MidiWriter}) and {@code .abc} (by {@link AbcReader} and
+ * {@link AbcWriter}), so that a command can take either wherever it takes a score.
+ */
+public final class ScoreFiles {
+    /** The extensions {@link #read} and {@link #write} accept, lower case, with the dot. */
+    public static final List<String> EXTENSIONS = List.of(".mid", ".midi", ".abc");
+
+    private ScoreFiles() {
+    }
+
+    /**
+     * The scores in a file: one for a MIDI file, one per tune (repeats expanded) for an ABC file. Fails with the
+     * reader's exception (naming the file, and for ABC the tune and line) on the first thing it cannot read.
+     */
+    public static List<NoteSequence> read(Path file) throws IOException {
+        if (isAbc(file)) {
+            return AbcReader.read(file).stream().map(AbcTune::sequence).toList();
+        }
+        return List.of(MidiReader.read(file).sequence());
+    }
+
+    /** Writes a score as a MIDI file or as one ABC tune, atomically, by the file's extension. */
+    public static void write(NoteSequence seq, Path file) throws IOException {
+        if (isAbc(file)) {
+            AtomicFiles.write(file, AbcWriter.write(seq).getBytes(StandardCharsets.UTF_8));
+        } else {
+            MidiWriter.write(seq, file);
+        }
+    }
+
+    /** Whether a path names a file {@link #read} and {@link #write} accept. */
+    public static boolean isScoreFile(Path file) {
+        return EXTENSIONS.contains(extension(file));
+    }
+
+    private static boolean isAbc(Path file) {
+        String ext = extension(file);
+        if (!EXTENSIONS.contains(ext)) {
+            throw new IllegalArgumentException("score file " + file + " has extension '" + ext
+                    + "'; expected one of " + String.join(", ", EXTENSIONS));
+        }
+        return ext.equals(".abc");
+    }
+
+    private static String extension(Path file) {
+        Path name = file.getFileName();
+        String text = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        int dot = text.lastIndexOf('.');
+        return dot < 0 ? "" : text.substring(dot);
+    }
+}
