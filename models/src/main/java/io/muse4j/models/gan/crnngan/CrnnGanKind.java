@@ -2,10 +2,8 @@ package io.muse4j.models.gan.crnngan;
 
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.gan.GanGeneration;
+import io.muse4j.models.gan.GanKind;
 import io.muse4j.models.gan.GanTurns;
-import io.muse4j.models.kind.Evaluation;
-import io.muse4j.models.kind.EvaluationRequest;
-import io.muse4j.models.kind.ModelKind;
 import io.muse4j.models.kind.Pieces;
 import io.muse4j.models.kind.RequestException;
 import io.muse4j.models.kind.SavedModel;
@@ -22,11 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** C-RNN-GAN (Mogren 2016): an LSTM generator of notes against a bidirectional LSTM discriminator. */
-public final class CrnnGanKind implements ModelKind {
+public final class CrnnGanKind extends GanKind {
     /** Notes the generator may emit per quarter note asked for, against one that stops moving forward in time. */
     private static final int NOTES_PER_QUARTER_CAP = 16;
     private static final int DEFAULT_BARS = 16;
-    private static final List<Setting> SETTINGS = ownSettings();
+
+    /** The kind, with its settings. */
+    public CrnnGanKind() {
+        super(CrnnGan.KIND, "C-RNN-GAN: continuous recurrent GAN over notes (Mogren 2016)", ownSettings());
+    }
 
     private static List<Setting> ownSettings() {
         List<Setting> all = new ArrayList<>(List.of(
@@ -40,33 +42,8 @@ public final class CrnnGanKind implements ModelKind {
     }
 
     @Override
-    public String name() {
-        return CrnnGan.KIND;
-    }
-
-    @Override
-    public String summary() {
-        return "C-RNN-GAN: continuous recurrent GAN over notes (Mogren 2016)";
-    }
-
-    @Override
-    public boolean reads(String fileKind) {
-        return CrnnGan.KIND.equals(fileKind);
-    }
-
-    @Override
     public CrnnGan rebuild(ModelFile.Header header) {
         return new CrnnGan(CrnnGanConfig.of(header.config()), 0);
-    }
-
-    @Override
-    public List<Setting> settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    public boolean takesEncoding() {
-        return false;
     }
 
     @Override
@@ -101,9 +78,4 @@ public final class CrnnGanKind implements ModelKind {
         return i -> gan.sample(seed + i - 1, notes, quarters);
     }
 
-    @Override
-    public Evaluation evaluate(SavedModel saved, EvaluationRequest request) {
-        throw new RequestException(saved.name() + " is a crnngan model: eval measures likelihood models; "
-                + "its training log records the distance of its samples' statistics from the validation set's");
-    }
 }

@@ -3,10 +3,8 @@ package io.muse4j.models.gan.midinet;
 import io.muse4j.core.token.LeadSheetBars;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.gan.GanGeneration;
+import io.muse4j.models.gan.GanKind;
 import io.muse4j.models.gan.GanTurns;
-import io.muse4j.models.kind.Evaluation;
-import io.muse4j.models.kind.EvaluationRequest;
-import io.muse4j.models.kind.ModelKind;
 import io.muse4j.models.kind.Pieces;
 import io.muse4j.models.kind.RequestException;
 import io.muse4j.models.kind.SavedModel;
@@ -22,11 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** MidiNet (Yang et al. 2017): a convolutional GAN of melody bars, each following the last, under chords. */
-public final class MidiNetKind implements ModelKind {
+public final class MidiNetKind extends GanKind {
     /** The most bars a MidiNet writes in one piece. */
     private static final int MAX_BARS = 4096;
     private static final int DEFAULT_BARS = 16;
-    private static final List<Setting> SETTINGS = ownSettings();
+
+    /** The kind, with its settings. */
+    public MidiNetKind() {
+        super(MidiNet.KIND, "MidiNet: convolutional GAN of melody bars under chords (Yang et al. 2017)", ownSettings());
+    }
 
     private static List<Setting> ownSettings() {
         List<Setting> all = new ArrayList<>(List.of(
@@ -42,33 +44,8 @@ public final class MidiNetKind implements ModelKind {
     }
 
     @Override
-    public String name() {
-        return MidiNet.KIND;
-    }
-
-    @Override
-    public String summary() {
-        return "MidiNet: convolutional GAN of melody bars under chords (Yang et al. 2017)";
-    }
-
-    @Override
-    public boolean reads(String fileKind) {
-        return MidiNet.KIND.equals(fileKind);
-    }
-
-    @Override
     public MidiNet rebuild(ModelFile.Header header) {
         return new MidiNet(MidiNetConfig.of(header.config()), 0);
-    }
-
-    @Override
-    public List<Setting> settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    public boolean takesEncoding() {
-        return false;
     }
 
     @Override
@@ -122,9 +99,4 @@ public final class MidiNetKind implements ModelKind {
         return i -> net.sample(start, chords, seed + i - 1);
     }
 
-    @Override
-    public Evaluation evaluate(SavedModel saved, EvaluationRequest request) {
-        throw new RequestException(saved.name() + " is a midinet model: eval measures likelihood models; "
-                + "its training log records the distance of its samples' statistics from the validation set's");
-    }
 }
