@@ -3,6 +3,7 @@ package io.muse4j.cli;
 import io.muse4j.models.vae.LatentSpace;
 import io.muse4j.models.vae.MelodyAttribute;
 import io.muse4j.models.vae.SavedVae;
+import io.muse4j.models.kind.Setting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,9 @@ import java.util.concurrent.Callable;
                 + "the attribute vector (the mean z of the training corpus's top quartile on the attribute minus "
                 + "that of its bottom quartile, stored in the model file), decoded."})
 final class AttributeCommand implements Callable<Integer> {
+    /** Far past any useful shift: the attribute vectors are differences of means of z, so |A| > 100 leaves N(0, I). */
+    private static final double MAX_AMOUNT = 100;
+
     @Mixin
     VaeCommandOptions options;
 
@@ -44,9 +48,7 @@ final class AttributeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--attribute: " + e.getMessage());
         }
-        if (!Double.isFinite(amount)) {
-            throw new UsageException("--amount " + amount + " must be a finite number");
-        }
+        Setting.checkRange("--amount", amount, -MAX_AMOUNT, MAX_AMOUNT);
         double temperature = options.temperature(0);
         SavedVae saved = VaeMelodies.load(options.model);
         double[] vector = saved.attributes().get(chosen);

@@ -1,6 +1,7 @@
 package io.muse4j.cli;
 
 import io.muse4j.models.vae.SavedVae;
+import io.muse4j.models.kind.Setting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,9 +26,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (count < 1) {
-            throw new UsageException("--count " + count + " must be at least 1");
-        }
+        Setting.checkRange("--count", count, 1, GenerateCommand.MAX_COUNT);
         double temperature = options.temperature(0.5);
         SavedVae saved = VaeMelodies.load(options.model);
         Random random = new Random(options.seed);

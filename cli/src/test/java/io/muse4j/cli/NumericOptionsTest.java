@@ -1,5 +1,6 @@
 package io.muse4j.cli;
 
+import io.muse4j.core.testing.SharedCorpora;
 import io.muse4j.models.ModelKinds;
 import io.muse4j.models.kind.ModelKind;
 import io.muse4j.models.kind.Setting;
@@ -40,6 +41,16 @@ class NumericOptionsTest {
         for (Numeric option : options) {
             assertRefused(option, "generate", "--out", dir.resolve("x.mid").toString());
         }
+    }
+
+    @Test
+    void theMusicVaeCommandsCheckTheirCountsAndAmounts() throws Exception {
+        String vae = SharedCorpora.projectRoot().resolve("models/src/test/resources/io/muse4j/models/fixtures/vae-flat.m4j")
+                .toString();
+        assertRefused(new Numeric("--count", Integer.class, 1, 1000), "sample", "--model", vae, "--out",
+                dir.resolve("s.mid").toString());
+        assertRefused(new Numeric("--amount", Double.class, -100, 100), "attribute", "--model", vae,
+                "--attribute", "pitch-mean", ExampleFileTest.EXAMPLE.toString(), "--out", dir.resolve("a.mid").toString());
     }
 
     @Test
