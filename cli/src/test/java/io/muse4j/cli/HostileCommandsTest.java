@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -66,6 +67,19 @@ class HostileCommandsTest {
         for (Path input : HostileFiles.all(dir.resolve("inputs"), "tokens.txt")) {
             CliRun run = assertTimeoutPreemptively(QUICK, () -> CliRun.of("decode", input.toString(), "-e", "melody",
                     "--out", dir.resolve("x.mid").toString()));
+            assertEquals(1, run.code(), run.err());
+            assertEquals(1, run.errLines().length, run.err());
+            assertTrue(run.err().startsWith("muse4j: " + input + ": not a regular file ("), run.err());
+        }
+    }
+
+    @Test
+    void trainRefusesAFifoOrADeviceAsItsCorpus() throws Exception {
+        List<Path> inputs = List.of(HostileFiles.fifo(dir.resolve("corpus.mid")),
+                HostileFiles.devZero(dir.resolve("zero.mid")));
+        for (Path input : inputs) {
+            CliRun run = assertTimeoutPreemptively(QUICK, () -> CliRun.of("train", "lstm", "--encoding", "melody",
+                    "--corpus", input.toString(), "--out", dir.resolve("m.m4j").toString(), "--steps", "1"));
             assertEquals(1, run.code(), run.err());
             assertEquals(1, run.errLines().length, run.err());
             assertTrue(run.err().startsWith("muse4j: " + input + ": not a regular file ("), run.err());

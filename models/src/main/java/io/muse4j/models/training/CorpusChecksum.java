@@ -1,6 +1,8 @@
 package io.muse4j.models.training;
 
 
+import io.muse4j.core.io.InputFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +17,13 @@ import java.util.stream.Stream;
 
 /**
  * A SHA-256 over a corpus: for a folder, every regular file under it in name order (its path relative to the
- * folder, then its bytes); for a file, its bytes. Two corpora with the same checksum hold the same bytes.
+ * folder, then its bytes); for a file, its bytes (a FIFO, a device or a folder given as a file is refused, naming
+ * it). Two corpora with the same checksum hold the same bytes.
  */
 public final class CorpusChecksum {
+    /** The most bytes one corpus file may hold: the size of the largest file a corpus reader takes. */
+    private static final long MAX_FILE_BYTES = 1L << 30;
+
     private CorpusChecksum() {
     }
 
@@ -40,7 +46,7 @@ public final class CorpusChecksum {
         for (Path file : files) {
             digest.update(corpus.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            try (InputStream in = new DigestInputStream(InputFiles.newInputStream(file, MAX_FILE_BYTES), digest)) {
                 while (in.read(buffer) >= 0) {
                     // the digest reads along
                 }
