@@ -107,9 +107,13 @@ class GanCommandsTest {
                 "generate", "--model", model.toString(), "--chords", "C G Am F", "--out", "x.mid");
         assertError(2, "muse4j: --top-k is for token models; " + model + " is a crnngan model",
                 "generate", "--model", model.toString(), "--top-k", "3", "--out", "x.mid");
-        assertError(2, "muse4j: --d-steps is not an option of 'muse4j train lstm'; it is for train crnngan, midinet (see 'muse4j train lstm --help')", "train", "--encoding", "melody", "--corpus",
+        assertError(2, "muse4j: --d-steps is not an option of 'muse4j train lstm'"
+                + "; it is for train crnngan, midinet (see 'muse4j train lstm --help')",
+                "train", "--encoding", "melody", "--corpus",
                 corpus.toString(), "--out", dir.resolve("x.m4j").toString(), "--d-steps", "2");
-        assertError(2, "muse4j: --encoding is not an option of 'muse4j train crnngan'; it is for train lstm, transformer, vae (see 'muse4j train crnngan --help')", "train", "--model", "crnngan", "--encoding",
+        assertError(2, "muse4j: --encoding is not an option of 'muse4j train crnngan'"
+                + "; it is for train lstm, transformer, vae (see 'muse4j train crnngan --help')",
+                "train", "--model", "crnngan", "--encoding",
                 "melody", "--corpus", corpus.toString(), "--out", dir.resolve("x.m4j").toString());
         assertError(2, "muse4j: --encoding is required: one of melody, performance, pianoroll, remi", "train",
                 "--corpus", corpus.toString(), "--out", dir.resolve("x.m4j").toString());

@@ -101,9 +101,13 @@ class MidiNetCommandsTest {
                 "generate", "--model", model.toString(), "--primer",
                 SharedCorpora.resolve("nottingham/MIDI/jigs1.mid").toString(), "--out", out);
         String m4j = dir.resolve("x.m4j").toString();
-        assertError(2, "muse4j: --lambda1 is not an option of 'muse4j train crnngan'; it is for train midinet (see 'muse4j train crnngan --help')", "train", "--model", "crnngan", "--corpus",
+        assertError(2, "muse4j: --lambda1 is not an option of 'muse4j train crnngan'"
+                + "; it is for train midinet (see 'muse4j train crnngan --help')",
+                "train", "--model", "crnngan", "--corpus",
                 corpus.toString(), "--out", m4j, "--lambda1", "0.5");
-        assertError(2, "muse4j: --layers is not an option of 'muse4j train midinet'; it is for train lstm, transformer, vae, crnngan (see 'muse4j train midinet --help')", "train", "--model", "midinet", "--corpus",
+        assertError(2, "muse4j: --layers is not an option of 'muse4j train midinet'"
+                + "; it is for train lstm, transformer, vae, crnngan (see 'muse4j train midinet --help')",
+                "train", "--model", "midinet", "--corpus",
                 corpus.toString(), "--out", m4j, "--layers", "2");
         assertError(2, "muse4j: --lambda1 -1.0 must be at least 0 and at most 1000", "train", "--model",
                 "midinet", "--corpus", corpus.toString(), "--out", m4j, "--lambda1", "-1");

@@ -127,7 +127,8 @@ class ModelCommandsTest {
         CliRun lstmOptions = CliRun.of("train", "--encoding", "melody", "--corpus", dir.resolve("corpus").toString(),
                 "--out", dir.resolve("x.m4j").toString(), "--heads", "4");
         assertEquals(2, lstmOptions.code());
-        assertEquals("muse4j: --heads is not an option of 'muse4j train lstm'; it is for train transformer (see 'muse4j train lstm --help')\n",
+        assertEquals("muse4j: --heads is not an option of 'muse4j train lstm'"
+                + "; it is for train transformer (see 'muse4j train lstm --help')\n",
                 lstmOptions.err());
         CliRun badHeads = CliRun.of("train", "--model", "transformer", "--encoding", "melody", "--corpus",
                 dir.resolve("corpus").toString(), "--out", dir.resolve("x.m4j").toString(), "--hidden", "30");

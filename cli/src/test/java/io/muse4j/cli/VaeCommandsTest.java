@@ -106,7 +106,8 @@ class VaeCommandsTest {
         CliRun lstmWithBeta = CliRun.of("train", "--encoding", "melody", "--corpus", corpus.toString(), "--out",
                 dir.resolve("x.m4j").toString(), "--beta", "2");
         assertEquals(2, lstmWithBeta.code());
-        assertEquals("muse4j: --beta is not an option of 'muse4j train lstm'; it is for train vae (see 'muse4j train lstm --help')\n", lstmWithBeta.err());
+        assertEquals("muse4j: --beta is not an option of 'muse4j train lstm'"
+                + "; it is for train vae (see 'muse4j train lstm --help')\n", lstmWithBeta.err());
         CliRun badBars = CliRun.of("train", "--model", "vae", "--encoding", "melody", "--corpus", corpus.toString(),
                 "--out", dir.resolve("x.m4j").toString(), "--bars", "4");
         assertEquals(2, badBars.code());
