@@ -41,8 +41,11 @@ final class PrimerFrame {
             return new NoteSequence(decoded.resolution(), decoded.notes(), decoded.tempos(), decoded.timeSignatures(),
                     keys, decoded.controlChanges(), decoded.metadata(), decoded.chords());
         }
-        List<TempoChange> tempos = moved(primer.tempos(), TempoChange::tick,
-                t -> new TempoChange(map.applyAsLong(t.tick()), t.microsPerQuarter()));
+        List<TempoChange> tempos = new ArrayList<>(moved(primer.tempos(), TempoChange::tick,
+                t -> new TempoChange(map.applyAsLong(t.tick()), t.microsPerQuarter())));
+        if (tempos.isEmpty() || tempos.get(0).tick() != 0) { // decoded music states its tempo, as before
+            tempos.add(0, new TempoChange(0, TempoChange.DEFAULT_MICROS_PER_QUARTER));
+        }
         List<TimeSignature> meters = moved(primer.timeSignatures(), TimeSignature::tick,
                 t -> new TimeSignature(map.applyAsLong(t.tick()), t.numerator(), t.denominator()));
         return new NoteSequence(decoded.resolution(), decoded.notes(), tempos, meters, keys,
