@@ -7,7 +7,7 @@ import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.core.token.ScoreCodec;
 import io.muse4j.core.token.Tokenizer;
 import io.muse4j.corpora.PianoRollJson;
-import io.muse4j.midi.MidiReader;
+import io.muse4j.midi.ScoreFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,12 +22,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Turns MIDI files into token ids (one line per file) or, for piano roll, into the corpora's JSON layout. */
+/**
+ * Turns MIDI and ABC files into token ids (one line per MIDI file or ABC tune) or, for piano roll, into the corpora's
+ * JSON layout.
+ */
 @Command(name = "encode", mixinStandardHelpOptions = true,
-        description = {"Encode MIDI files as tokens: space-separated ids, one line per file.",
+        description = {"Encode MIDI and ABC files as tokens: space-separated ids, one line per MIDI file or ABC tune.",
                 "The pianoroll encoding writes one JSON list of sequences of frames of pitches."})
 final class EncodeCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "MIDI files.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "MIDI or ABC files.")
     List<Path> files;
 
     @Mixin
@@ -47,7 +50,7 @@ final class EncodeCommand implements Callable<Integer> {
         ScoreCodec<?> codec = encoding.codec();
         List<NoteSequence> scores = new ArrayList<>();
         for (Path file : files) {
-            scores.add(MidiReader.read(file).sequence());
+            scores.addAll(ScoreFiles.read(file));
         }
         String text = codec instanceof PianoRollCodec roll ? pianoRoll(roll, scores) : tokens((Tokenizer) codec, scores);
         if (out == null) {

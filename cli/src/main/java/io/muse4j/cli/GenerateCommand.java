@@ -3,8 +3,8 @@ package io.muse4j.cli;
 import io.muse4j.audio.WavRenderer;
 import io.muse4j.core.harmony.ChordSymbol;
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.midi.MidiReader;
 import io.muse4j.midi.MidiWriter;
+import io.muse4j.midi.ScoreFiles;
 import io.muse4j.models.kind.Pieces;
 import io.muse4j.models.kind.SavedModel;
 import io.muse4j.models.kind.Setting;
@@ -39,13 +39,16 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Model file, or 'default' for the bundled folk-melody LSTM (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--primer", paramLabel = "FILE.mid", description = "Music to continue (default: middle C).")
+    @Option(names = "--primer", paramLabel = "FILE.mid",
+            description = "Music to continue, MIDI or ABC (the first tune); the output keeps its tempo map, meters "
+                    + "and keys (default: none, the piece starts on the model's first note).")
     Path primer;
 
     @Option(names = "--steps", description = "Tokens to generate (default: 256, 16 bars of melody); notes for a GAN.")
     Integer steps;
 
-    @Option(names = "--bars", description = "Bars of 4/4 to generate (at 120 bpm for encodings timed in seconds).")
+    @Option(names = "--bars", description = "Bars to generate, in the primer's meter and tempo (4/4 at 120 bpm "
+            + "without one).")
     Integer bars;
 
     @Option(names = "--seconds", paramLabel = "S", description = "Seconds of music to generate after the primer.")
@@ -63,7 +66,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "1", description = "Pieces to write: OUT-1.mid ... OUT-N.mid when above 1.")
     int count;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT.mid", description = "MIDI file to write.")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT.mid",
+            description = "File to write: MIDI, or ABC when it ends in .abc.")
     Path out;
 
     @Option(names = "--wav", paramLabel = "OUT.wav",
@@ -84,7 +88,7 @@ final class GenerateCommand implements Callable<Integer> {
         checkSettings();
         sampling.sampler(0); // fails early on bad sampling settings
         GenerationRequest request = new GenerationRequest(new GenerationRequest.Length(steps, bars, seconds),
-                primer == null ? null : new GenerationRequest.Primer(primer.toString(), MidiReader.read(primer).sequence()),
+                primer == null ? null : new GenerationRequest.Primer(primer.toString(), primerScore()),
                 sampling.controls(), beam, chordProgression());
         SavedModel saved = Models.load(model);
         Pieces pieces = saved.kind().generate(saved, request);
@@ -92,7 +96,11 @@ final class GenerateCommand implements Callable<Integer> {
         for (int i = 1; i <= count; i++) {
             NoteSequence music = pieces.piece(i);
             Path target = count == 1 ? out : DecodeCommand.numbered(out, i);
-            MidiWriter.write(music, target);
+            if (ScoreFiles.isScoreFile(target)) {
+                ScoreFiles.write(music, target);
+            } else {
+                MidiWriter.write(music, target); // a name without .mid is a MIDI file, as it always was
+            }
             spec.commandLine().getOut().println(target);
             if (renderer != null) {
                 Path audio = count == 1 ? wav : DecodeCommand.numbered(wav, i);
@@ -101,6 +109,15 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The primer's score: a MIDI file, or an ABC file's first tune. */
+    private NoteSequence primerScore() throws java.io.IOException {
+        List<NoteSequence> scores = ScoreFiles.read(primer);
+        if (scores.isEmpty()) {
+            throw new UsageException("--primer " + primer + ": holds no ABC tune");
+        }
+        return scores.get(0);
     }
 
     /** The --chords progression, or null when none was given; an unknown symbol is a usage error naming it. */

@@ -1,7 +1,10 @@
 package io.muse4j.cli;
 
-import io.muse4j.midi.MidiFile;
 import io.muse4j.midi.MidiReader;
+import io.muse4j.midi.ScoreFiles;
+import io.muse4j.midi.abc.AbcBook;
+import io.muse4j.midi.abc.AbcException;
+import io.muse4j.midi.abc.AbcReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,14 +14,19 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Prints what a MIDI file holds; a file that cannot be read is reported and the others still printed. */
+/**
+ * Prints what a MIDI file or each tune of an ABC file holds; a file or tune that cannot be read is reported and the
+ * others still printed.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Print format, tracks, notes, duration, tempos, meters, keys, programs and pitch range of MIDI files.")
+        description = "Print format, tracks, notes, duration, tempos, meters, keys, programs and pitch range of MIDI "
+                + "files and of each tune of ABC files.")
 final class InspectCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "MIDI files.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "MIDI or ABC files.")
     List<Path> files;
 
     @Option(names = "--json", description = "Print one JSON object per line per file.")
@@ -33,16 +41,25 @@ final class InspectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
         for (Path file : files) {
-            MidiFile midi;
+            List<ScoreSummary> summaries = new ArrayList<>();
             try {
-                midi = MidiReader.read(file);
+                if (ScoreFiles.isAbcFile(file)) {
+                    AbcBook book = AbcReader.readSkippingBad(file);
+                    book.tunes().forEach(tune -> summaries.add(ScoreSummary.of(file.toString(), tune)));
+                    for (AbcException bad : book.failures()) {
+                        err.println("muse4j: " + Failures.describe(bad));
+                        failures++;
+                    }
+                } else {
+                    summaries.add(ScoreSummary.of(file.toString(), MidiReader.read(file)));
+                }
             } catch (IOException | RuntimeException e) {
                 err.println("muse4j: " + Failures.describe(e));
                 failures++;
-                continue;
             }
-            ScoreSummary summary = ScoreSummary.of(file.toString(), midi);
-            out.print(json ? summary.toJson() + "\n" : summary.toText());
+            for (ScoreSummary summary : summaries) {
+                out.print(json ? summary.toJson() + "\n" : summary.toText());
+            }
             out.flush();
         }
         return failures == 0 ? 0 : Muse4j.FAILURE;

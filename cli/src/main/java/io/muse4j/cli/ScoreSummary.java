@@ -10,34 +10,59 @@ import io.muse4j.core.score.TempoChange;
 import io.muse4j.core.score.TempoMap;
 import io.muse4j.core.score.TimeSignature;
 import io.muse4j.midi.MidiFile;
+import io.muse4j.midi.abc.AbcTune;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** What {@code inspect} reports about one MIDI file, as text or as one JSON object. */
-record ScoreSummary(String file, MidiFile midi, List<Integer> programs, int pitchMin, int pitchMax, long drumNotes) {
+/**
+ * What {@code inspect} reports about one MIDI file or one ABC tune, as text or as one JSON object.
+ *
+ * @param from where the score came from: a MIDI file's format and tracks, or an ABC tune's number and title
+ */
+record ScoreSummary(String file, From from, NoteSequence seq, List<Integer> programs, int pitchMin, int pitchMax,
+                    long drumNotes) {
     private static final JsonFactory JSON = new JsonFactory();
 
+    /**
+     * A MIDI file (format and tracks) or an ABC tune (its X: number and title).
+     *
+     * @param midiFormat the MIDI format, -1 for an ABC tune
+     * @param tracks the MIDI tracks, 1 for an ABC tune
+     * @param tune the ABC tune's X: number, -1 for a MIDI file
+     * @param title the ABC tune's title, empty for a MIDI file
+     */
+    record From(int midiFormat, int tracks, int tune, String title) {
+    }
+
     static ScoreSummary of(String file, MidiFile midi) {
-        List<Note> notes = midi.sequence().notes();
+        return of(file, new From(midi.format(), midi.trackCount(), -1, ""), midi.sequence());
+    }
+
+    static ScoreSummary of(String file, AbcTune tune) {
+        return of(file, new From(-1, 1, tune.number(), tune.title()), tune.sequence());
+    }
+
+    private static ScoreSummary of(String file, From from, NoteSequence seq) {
+        List<Note> notes = seq.notes();
         List<Integer> programs = notes.stream().filter(n -> !n.drum()).map(Note::program).distinct().sorted().toList();
         int min = notes.stream().mapToInt(Note::pitch).min().orElse(-1);
         int max = notes.stream().mapToInt(Note::pitch).max().orElse(-1);
-        return new ScoreSummary(file, midi, programs, min, max, notes.stream().filter(Note::drum).count());
-    }
-
-    private NoteSequence seq() {
-        return midi.sequence();
+        return new ScoreSummary(file, from, seq, programs, min, max, notes.stream().filter(Note::drum).count());
     }
 
     String toText() {
-        NoteSequence seq = seq();
         TempoMap time = seq.tempoMap();
         StringBuilder s = new StringBuilder(file).append('\n');
-        line(s, "format", "%d, %d track%s, %d ticks per quarter", midi.format(), midi.trackCount(),
-                midi.trackCount() == 1 ? "" : "s", seq.resolution());
+        if (from.tune() >= 0) {
+            line(s, "format", "ABC tune X:%d%s, %d ticks per quarter", from.tune(),
+                    from.title().isEmpty() ? "" : " (" + from.title() + ")", seq.resolution());
+        } else {
+            line(s, "format", "%d, %d track%s, %d ticks per quarter", from.midiFormat(), from.tracks(),
+                    from.tracks() == 1 ? "" : "s", seq.resolution());
+        }
         line(s, "notes", "%d (%d drum), %.2f s", seq.notes().size(), drumNotes, seq.durationSeconds());
         line(s, "tempos", "%s", seq.tempos().isEmpty() ? "120 bpm (default)" : String.join(", ", seq.tempos().stream()
                 .map(t -> String.format(Locale.ROOT, "%.2f bpm at %.2f s", t.bpm(), time.seconds(t.tick()))).toList()));
@@ -59,14 +84,19 @@ record ScoreSummary(String file, MidiFile midi, List<Integer> programs, int pitc
     }
 
     String toJson() {
-        NoteSequence seq = seq();
         TempoMap time = seq.tempoMap();
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("file", file);
-            g.writeNumberField("format", midi.format());
-            g.writeNumberField("tracks", midi.trackCount());
+            if (from.tune() >= 0) {
+                g.writeStringField("format", "abc");
+                g.writeNumberField("tune", from.tune());
+                g.writeStringField("title", from.title());
+            } else {
+                g.writeNumberField("format", from.midiFormat());
+            }
+            g.writeNumberField("tracks", from.tracks());
             g.writeNumberField("resolution", seq.resolution());
             g.writeNumberField("notes", seq.notes().size());
             g.writeNumberField("durationSeconds", seq.durationSeconds());

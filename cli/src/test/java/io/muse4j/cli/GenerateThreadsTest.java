@@ -29,7 +29,7 @@ class GenerateThreadsTest {
         byte[] one = generate(1, "--seed", "1");
         byte[] two = generate(2, "--seed", "1");
         assertArrayEquals(one, two, "generate --seed 1 on 1 and on 2 threads");
-        assertEquals(DefaultModelBytesTest.SEED_1, DefaultModelBytesTest.sha256(one), "the bytes recorded at 086cd3b");
+        assertEquals(DefaultModelBytesTest.SEED_1, DefaultModelBytesTest.sha256(one), "the bytes recorded after issue 21");
     }
 
     @Test

@@ -3,7 +3,10 @@ package io.muse4j.corpora;
 import io.muse4j.core.io.InputFiles;
 import io.muse4j.core.token.PianoRoll;
 import io.muse4j.core.token.PianoRollCodec;
-import io.muse4j.midi.MidiReader;
+import io.muse4j.midi.ScoreFiles;
+import io.muse4j.midi.abc.AbcBook;
+import io.muse4j.midi.abc.AbcReader;
+import io.muse4j.midi.abc.AbcTune;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,11 +20,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Loads a training corpus from a folder of MIDI files (read recursively), one MIDI file, a list file (one MIDI path per line,
- * relative to the list's folder; blank lines and lines starting with # are ignored) or a piano-roll JSON split
- * file of the shared corpora. Unreadable MIDI files are skipped and reported, and so is anything in a folder that is
- * named like a MIDI file but is not a regular file (a FIFO, a device, a link to a folder); a corpus with nothing
- * usable left is an error. A list file is read under a cap of {@link #MAX_LIST_BYTES}.
+ * Loads a training corpus from a folder of score files (MIDI and ABC, read recursively), one score file, a list file
+ * (one score path per line, relative to the list's folder; blank lines and lines starting with # are ignored) or a
+ * piano-roll JSON split file of the shared corpora. An ABC file gives one item per tune (X: block), named
+ * {@code FILE#X:N}. Unreadable MIDI files and bad ABC tunes are skipped and reported (a tune with its file, X: number
+ * and line), and so is anything in a folder that is named like a score file but is not a regular file (a FIFO, a
+ * device, a link to a folder); a corpus with nothing usable left is an error. A list file is read under a cap of
+ * {@link #MAX_LIST_BYTES}.
  */
 public final class CorpusLoader {
     /** The largest list file read, 16 MiB (some 200,000 paths). */
@@ -30,26 +35,37 @@ public final class CorpusLoader {
     private CorpusLoader() {
     }
 
-    /** Loads MIDI from a folder, a list file, or one MIDI file. */
+    /** Loads MIDI and ABC files from a folder, a list file, or one score file. */
     public static Corpus midi(Path source) throws IOException {
         return usable(read(source.toString(), midiFiles(source)));
     }
 
     /**
-     * The MIDI files a source names: the .mid and .midi files under a folder (recursively, in path order), the
-     * files a list file names (in its order), or the one MIDI file itself.
+     * The score files a source names: the .mid, .midi and .abc files under a folder (recursively, in path order),
+     * the files a list file names (in its order), or the one score file itself.
      */
     public static List<Path> midiFiles(Path source) throws IOException {
-        return Files.isDirectory(source) ? midiFilesUnder(source) : isMidi(source) ? List.of(source) : listed(source);
+        return Files.isDirectory(source) ? midiFilesUnder(source) : ScoreFiles.isScoreFile(source) ? List.of(source) : listed(source);
     }
 
-    /** Reads MIDI files as the corpus {@code source}; a file that cannot be read is skipped with its reason. */
+    /**
+     * Reads score files as the corpus {@code source}; a file that cannot be read, or a bad tune of an ABC file, is
+     * skipped with its reason.
+     */
     public static Corpus read(String source, List<Path> files) {
         List<CorpusItem> items = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (Path file : files) {
             try {
-                items.add(new CorpusItem(file.toString(), MidiReader.read(file).sequence()));
+                if (ScoreFiles.isAbcFile(file)) {
+                    AbcBook book = AbcReader.readSkippingBad(file);
+                    for (AbcTune tune : book.tunes()) {
+                        items.add(new CorpusItem(file + "#X:" + tune.number(), tune.sequence()));
+                    }
+                    book.failures().forEach(e -> skipped.add(new Skipped(file.toString(), reason(e, file))));
+                } else {
+                    items.add(new CorpusItem(file.toString(), ScoreFiles.read(file).get(0)));
+                }
             } catch (IOException | RuntimeException e) {
                 skipped.add(new Skipped(file.toString(), reason(e, file)));
             }
@@ -73,7 +89,7 @@ public final class CorpusLoader {
 
     private static Corpus usable(Corpus corpus) throws CorpusFormatException {
         if (corpus.items().isEmpty()) {
-            String first = corpus.skipped().isEmpty() ? "it holds no MIDI files"
+            String first = corpus.skipped().isEmpty() ? "it holds no MIDI or ABC files"
                     : corpus.skipped().size() + " files skipped, the first: " + corpus.skipped().get(0);
             throw new CorpusFormatException(corpus.source(), "corpus", "nothing usable to train on (" + first + ")");
         }
@@ -88,15 +104,10 @@ public final class CorpusLoader {
 
     private static List<Path> midiFilesUnder(Path folder) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
-            // not Files::isRegularFile, which would drop a FIFO or a dangling link unreported: MidiReader names them
-            return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).filter(CorpusLoader::isMidi)
+            // not Files::isRegularFile, which would drop a FIFO or a dangling link unreported: the reader names them
+            return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).filter(ScoreFiles::isScoreFile)
                     .sorted().toList();
         }
-    }
-
-    private static boolean isMidi(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".mid") || name.endsWith(".midi");
     }
 
     private static List<Path> listed(Path listFile) throws IOException {

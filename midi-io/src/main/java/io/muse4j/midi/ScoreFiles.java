@@ -49,6 +49,11 @@ public final class ScoreFiles {
         return EXTENSIONS.contains(extension(file));
     }
 
+    /** Whether a path names an ABC file (by its extension), which may hold many tunes. */
+    public static boolean isAbcFile(Path file) {
+        return extension(file).equals(".abc");
+    }
+
     private static boolean isAbc(Path file) {
         String ext = extension(file);
         if (!EXTENSIONS.contains(ext)) {

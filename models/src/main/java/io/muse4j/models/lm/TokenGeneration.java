@@ -1,5 +1,8 @@
 package io.muse4j.models.lm;
 
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.score.TempoChange;
+import io.muse4j.core.score.TimeSignature;
 import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.Tokenizer;
 import io.muse4j.models.kind.Pieces;
@@ -13,12 +16,12 @@ import java.io.IOException;
 import java.util.function.Predicate;
 
 /**
- * Generation with a token model: the primer's tokens (middle C without one) continued by sampling or stochastic
- * beam search, for a number of tokens, of bars, or of seconds of music.
+ * Generation with a token model: the primer's tokens (a neutral start without one, see {@link Opening}) continued
+ * by sampling or stochastic beam search, for a number of tokens, of bars, or of seconds of music. A primed piece
+ * keeps the primer's tempo map, meters and keys ({@link PrimerFrame}); bars are bars of the primer's first meter
+ * (4/4 without one), and {@code --bars N} of melody is exactly {@code N} bars of grid steps from the first note.
  */
 final class TokenGeneration {
-    /** A bar of 4/4 at 120 beats a minute, for encodings whose time is in seconds rather than on a grid. */
-    private static final double SECONDS_PER_BAR = 2.0;
     /** Tokens generated when no length is asked for: 16 bars of melody on a sixteenth grid. */
     private static final int DEFAULT_STEPS = 256;
     /**
@@ -44,24 +47,55 @@ final class TokenGeneration {
         TokenGenerator generator = new TokenGenerator(saved.as(TokenModel.class, "a token model"));
         EncodingSpec encoding = saved.encoding();
         Tokenizer tokenizer = encoding.tokenizer();
-        int[] start = primerTokens(tokenizer, request.primer());
+        NoteSequence primer = request.primer() == null ? null : request.primer().score();
+        Opening opening = primer == null ? Opening.neutral(encoding, tokenizer)
+                : Opening.primer(primerTokens(tokenizer, request.primer()), encoding);
+        int[] start = opening.start();
+        TimeSignature meter = primer == null ? new TimeSignature(0, 4, 4) : primer.initialTimeSignature();
         GenerationRequest.Length length = request.length();
         boolean grid = encoding instanceof EncodingSpec.Melody;
         Double duration = length.seconds() != null ? length.seconds()
-                : length.bars() != null && !grid ? length.bars() * SECONDS_PER_BAR : null;
+                : length.bars() != null && !grid ? length.bars() * secondsPerBar(primer, meter) : null;
         int count = duration != null ? Durations.tokenBudget(duration)
-                : length.bars() != null ? gridTokens(length.bars(), encoding.stepsPerQuarter())
+                : length.bars() != null ? gridTokens(length.bars(), meter, encoding.stepsPerQuarter())
                 : length.steps() != null ? length.steps() : DEFAULT_STEPS;
+        // after a neutral start the piece's tokens are counted from its first note, so leave room for rests
+        int budget = opening.neutral() && duration == null ? (int) Math.min(Durations.MAX_TOKENS, 2L * count) : count;
+        int limit = duration == null ? count : -1;
         return i -> {
             Sampler sampler = i == 1 ? first : request.sampling().sampler(i - 1);
-            Predicate<int[]> enough = duration == null ? tokens -> false : Durations.lasting(tokenizer, start, duration);
-            return tokenizer.decode(generator.beamSearch(start, count, beam, sampler, enough));
+            Predicate<int[]> enough = enough(tokenizer, opening, duration, count);
+            int[] tokens = opening.piece(generator.beamSearch(start, budget, beam, sampler, enough), limit);
+            NoteSequence music = tokenizer.decode(tokens);
+            return primer == null ? music : PrimerFrame.carry(music, primer, encoding);
         };
     }
 
-    /** The tokens of {@code bars} bars of 4/4 on the grid, at most {@link Durations#MAX_TOKENS}. */
-    private static int gridTokens(int bars, int stepsPerQuarter) {
-        long tokens = (long) bars * 4 * stepsPerQuarter;
+    /**
+     * When sampling may stop: once the music after the start lasts {@code duration} seconds, or, after a neutral
+     * start, once the piece has {@code count} tokens from its first note; else after the budget.
+     */
+    private static Predicate<int[]> enough(Tokenizer tokenizer, Opening opening, Double duration, int count) {
+        if (duration != null) {
+            if (!opening.neutral()) {
+                return Durations.lasting(tokenizer, opening.start(), duration);
+            }
+            Predicate<int[]> lasting = Durations.lasting(tokenizer, new int[0], duration);
+            return tokens -> lasting.test(opening.piece(tokens, -1));
+        }
+        return opening.neutral() ? tokens -> opening.piece(tokens, -1).length >= count : tokens -> false;
+    }
+
+    /** The seconds of a bar of the meter at the primer's first tempo (120 bpm without a primer). */
+    private static double secondsPerBar(NoteSequence primer, TimeSignature meter) {
+        int micros = primer == null ? TempoChange.DEFAULT_MICROS_PER_QUARTER : primer.tempoMap().microsPerQuarterAt(0);
+        return meter.numerator() * 4.0 / meter.denominator() * micros / 1e6;
+    }
+
+    /** The tokens of {@code bars} bars of the meter on the grid, at most {@link Durations#MAX_TOKENS}. */
+    private static int gridTokens(int bars, TimeSignature meter, int stepsPerQuarter) {
+        long stepsPerBar = Math.max(1, Math.round(meter.numerator() * 4.0 * stepsPerQuarter / meter.denominator()));
+        long tokens = bars * stepsPerBar;
         if (tokens > Durations.MAX_TOKENS) {
             throw new RequestException(String.format(java.util.Locale.ROOT, "--bars %d is %,d tokens on this "
                     + "model's grid, more than the %,d a piece may take", bars, tokens, Durations.MAX_TOKENS));
@@ -70,9 +104,6 @@ final class TokenGeneration {
     }
 
     private static int[] primerTokens(Tokenizer tokenizer, GenerationRequest.Primer primer) {
-        if (primer == null) {
-            return new int[] {tokenizer.vocabulary().id("NOTE_ON_60")};
-        }
         int[] tokens = tokenizer.encode(primer.score());
         if (tokens.length > MAX_PRIMER_TOKENS) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: encodes to %,d tokens, "
