@@ -17,8 +17,9 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The bundled model ({@code default-melody.m4j}) writes, through {@code generate}, the very MIDI bytes recorded
- * below, running the command in-process as here. A changed hash means that loading the model, sampling, decoding
+ * The first bundled model ({@code default-melody.m4j}, now {@code --model folk-lstm-2025}; the default until
+ * 2026-12, kept as this fixture) writes, through {@code generate}, the very MIDI bytes recorded below, running the
+ * command in-process as here. A changed hash means that loading the model, sampling, decoding
  * or writing MIDI changed behaviour.
  *
  * <p>The hashes were first recorded at commit 086cd3b (muse4j 0.1.0-SNAPSHOT), before the models were redesigned.
@@ -84,7 +85,7 @@ class DefaultModelBytesTest {
     /** The SHA-256 of the MIDI file that {@code generate --out FILE ARGS} writes with the bundled model. */
     private String generated(String... args) throws Exception {
         Path out = dir.resolve("generated.mid");
-        List<String> line = new ArrayList<>(List.of("generate", "--out", out.toString()));
+        List<String> line = new ArrayList<>(List.of("generate", "--model", "folk-lstm-2025", "--out", out.toString()));
         line.addAll(List.of(args));
         CliRun run = CliRun.of(line.toArray(String[]::new));
         assertEquals(0, run.code(), run.err());

@@ -21,15 +21,30 @@ class DefaultModelTest {
 
     @Test
     void isASmallFolkMelodyModelWithItsValidationLoss() throws Exception {
-        URL resource = Models.class.getResource("default-melody.m4j");
-        assertNotNull(resource, "the bundled model is missing");
-        long bytes = resource.openConnection().getContentLengthLong();
-        assertTrue(bytes > 0 && bytes <= 10_000_000, bytes + " bytes");
+        for (Models.Bundled bundled : Models.BUNDLED) {
+            URL resource = Models.class.getResource(bundled.resource());
+            assertNotNull(resource, "the bundled model " + bundled.name() + " is missing");
+            long bytes = resource.openConnection().getContentLengthLong();
+            assertTrue(bytes > 0 && bytes <= 20_000_000, bundled.name() + ": " + bytes + " bytes");
+        }
         SavedModel model = Models.load(Models.DEFAULT);
+        assertEquals("token-transformer", model.model().kind());
         assertEquals("melody", model.encoding().name());
         assertTrue(model.training().get("corpus").endsWith("folk-abc/MIDI"), model.training().toString());
         double nll = Double.parseDouble(model.training().get("validationNllPerToken"));
         assertTrue(nll < 1.25, "validation NLL " + nll); // a uniform guess over 39 tokens scores 3.66
+    }
+
+    @Test
+    void modelsListsTheBundledModelsTheDefaultFirst() {
+        CliRun run = CliRun.of("models");
+        assertEquals(0, run.code(), run.err());
+        String[] lines = run.out().split("\n");
+        assertEquals(4, lines.length, run.out());
+        assertTrue(lines[0].startsWith("folk-transformer-2026  token-transformer"), lines[0]);
+        assertTrue(lines[0].endsWith("(default)"), lines[0]);
+        assertTrue(lines[2].startsWith("folk-lstm-2025         token-lstm"), lines[2]);
+        assertEquals("", run.err());
     }
 
     @Test

@@ -25,10 +25,17 @@ class GenerateThreadsTest {
     Path dir;
 
     @Test
-    void theBundledModelGivesTheSameBytesOnOneAndTwoThreads() throws Exception {
+    void theDefaultModelGivesTheSameBytesOnOneAndTwoThreads() throws Exception {
         byte[] one = generate(1, "--seed", "1");
         byte[] two = generate(2, "--seed", "1");
         assertArrayEquals(one, two, "generate --seed 1 on 1 and on 2 threads");
+    }
+
+    @Test
+    void theFirstBundledModelGivesItsRecordedBytesOnOneAndTwoThreads() throws Exception {
+        byte[] one = generate(1, "--model", "folk-lstm-2025", "--seed", "1");
+        byte[] two = generate(2, "--model", "folk-lstm-2025", "--seed", "1");
+        assertArrayEquals(one, two, "generate --model folk-lstm-2025 --seed 1 on 1 and on 2 threads");
         assertEquals(DefaultModelBytesTest.SEED_1, DefaultModelBytesTest.sha256(one), "the bytes recorded after issue 21");
     }
 
