@@ -2,7 +2,6 @@ package io.muse4j.models.file;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.muse4j.core.LibraryVersion;
@@ -239,11 +238,11 @@ public final class ModelFile {
         /** Fails on anything but an array of strings: an object there once read to the end and on forever. */
         private void readVocabulary(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_ARRAY) {
-                throw new JsonParseException(p, "vocabulary is not an array of strings");
+                throw new IOException("its vocabulary is not an array of strings");
             }
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 if (t != JsonToken.VALUE_STRING) {
-                    throw new JsonParseException(p, "vocabulary holds " + (t == null ? "the end of the header" : t)
+                    throw new IOException("its vocabulary holds " + (t == null ? "the end of the header" : t)
                             + " where a string should be");
                 }
                 vocabulary.add(p.getText());

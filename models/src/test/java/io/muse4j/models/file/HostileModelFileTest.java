@@ -114,6 +114,41 @@ class HostileModelFileTest {
     }
 
     @Test
+    void anArrayOfAbsurdRankIsRefusedBeforeItIsAllocated() throws Exception {
+        Path file = model(Map.of("encoding", "melody"));
+        Map<String, byte[]> entries = ChecksummedZip.read(file, "muse4j model file");
+        ByteBuffer weights = ByteBuffer.wrap(entries.get("weights.bin"));
+        weights.getInt(); // arrays
+        String name = readUtf(weights);
+        weights.putInt(weights.position(), 1_811_939_330); // the rank ModelEntriesFuzzTest found: 14 GB of longs
+        ChecksummedZip.write(file, entries);
+        assertEquals(file + ": array " + name + " has 1811939330 dimensions, not 0..8", message(file));
+    }
+
+    @Test
+    void aVocabularyThatIsNotAnArrayIsRefused() throws Exception {
+        // an object there once read to the header's end and on, adding nulls until the heap ran out
+        Path file = model(Map.of("encoding", "melody"));
+        Map<String, byte[]> entries = ChecksummedZip.read(file, "muse4j model file");
+        String header = new String(entries.get("header.json"), StandardCharsets.UTF_8);
+        entries.put("header.json", header.replace("\"vocabulary\" : [", "\"vocabulary\" : {")
+                .getBytes(StandardCharsets.UTF_8));
+        ChecksummedZip.write(file, entries);
+        assertEquals(file + ": unreadable header: its vocabulary is not an array of strings", message(file));
+    }
+
+    @Test
+    void anEntryNameThatIsNotUtf8IsRefused() throws Exception {
+        Path file = model(Map.of("encoding", "melody"));
+        byte[] zip = Files.readAllBytes(file);
+        zip[30] = (byte) 0xFF; // the first byte of the first entry's name in its local header
+        Files.write(file, zip);
+        String message = message(file);
+        assertTrue(message.startsWith(file + ": not a muse4j model file, or a truncated one: an entry's name is not "
+                + "UTF-8"), message);
+    }
+
+    @Test
     void aBadTokenizerFieldNamesTheModelFile() throws Exception {
         Path file = model(Map.of("encoding", "melody", "stepsPerQuarter", "bogus"));
         String message = message(file);
