@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -102,13 +103,10 @@ class HostileModelFileTest {
     @Test
     void weightsThatAreNotNumbersAreRefused() throws Exception {
         Path file = model(Map.of("encoding", "melody"));
-        Map<String, byte[]> entries = ChecksummedZip.read(file, "muse4j model file");
-        ByteBuffer weights = ByteBuffer.wrap(entries.get("weights.bin"));
-        weights.getInt(); // arrays
-        String name = readUtf(weights);
-        int rank = weights.getInt();
-        weights.putFloat(weights.position() + 8 * rank, Float.NaN); // the first value of the first array
-        ChecksummedZip.write(file, entries); // checksum and all: a model saved after training diverged
+        String name = editFirstArray(file, weights -> { // checksum and all: a model saved after training diverged
+            int rank = weights.getInt();
+            weights.putFloat(weights.position() + 8 * rank, Float.NaN); // the first value of the first array
+        });
         assertEquals(file + ": array " + name + " holds NaN at index 0: its weights are not numbers (did training "
                 + "diverge?)", message(file));
     }
@@ -116,12 +114,8 @@ class HostileModelFileTest {
     @Test
     void anArrayOfAbsurdRankIsRefusedBeforeItIsAllocated() throws Exception {
         Path file = model(Map.of("encoding", "melody"));
-        Map<String, byte[]> entries = ChecksummedZip.read(file, "muse4j model file");
-        ByteBuffer weights = ByteBuffer.wrap(entries.get("weights.bin"));
-        weights.getInt(); // arrays
-        String name = readUtf(weights);
-        weights.putInt(weights.position(), 1_811_939_330); // the rank ModelEntriesFuzzTest found: 14 GB of longs
-        ChecksummedZip.write(file, entries);
+        // the rank ModelEntriesFuzzTest found: 14 GB of longs
+        String name = editFirstArray(file, weights -> weights.putInt(weights.position(), 1_811_939_330));
         assertEquals(file + ": array " + name + " has 1811939330 dimensions, not 0..8", message(file));
     }
 
@@ -221,6 +215,17 @@ class HostileModelFileTest {
             at += 46 + nameLength + (b.getShort(at + 30) & 0xFFFF) + (b.getShort(at + 32) & 0xFFFF);
         }
         return b.array();
+    }
+
+    /** Edits a model file's weights from the first array's rank on, checksum and all; the array's name. */
+    private static String editFirstArray(Path file, Consumer<ByteBuffer> edit) throws Exception {
+        Map<String, byte[]> entries = ChecksummedZip.read(file, "muse4j model file");
+        ByteBuffer weights = ByteBuffer.wrap(entries.get("weights.bin"));
+        weights.getInt(); // arrays
+        String name = readUtf(weights);
+        edit.accept(weights);
+        ChecksummedZip.write(file, entries);
+        return name;
     }
 
     private static String readUtf(ByteBuffer b) {
