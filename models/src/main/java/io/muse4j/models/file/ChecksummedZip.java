@@ -90,6 +90,8 @@ public final class ChecksummedZip {
             }
         } catch (ZipException | java.io.EOFException e) {
             throw new ModelFileException(name, truncated + " (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) { // how ZipInputStream refuses an entry name that is not UTF-8
+            throw new ModelFileException(name, truncated + ": an entry's name is not UTF-8 (" + e.getMessage() + ")");
         }
         if (!entries.keySet().equals(sizes.keySet())) {
             throw new ModelFileException(name, truncated + ": its zip central directory lists " + sizes.keySet()

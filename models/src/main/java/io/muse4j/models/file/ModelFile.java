@@ -228,14 +228,24 @@ public final class ModelFile {
                         config.put(key, p.getNumberValue());
                     }
                 }
-                case "vocabulary" -> {
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        vocabulary.add(p.getText());
-                    }
-                }
+                case "vocabulary" -> readVocabulary(p);
                 case "training" -> readStrings(p, training);
                 case "tokenizer" -> readStrings(p, tokenizer);
                 default -> p.skipChildren();
+            }
+        }
+
+        /** Fails on anything but an array of strings: an object there once read to the end and on forever. */
+        private void readVocabulary(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                throw new IOException("its vocabulary is not an array of strings");
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t != JsonToken.VALUE_STRING) {
+                    throw new IOException("its vocabulary holds " + (t == null ? "the end of the header" : t)
+                            + " where a string should be");
+                }
+                vocabulary.add(p.getText());
             }
         }
 

@@ -17,6 +17,9 @@ import java.util.TreeSet;
 
 /** Float arrays by name in a simple binary layout: a count, then per array its name, shape and values. */
 public final class NamedArrays {
+    /** The most dimensions an array may have; the models' arrays have at most 4. */
+    public static final int MAX_RANK = 8;
+
     private NamedArrays() {
     }
 
@@ -46,13 +49,17 @@ public final class NamedArrays {
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
-                long[] shape = new long[in.readInt()];
-                long length = 1;
-                for (int d = 0; d < shape.length; d++) {
-                    shape[d] = in.readLong();
-                    length *= shape[d];
+                int rank = in.readInt();
+                if (rank < 0 || rank > MAX_RANK) { // read before allocating: a hostile rank would exhaust the heap
+                    throw new ModelFileException(file, "array " + name + " has " + rank + " dimensions, not 0.."
+                            + MAX_RANK);
                 }
-                if (shape.length > 8 || length < 0 || length * 4 > in.available()) {
+                long[] shape = new long[rank];
+                for (int d = 0; d < rank; d++) {
+                    shape[d] = in.readLong();
+                }
+                long length = elements(shape);
+                if (length < 0 || length * 4 > in.available()) {
                     throw new ModelFileException(file, "array " + name + " of shape " + java.util.Arrays.toString(shape)
                             + " does not fit in the " + in.available() + " bytes left");
                 }
@@ -72,6 +79,24 @@ public final class NamedArrays {
             throw e instanceof ModelFileException m ? m : new ModelFileException(file, "unreadable arrays: " + e);
         }
         return arrays;
+    }
+
+    /**
+     * The number of values of an array of this shape, or -1 for a negative dimension or more values than an int
+     * counts: checked a dimension at a time, since a product that overflowed a long could pass the size check.
+     */
+    private static long elements(long[] shape) {
+        long length = 1;
+        for (long dim : shape) {
+            if (dim < 0 || dim > Integer.MAX_VALUE) {
+                return -1;
+            }
+            length *= dim;
+            if (length > Integer.MAX_VALUE) {
+                return -1;
+            }
+        }
+        return length;
     }
 
     /** Copies {@code saved} into {@code targets}, which must have exactly the same names and shapes. */

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -102,15 +103,43 @@ class HostileModelFileTest {
     @Test
     void weightsThatAreNotNumbersAreRefused() throws Exception {
         Path file = model(Map.of("encoding", "melody"));
-        Map<String, byte[]> entries = ChecksummedZip.read(file, "muse4j model file");
-        ByteBuffer weights = ByteBuffer.wrap(entries.get("weights.bin"));
-        weights.getInt(); // arrays
-        String name = readUtf(weights);
-        int rank = weights.getInt();
-        weights.putFloat(weights.position() + 8 * rank, Float.NaN); // the first value of the first array
-        ChecksummedZip.write(file, entries); // checksum and all: a model saved after training diverged
+        String name = editFirstArray(file, weights -> { // checksum and all: a model saved after training diverged
+            int rank = weights.getInt();
+            weights.putFloat(weights.position() + 8 * rank, Float.NaN); // the first value of the first array
+        });
         assertEquals(file + ": array " + name + " holds NaN at index 0: its weights are not numbers (did training "
                 + "diverge?)", message(file));
+    }
+
+    @Test
+    void anArrayOfAbsurdRankIsRefusedBeforeItIsAllocated() throws Exception {
+        Path file = model(Map.of("encoding", "melody"));
+        // the rank ModelEntriesFuzzTest found: 14 GB of longs
+        String name = editFirstArray(file, weights -> weights.putInt(weights.position(), 1_811_939_330));
+        assertEquals(file + ": array " + name + " has 1811939330 dimensions, not 0..8", message(file));
+    }
+
+    @Test
+    void aVocabularyThatIsNotAnArrayIsRefused() throws Exception {
+        // an object there once read to the header's end and on, adding nulls until the heap ran out
+        Path file = model(Map.of("encoding", "melody"));
+        Map<String, byte[]> entries = ChecksummedZip.read(file, "muse4j model file");
+        String header = new String(entries.get("header.json"), StandardCharsets.UTF_8);
+        entries.put("header.json", header.replace("\"vocabulary\" : [", "\"vocabulary\" : {")
+                .getBytes(StandardCharsets.UTF_8));
+        ChecksummedZip.write(file, entries);
+        assertEquals(file + ": unreadable header: its vocabulary is not an array of strings", message(file));
+    }
+
+    @Test
+    void anEntryNameThatIsNotUtf8IsRefused() throws Exception {
+        Path file = model(Map.of("encoding", "melody"));
+        byte[] zip = Files.readAllBytes(file);
+        zip[30] = (byte) 0xFF; // the first byte of the first entry's name in its local header
+        Files.write(file, zip);
+        String message = message(file);
+        assertTrue(message.startsWith(file + ": not a muse4j model file, or a truncated one: an entry's name is not "
+                + "UTF-8"), message);
     }
 
     @Test
@@ -186,6 +215,17 @@ class HostileModelFileTest {
             at += 46 + nameLength + (b.getShort(at + 30) & 0xFFFF) + (b.getShort(at + 32) & 0xFFFF);
         }
         return b.array();
+    }
+
+    /** Edits a model file's weights from the first array's rank on, checksum and all; the array's name. */
+    private static String editFirstArray(Path file, Consumer<ByteBuffer> edit) throws Exception {
+        Map<String, byte[]> entries = ChecksummedZip.read(file, "muse4j model file");
+        ByteBuffer weights = ByteBuffer.wrap(entries.get("weights.bin"));
+        weights.getInt(); // arrays
+        String name = readUtf(weights);
+        edit.accept(weights);
+        ChecksummedZip.write(file, entries);
+        return name;
     }
 
     private static String readUtf(ByteBuffer b) {
