@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AtomicFiles {
     /** Temporary files being written now, removed by a shutdown hook if the JVM exits before they are done. */
     private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+    /** Draws the temporary files' names (as {@link Files#createTempFile} does, unguessable). */
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     static {
         try {
@@ -117,9 +119,18 @@ public final class AtomicFiles {
     }
 
     private static void writeBeside(Path absolute, Path dir, Writer writer) throws IOException {
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        if (!shuttingDown()) { // a write that a shutdown hook makes (live's recording on Ctrl-C) must finish
-            IN_PROGRESS.add(temp);
+        Path temp = Path.of(dir == null ? "" : dir.toString(), "." + absolute.getFileName()
+                + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
+        // registered before it exists, so that a JVM stopped once the file can be seen removes it; a write that a
+        // shutdown hook makes (live's recording on Ctrl-C) is not registered, as it must finish
+        boolean registered = !shuttingDown() && IN_PROGRESS.add(temp);
+        try {
+            Files.createFile(temp);
+        } catch (IOException e) {
+            if (registered) {
+                IN_PROGRESS.remove(temp);
+            }
+            throw e;
         }
         try {
             writer.writeTo(temp);
