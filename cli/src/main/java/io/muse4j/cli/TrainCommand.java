@@ -50,7 +50,8 @@ final class TrainCommand implements Runnable {
             KindTraining command = new KindTraining(kind);
             CommandSpec spec = CommandSpec.forAnnotatedObject(command);
             spec.usageMessage().description(kind.summary() + ".");
-            spec.addMixin("data", CommandSpec.forAnnotatedObject(kind.takesEncoding() ? command.encoding : command.grid));
+            Object data = kind.takesEncoding() ? command.encoding : command.grid;
+            spec.addMixin("data", CommandSpec.forAnnotatedObject(data));
             for (Setting setting : kind.settings()) {
                 spec.addOption(option(setting));
             }
