@@ -27,7 +27,7 @@ final class Models {
     /** The bundled models, the default first. */
     static final List<Bundled> BUNDLED = List.of(
             new Bundled("folk-transformer-2026", "folk-transformer-2026.m4j", "Music Transformer (3 blocks of 128, "
-                    + "4 heads, relative attention over 256 sixteenths) on folk-abc's melodies; the default"),
+                    + "4 heads, relative attention over 256 sixteenths), 1,500 steps on folk-abc's melodies"),
             new Bundled("folk-lstm-2025", "default-melody.m4j", "melody LSTM (2 x 128) on folk-abc; the default "
                     + "until 2026-12"));
 
