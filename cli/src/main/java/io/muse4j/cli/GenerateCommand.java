@@ -54,6 +54,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "Seconds of music to generate after the primer.")
     Double seconds;
 
+    @Option(names = "--whole", description = "Whole tunes that end where the model ends them (the default of a model "
+            + "that learnt where tunes end, such as one on the abc encoding; a cap stops a runaway).")
+    boolean whole;
+
     @Option(names = "--beam", paramLabel = "N",
             description = "Stochastic beam search over N beams, keeping the likeliest; 1 is plain sampling (default: 1).")
     Integer beam;
@@ -87,7 +91,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         checkSettings();
         sampling.sampler(0); // fails early on bad sampling settings
-        GenerationRequest request = new GenerationRequest(new GenerationRequest.Length(steps, bars, seconds),
+        GenerationRequest request = new GenerationRequest(new GenerationRequest.Length(steps, bars, seconds, whole),
                 primer == null ? null : new GenerationRequest.Primer(primer.toString(), primerScore()),
                 sampling.controls(), beam, chordProgression());
         SavedModel saved = Models.load(model);
@@ -133,9 +137,9 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private void checkSettings() {
-        int lengths = (steps != null ? 1 : 0) + (bars != null ? 1 : 0) + (seconds != null ? 1 : 0);
+        int lengths = (steps != null ? 1 : 0) + (bars != null ? 1 : 0) + (seconds != null ? 1 : 0) + (whole ? 1 : 0);
         if (lengths > 1) {
-            throw new UsageException("give one of --steps, --bars and --seconds, not several");
+            throw new UsageException("give one of --steps, --bars, --seconds and --whole, not several");
         }
         checkRange("--steps", steps, 1, Durations.MAX_TOKENS);
         checkRange("--bars", bars, 1, MAX_BARS);

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * first out).
  */
 class EncodingFileRoundTripTest {
-    private static final List<String> ENCODINGS = List.of("melody", "performance", "pianoroll", "remi");
+    private static final List<String> ENCODINGS = List.of("melody", "performance", "pianoroll", "remi", "abc");
 
     @Test
     void overlappingNotesOfOnePitchOnTwoTracks() throws Exception {

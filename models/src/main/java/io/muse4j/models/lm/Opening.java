@@ -19,7 +19,9 @@ import java.util.List;
  *   <li>performance: the shortest TIME_SHIFT; it and the shifts sampled before the first NOTE_ON are dropped
  *       (VELOCITY tokens are kept);</li>
  *   <li>remi: the header of a score in 4/4 at 120 bpm (BAR TIME_SIG_4/4 POSITION_0 TEMPO_k), which holds no note
- *       and is kept, as a primer is.</li>
+ *       and is kept, as a primer is;</li>
+ *   <li>an encoding with a start token of its own (abc): that token, kept; the model then writes the meter, key
+ *       and tempo too.</li>
  * </ul>
  *
  * @param start the tokens the model is primed with
@@ -29,6 +31,9 @@ import java.util.List;
 record Opening(int[] start, boolean neutral, EncodingSpec encoding) {
     /** The neutral opening of a piece without a primer in the encoding. */
     static Opening neutral(EncodingSpec encoding, Tokenizer tokenizer) {
+        if (tokenizer.startTokens().length > 0) {
+            return new Opening(tokenizer.startTokens(), false, encoding);
+        }
         if (encoding instanceof EncodingSpec.Melody) {
             return new Opening(new int[] {MelodyTokenizer.NOTE_OFF}, true, encoding);
         }

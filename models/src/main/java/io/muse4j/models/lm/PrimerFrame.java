@@ -21,7 +21,10 @@ import java.util.function.ToLongFunction;
  *       tempo;</li>
  *   <li>performance counts seconds, so each note's decoded time in seconds becomes a tick of the primer's tempo
  *       map, at the primer's resolution, under the primer's meters and keys;</li>
- *   <li>remi spells tempo and meter in its tokens (those the model wrote are kept); only the keys are carried.</li>
+ *   <li>remi spells tempo and meter in its tokens (those the model wrote are kept); only the keys are carried;</li>
+ *   <li>abc spells the primer's first meter and key in its tokens, and its tempo to the nearest 10 bpm: the
+ *       primer's tempo map is carried (a pickup may shift the music by its lead-in, which a tempo at the start
+ *       does not mind).</li>
  * </ul>
  */
 final class PrimerFrame {
@@ -45,6 +48,10 @@ final class PrimerFrame {
                 t -> new TempoChange(map.applyAsLong(t.tick()), t.microsPerQuarter())));
         if (tempos.isEmpty() || tempos.get(0).tick() != 0) { // decoded music states its tempo, as before
             tempos.add(0, new TempoChange(0, TempoChange.DEFAULT_MICROS_PER_QUARTER));
+        }
+        if (encoding instanceof EncodingSpec.Abc) { // its meter and key are tokens (from the primer's), its tempo rounded
+            return new NoteSequence(decoded.resolution(), decoded.notes(), tempos, decoded.timeSignatures(),
+                    decoded.keySignatures(), decoded.controlChanges(), decoded.metadata(), decoded.chords());
         }
         List<TimeSignature> meters = moved(primer.timeSignatures(), TimeSignature::tick,
                 t -> new TimeSignature(map.applyAsLong(t.tick()), t.numerator(), t.denominator()));

@@ -49,10 +49,17 @@ final class TokenGeneration {
         Tokenizer tokenizer = encoding.tokenizer();
         NoteSequence primer = request.primer() == null ? null : request.primer().score();
         Opening opening = primer == null ? Opening.neutral(encoding, tokenizer)
-                : Opening.primer(primerTokens(tokenizer, request.primer()), encoding);
+                : Opening.primer(tokenizer.primer(primerTokens(tokenizer, request.primer())), encoding);
+        GenerationRequest.Length length = request.length();
+        if (tokenizer.endToken() >= 0) {
+            return Endings.pieces(generator, tokenizer, opening, length, request, beam, first, primer, encoding);
+        }
+        if (length.whole()) {
+            throw new RequestException("--whole needs a model that learnt where pieces end (an encoding with an end "
+                    + "token, such as abc); " + saved.name() + " uses the " + encoding.name() + " encoding");
+        }
         int[] start = opening.start();
         TimeSignature meter = primer == null ? new TimeSignature(0, 4, 4) : primer.initialTimeSignature();
-        GenerationRequest.Length length = request.length();
         boolean grid = encoding instanceof EncodingSpec.Melody;
         Double duration = length.seconds() != null ? length.seconds()
                 : length.bars() != null && !grid ? length.bars() * secondsPerBar(primer, meter) : null;
@@ -87,7 +94,7 @@ final class TokenGeneration {
     }
 
     /** The seconds of a bar of the meter at the primer's first tempo (120 bpm without a primer). */
-    private static double secondsPerBar(NoteSequence primer, TimeSignature meter) {
+    static double secondsPerBar(NoteSequence primer, TimeSignature meter) {
         int micros = primer == null ? TempoChange.DEFAULT_MICROS_PER_QUARTER : primer.tempoMap().microsPerQuarterAt(0);
         return meter.numerator() * 4.0 / meter.denominator() * micros / 1e6;
     }
@@ -103,7 +110,7 @@ final class TokenGeneration {
         return (int) tokens;
     }
 
-    private static int[] primerTokens(Tokenizer tokenizer, GenerationRequest.Primer primer) {
+    static int[] primerTokens(Tokenizer tokenizer, GenerationRequest.Primer primer) {
         int[] tokens = tokenizer.encode(primer.score());
         if (tokens.length > MAX_PRIMER_TOKENS) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: encodes to %,d tokens, "

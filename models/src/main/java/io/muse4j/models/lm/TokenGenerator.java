@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -38,6 +39,16 @@ public final class TokenGenerator {
      * (primer included) satisfies {@code enough}, which is asked after every step: generation by duration.
      */
     public int[] beamSearch(int[] primer, int count, int width, Sampler sampler, Predicate<int[]> enough) {
+        return beamSearch(primer, count, width, sampler, enough, (tokens, logits) -> { });
+    }
+
+    /**
+     * As {@link #beamSearch(int[], int, int, Sampler, Predicate)}, with each beam's next-token logits passed through
+     * {@code rule} (given the beam's tokens so far) before drawing: a rule sets the logits of tokens not allowed
+     * there to negative infinity (an end token before the length asked for, or anything but the end after it).
+     */
+    public int[] beamSearch(int[] primer, int count, int width, Sampler sampler, Predicate<int[]> enough,
+                            BiConsumer<int[], float[]> rule) {
         if (primer.length == 0) {
             throw new IllegalArgumentException("a primer of at least one token is needed");
         }
@@ -54,7 +65,8 @@ public final class TokenGenerator {
         for (int n = 0; n < count; n++) {
             List<Beam> candidates = new ArrayList<>();
             for (Beam beam : beams) {
-                float[] next = logits[beam.row()];
+                float[] next = logits[beam.row()].clone();
+                rule.accept(beam.tokens(), next);
                 double[] logProbs = Softmax.logSoftmax(next);
                 boolean[] drawn = new boolean[next.length];
                 for (int branch = 0; branch < width; branch++) {
@@ -75,6 +87,77 @@ public final class TokenGenerator {
             }
         }
         return beams.get(0).tokens();
+    }
+
+    /**
+     * The continuation of {@code body} most likely to end the piece: {@code rows} continuations are drawn side by
+     * side (the end token {@code end} not allowed), each until it satisfies {@code done} or has {@code count}
+     * tokens, and the one after which the model would most likely write the end, at once or after its likeliest
+     * other token, wins. How {@code --bars N} ends on a cadence.
+     */
+    public int[] likeliestEnding(int[] body, int rows, int count, Sampler sampler, Predicate<int[]> done, int end) {
+        Check.range("candidates", rows, 1, MAX_WIDTH);
+        TokenStepper stepper = model.stepper(rows);
+        float[][] logits = null;
+        for (int token : body) {
+            int[] same = new int[rows];
+            Arrays.fill(same, token);
+            logits = stepper.step(same);
+        }
+        int[][] drawn = new int[rows][];
+        Arrays.fill(drawn, body);
+        // a row is drawing, then finished (its likeliest other token fed), then scored (the rest is ignored)
+        double[] endScore = new double[rows];
+        double[] otherLogProb = new double[rows];
+        boolean[] finished = new boolean[rows];
+        boolean[] scored = new boolean[rows];
+        int[] newest = new int[rows];
+        for (int n = 0; n <= count + 1; n++) {
+            for (int row = 0; row < rows; row++) {
+                if (scored[row]) {
+                    continue;
+                }
+                double[] logProbs = Softmax.logSoftmax(logits[row]);
+                if (finished[row]) {
+                    endScore[row] += Math.exp(otherLogProb[row] + logProbs[end]);
+                    scored[row] = true;
+                } else if (done.test(drawn[row]) || n == count) {
+                    finished[row] = true;
+                    endScore[row] = Math.exp(logProbs[end]);
+                    newest[row] = likeliestBut(logProbs, end);
+                    otherLogProb[row] = logProbs[newest[row]];
+                } else {
+                    float[] next = logits[row].clone();
+                    next[end] = Float.NEGATIVE_INFINITY;
+                    newest[row] = sampler.sample(next);
+                    drawn[row] = Arrays.copyOf(drawn[row], drawn[row].length + 1);
+                    drawn[row][drawn[row].length - 1] = newest[row];
+                }
+            }
+            boolean all = true;
+            for (boolean s : scored) {
+                all &= s;
+            }
+            if (all) {
+                break;
+            }
+            logits = stepper.step(newest);
+        }
+        int best = 0;
+        for (int row = 1; row < rows; row++) {
+            best = endScore[row] > endScore[best] ? row : best;
+        }
+        return drawn[best];
+    }
+
+    private static int likeliestBut(double[] logProbs, int excluded) {
+        int best = excluded == 0 ? 1 : 0;
+        for (int token = 0; token < logProbs.length; token++) {
+            if (token != excluded && logProbs[token] > logProbs[best]) {
+                best = token;
+            }
+        }
+        return best;
     }
 
     /** Moves each surviving beam's state to a stepper row of its own (spare rows repeat the last beam). */

@@ -17,13 +17,18 @@ import java.util.List;
 public record GenerationRequest(Length length, Primer primer, Sampling sampling, Integer beam,
                                 List<ChordSymbol> chords) {
     /**
-     * How much to generate: at most one of the three is given; none means each kind's default.
+     * How much to generate: at most one of the four is given; none means each kind's default.
      *
      * @param steps tokens (notes for a GAN)
      * @param bars bars of 4/4
      * @param seconds seconds after the primer
+     * @param whole whole pieces, ended where the model ends them (for models that learnt where pieces end)
      */
-    public record Length(Integer steps, Integer bars, Double seconds) {
+    public record Length(Integer steps, Integer bars, Double seconds, boolean whole) {
+        /** A length without {@code whole}. */
+        public Length(Integer steps, Integer bars, Double seconds) {
+            this(steps, bars, seconds, false);
+        }
     }
 
     /**

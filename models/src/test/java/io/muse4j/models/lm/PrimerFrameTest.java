@@ -33,6 +33,21 @@ class PrimerFrameTest {
     }
 
     @Test
+    void theAbcEncodingKeepsThePrimersMeterAndKeyInItsTokensAndItsExactTempo() {
+        EncodingSpec abc = new EncodingSpec.Abc(12, 48, 96);
+        NoteSequence jig = NoteSequence.builder(96).tempoBpm(0, 163).timeSignature(0, 6, 8).keySignature(0, 2, false)
+                .note(62, 90, 0, 48).note(66, 90, 48, 48).note(69, 90, 96, 48).build();
+        Tokenizer tokenizer = abc.tokenizer();
+        int[] primer = tokenizer.primer(tokenizer.encode(jig));
+        assertEquals("P:69", tokenizer.vocabulary().name(primer[primer.length - 2]), "the end token is dropped");
+        NoteSequence carried = PrimerFrame.carry(tokenizer.decode(primer), jig, abc);
+        assertEquals(163.0, carried.tempos().get(0).bpm(), 1e-3, "not the 160 bpm of the tokens");
+        assertEquals(List.of(new TimeSignature(0, 6, 8)), carried.timeSignatures());
+        assertEquals(List.of(new KeySignature(0, 2, false)), carried.keySignatures());
+        assertEquals(List.of(62, 66, 69), carried.notes().stream().map(Note::pitch).toList());
+    }
+
+    @Test
     void anEncodingInSecondsIsRetimedByThePrimersTempoMap() {
         EncodingSpec performance = new EncodingSpec.Performance();
         // a note from 1 s to 1.5 s at the decoder's 120 bpm and 500 ticks per quarter

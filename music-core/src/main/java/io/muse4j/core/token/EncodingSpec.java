@@ -8,12 +8,13 @@ import java.util.Map;
 /**
  * Which encoding, with which settings: what a model file records so that it can rebuild the tokenizer it was
  * trained with. In a file it is a map of strings ({@link #fields()}): {@code encoding} (melody, performance,
- * pianoroll, remi), {@code stepsPerQuarter} (melody and pianoroll), {@code minPitch} and {@code maxPitch} (melody).
+ * pianoroll, remi, abc), {@code stepsPerQuarter} (melody, pianoroll and abc), {@code minPitch} and {@code maxPitch}
+ * (melody and abc).
  */
 public sealed interface EncodingSpec permits EncodingSpec.Melody, EncodingSpec.Performance, EncodingSpec.PianoRoll,
-        EncodingSpec.Remi {
+        EncodingSpec.Remi, EncodingSpec.Abc {
     /** The encodings by name, as users and files name them. */
-    String NAMES = "melody, performance, pianoroll, remi";
+    String NAMES = "melody, performance, pianoroll, remi, abc";
 
     /** The encoding's name. */
     String name();
@@ -55,6 +56,8 @@ public sealed interface EncodingSpec permits EncodingSpec.Melody, EncodingSpec.P
             case "performance" -> new Performance();
             case "pianoroll" -> new PianoRoll(integer(fields, "stepsPerQuarter", 4));
             case "remi" -> new Remi();
+            case "abc" -> new Abc(integer(fields, "stepsPerQuarter", 12), integer(fields, "minPitch", 48),
+                    integer(fields, "maxPitch", 96));
             default -> throw new IllegalArgumentException("encoding '" + name + "' is not one of " + NAMES);
         };
     }
@@ -62,6 +65,15 @@ public sealed interface EncodingSpec permits EncodingSpec.Melody, EncodingSpec.P
     /** The grid of the melody and piano-roll encodings. */
     private static GridConfig grid(int stepsPerQuarter) {
         return new GridConfig(stepsPerQuarter, 480, TempoChange.DEFAULT_MICROS_PER_QUARTER, 100);
+    }
+
+    /** The fields with a grid and a pitch range added, as the melody and abc encodings keep them. */
+    private static Map<String, String> withRange(Map<String, String> fields, int stepsPerQuarter, int minPitch,
+                                                 int maxPitch) {
+        fields.put("stepsPerQuarter", Integer.toString(stepsPerQuarter));
+        fields.put("minPitch", Integer.toString(minPitch));
+        fields.put("maxPitch", Integer.toString(maxPitch));
+        return fields;
     }
 
     private static int integer(Map<String, String> fields, String key, int fallback) {
@@ -100,11 +112,7 @@ public sealed interface EncodingSpec permits EncodingSpec.Melody, EncodingSpec.P
 
         @Override
         public Map<String, String> fields() {
-            Map<String, String> fields = EncodingSpec.super.fields();
-            fields.put("stepsPerQuarter", Integer.toString(stepsPerQuarter));
-            fields.put("minPitch", Integer.toString(minPitch));
-            fields.put("maxPitch", Integer.toString(maxPitch));
-            return fields;
+            return withRange(EncodingSpec.super.fields(), stepsPerQuarter, minPitch, maxPitch);
         }
     }
 
@@ -159,6 +167,34 @@ public sealed interface EncodingSpec permits EncodingSpec.Melody, EncodingSpec.P
         @Override
         public RemiTokenizer codec() {
             return new RemiTokenizer();
+        }
+    }
+
+    /**
+     * Tunes bar by bar with repeats and an end, as folk-rnn writes them ({@link AbcTokenizer}).
+     *
+     * @param stepsPerQuarter grid steps per quarter note (12: sixteenths and triplets)
+     * @param minPitch the lowest pitch
+     * @param maxPitch the highest pitch
+     */
+    record Abc(int stepsPerQuarter, int minPitch, int maxPitch) implements EncodingSpec {
+        public Abc {
+            new AbcTokenizer(stepsPerQuarter, minPitch, maxPitch); // validates
+        }
+
+        @Override
+        public String name() {
+            return "abc";
+        }
+
+        @Override
+        public AbcTokenizer codec() {
+            return new AbcTokenizer(stepsPerQuarter, minPitch, maxPitch);
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return withRange(EncodingSpec.super.fields(), stepsPerQuarter, minPitch, maxPitch);
         }
     }
 }

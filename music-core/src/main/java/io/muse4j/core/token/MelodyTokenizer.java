@@ -78,20 +78,9 @@ public final class MelodyTokenizer implements Tokenizer {
         }
         List<Note> line = new ArrayList<>();
         for (Note note : Voices.melody(NoteSequence.of(grid.resolution(), snapped)).notes()) {
-            line.add(note.withPitch(fold(note.pitch())));
+            line.add(note.withPitch(GridNotes.fold(note.pitch(), minPitch, maxPitch)));
         }
         return GridNotes.fixedFrame(line, grid.resolution(), grid.microsPerQuarter());
-    }
-
-    private int fold(int pitch) {
-        int folded = pitch;
-        while (folded < minPitch) {
-            folded += 12;
-        }
-        while (folded > maxPitch) {
-            folded -= 12;
-        }
-        return folded;
     }
 
     @Override

@@ -9,4 +9,22 @@ public interface Tokenizer extends ScoreCodec<int[]> {
     default double seconds(int[] tokens) {
         return decode(tokens).durationSeconds();
     }
+
+    /**
+     * The tokens a piece starts with when nothing primes it, where the encoding has a start of its own; else none
+     * (the generator chooses a neutral start).
+     */
+    default int[] startTokens() {
+        return new int[0];
+    }
+
+    /** The token that ends a piece, where the encoding has one (a model then learns where pieces end); else -1. */
+    default int endToken() {
+        return -1;
+    }
+
+    /** Encoded music made ready to be continued: an encoding with an end token drops it. */
+    default int[] primer(int[] encoded) {
+        return encoded;
+    }
 }

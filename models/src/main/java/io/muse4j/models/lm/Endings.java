@@ -1,0 +1,122 @@
+package io.muse4j.models.lm;
+
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.token.EncodingSpec;
+import io.muse4j.core.token.Tokenizer;
+import io.muse4j.core.transform.Slicing;
+import io.muse4j.models.kind.Pieces;
+import io.muse4j.models.kind.RequestException;
+import io.muse4j.models.sampling.Durations;
+import io.muse4j.models.sampling.GenerationRequest;
+import io.muse4j.models.sampling.Sampler;
+
+import java.util.Arrays;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+
+/**
+ * Generation with a model whose encoding has an end token, so that it learnt where pieces end (issue 21).
+ * <ul>
+ *   <li>{@code --whole}, and no length at all: the piece runs until the model writes the end, or to a cap of
+ *       {@link #WHOLE_TOKENS} tokens, against a runaway;</li>
+ *   <li>{@code --bars N}: the end is not allowed before N bars (the first bar, a pickup's, counts as one), the last
+ *       bar is the likeliest to end the piece of several drawn (a cadence), and the piece is cut at the N-th bar
+ *       line;</li>
+ *   <li>{@code --seconds S}: the end is not allowed until S seconds after the primer;</li>
+ *   <li>{@code --steps N}: N tokens, or fewer when the model ends the piece.</li>
+ * </ul>
+ */
+final class Endings {
+    /** The most tokens a whole piece may take: several times the longest folk tune (about 270 tokens on average). */
+    static final int WHOLE_TOKENS = 3_000;
+    /** The last bars drawn for {@code --bars N}, of which the likeliest to end the piece is kept. */
+    static final int CADENCE_CANDIDATES = 8;
+
+    private Endings() {
+    }
+
+    static Pieces pieces(TokenGenerator generator, Tokenizer tokenizer, Opening opening, GenerationRequest.Length length,
+                         GenerationRequest request, int beam, Sampler first, NoteSequence primer,
+                         EncodingSpec encoding) {
+        int end = tokenizer.endToken();
+        int[] start = opening.start();
+        if (length.bars() != null) {
+            return bars(generator, tokenizer, start, length.bars(), request, beam, first, primer, encoding);
+        }
+        Double seconds = length.seconds();
+        boolean endsFreely = seconds == null;
+        int budget = length.steps() != null ? length.steps()
+                : seconds != null ? Math.max(WHOLE_TOKENS, Durations.tokenBudget(seconds)) : WHOLE_TOKENS;
+        Predicate<int[]> reached = seconds != null ? Durations.lasting(tokenizer, start, seconds) : tokens -> true;
+        return i -> {
+            Sampler sampler = i == 1 ? first : request.sampling().sampler(i - 1);
+            boolean[] longEnough = {endsFreely};
+            BiConsumer<int[], float[]> rule = (tokens, logits) -> {
+                if (tokens[tokens.length - 1] == end) {
+                    Arrays.fill(logits, Float.NEGATIVE_INFINITY); // an ended beam stays ended
+                    logits[end] = 0;
+                } else if (!longEnough[0]) {
+                    logits[end] = Float.NEGATIVE_INFINITY;
+                }
+            };
+            Predicate<int[]> enough = tokens -> {
+                if (tokens[tokens.length - 1] == end) {
+                    return true;
+                }
+                longEnough[0] = longEnough[0] || reached.test(tokens);
+                return longEnough[0] && !endsFreely;
+            };
+            NoteSequence music = tokenizer.decode(generator.beamSearch(start, budget, beam, sampler, enough, rule));
+            return primer == null ? music : PrimerFrame.carry(music, primer, encoding);
+        };
+    }
+
+    /**
+     * N bars ending on a cadence: the first N - 1 bars are drawn with the end not allowed, then
+     * {@link #CADENCE_CANDIDATES} last bars, of which the one after which the model would most likely end the piece
+     * is kept ({@link TokenGenerator#likeliestEnding}); the music is cut at the N-th bar line.
+     */
+    private static Pieces bars(TokenGenerator generator, Tokenizer tokenizer, int[] start, int bars,
+                               GenerationRequest request, int beam, Sampler first, NoteSequence primer,
+                               EncodingSpec encoding) {
+        int end = tokenizer.endToken();
+        int budget = checkedBars(bars);
+        long primed = tokenizer.decode(start).endTick();
+        BiConsumer<int[], float[]> noEnd = (tokens, logits) -> logits[end] = Float.NEGATIVE_INFINITY;
+        return i -> {
+            Sampler sampler = i == 1 ? first : request.sampling().sampler(i - 1);
+            int[] body = generator.beamSearch(start, budget, beam, sampler,
+                    tokens -> reaches(tokenizer.decode(tokens), primed, bars - 1), noEnd);
+            int[] tokens = generator.likeliestEnding(body, CADENCE_CANDIDATES, budget, sampler,
+                    candidate -> reaches(tokenizer.decode(candidate), primed, bars), end);
+            NoteSequence music = tokenizer.decode(tokens);
+            if (music.endTick() > 0) {
+                music = Slicing.slice(music, 0, target(music, primed, bars));
+            }
+            return primer == null ? music : PrimerFrame.carry(music, primer, encoding);
+        };
+    }
+
+    /** The token budget of N bars: plenty for bars of sixteenths, which take two tokens a note. */
+    private static int checkedBars(int bars) {
+        long budget = 200L * bars + 100;
+        if (budget > Durations.MAX_TOKENS) {
+            throw new RequestException(String.format(java.util.Locale.ROOT, "--bars %d may take more than the %,d "
+                    + "tokens a piece may take", bars, Durations.MAX_TOKENS));
+        }
+        return (int) budget;
+    }
+
+    private static boolean reaches(NoteSequence music, long primed, int bars) {
+        return music.endTick() >= target(music, primed, bars);
+    }
+
+    /**
+     * The tick N bars of the music's first meter (which the model writes, or the primer gives) after the primer's
+     * end, counting the bar the primer ends in as the primer's; from the start without a primer.
+     */
+    private static long target(NoteSequence music, long primed, int bars) {
+        long bar = music.bars().barLength(music.initialTimeSignature());
+        return ((primed + bar - 1) / bar + bars) * bar;
+    }
+}

@@ -1,0 +1,118 @@
+package io.muse4j.models.lm;
+
+import io.muse4j.core.score.Note;
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.score.NoteSequenceBuilder;
+import io.muse4j.core.token.AbcTokenizer;
+import io.muse4j.core.token.EncodingSpec;
+import io.muse4j.corpora.batch.TokenBatches;
+import io.muse4j.models.ModelKinds;
+import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.kind.Pieces;
+import io.muse4j.models.kind.RequestException;
+import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.nn.LstmConfig;
+import io.muse4j.models.sampling.GenerationRequest;
+import io.muse4j.models.training.Trainer;
+import io.muse4j.models.training.TrainerConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 21: a model on an encoding with an end token learns where pieces end, and generation honours it. */
+@Tag("slow")
+class EndingsTest {
+    private static final EncodingSpec.Abc ABC = new EncodingSpec.Abc(12, 48, 96);
+    /** Every toy tune: three bars of quarters in D major (motifs in any order), then a half-note D in a short bar. */
+    private static final long TUNE_END = 3 * 1920 + 960;
+
+    @TempDir
+    static Path dir;
+    private static SavedModel saved;
+
+    private static List<int[]> toyTunes() {
+        int[][] motifs = {{62, 64, 66, 67}, {69, 67, 66, 64}, {74, 73, 71, 69}, {66, 69, 74, 69}};
+        Random random = new Random(11);
+        AbcTokenizer tokenizer = ABC.codec();
+        List<int[]> tunes = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            NoteSequenceBuilder b = NoteSequence.builder(480).timeSignature(0, 4, 4).keySignature(0, 2, false)
+                    .tempoBpm(0, 120);
+            for (int bar = 0; bar < 3; bar++) {
+                int[] motif = motifs[random.nextInt(motifs.length)];
+                for (int q = 0; q < 4; q++) {
+                    b.note(motif[q], 90, (bar * 4L + q) * 480, 480);
+                }
+            }
+            b.note(62, 90, 12 * 480L, 960);
+            tunes.add(tokenizer.encode(b.build()));
+        }
+        return tunes;
+    }
+
+    @BeforeAll
+    static void train() throws Exception {
+        int vocabulary = ABC.codec().vocabulary().size();
+        TokenModel model = new TokenModel(new LstmConfig(vocabulary, 32, 96, 1), 3);
+        TokenBatches batches = new TokenBatches(toyTunes(), 8, 48, 5);
+        double before = model.loss(batches.batch(0));
+        TrainerConfig config = new TrainerConfig(1500, 0.01, 50, 0.1, 5.0, 1500, 1500, 0);
+        new Trainer<>(config, model, batches::batch, List.of(), dir.resolve("toy.ckpt"), List.of()).train(false);
+        assertTrue(model.loss(batches.batch(0)) < before / 20, "the loss falls");
+        Path file = dir.resolve("toy.m4j");
+        ModelFile.save(file, model, ABC.fields(), ABC.codec().vocabulary().names(), Map.of());
+        saved = ModelKinds.load(file);
+    }
+
+    private static GenerationRequest request(GenerationRequest.Length length) {
+        return new GenerationRequest(length, null, new GenerationRequest.Sampling(null, null, null, 5), null, null);
+    }
+
+    /** Without the end token the pieces would run to the cap of 3,000 tokens: some 170 bars of quarters. */
+    @Test
+    void aModelTrainedOnToyTunesStopsWhereTheyStop() throws Exception {
+        Pieces whole = TokenGeneration.pieces(saved, request(new GenerationRequest.Length(null, null, null)));
+        int exact = 0;
+        for (int i = 1; i <= 10; i++) {
+            NoteSequence piece = whole.piece(i);
+            Note last = piece.notes().get(piece.notes().size() - 1);
+            assertEquals(62, last.pitch(), "piece " + i + " ends on the tonic");
+            assertEquals(960, last.durationTicks(), "piece " + i + " ends on a half note");
+            assertTrue(piece.endTick() <= 2 * TUNE_END, "piece " + i + " stops: " + piece.endTick());
+            exact += piece.endTick() == TUNE_END ? 1 : 0;
+        }
+        assertTrue(exact >= 7, exact + " of 10 pieces stop after 3 bars and a half note, as every toy tune does");
+    }
+
+    @Test
+    void barsAreExactlyThoseAskedForWhereTheEndIsNotAllowedBefore() throws Exception {
+        Pieces three = TokenGeneration.pieces(saved, request(new GenerationRequest.Length(null, 3, null)));
+        for (int i = 1; i <= 5; i++) {
+            NoteSequence piece = three.piece(i);
+            assertEquals(3 * 1920, piece.endTick(), "piece " + i + " is three bars, though every toy tune is longer");
+        }
+    }
+
+    @Test
+    void wholeIsRefusedByAModelWithoutAnEnd() throws Exception {
+        Path file = dir.resolve("melody.m4j");
+        EncodingSpec.Melody melody = new EncodingSpec.Melody(4, 48, 84);
+        ModelFile.save(file, new TokenModel(new LstmConfig(39, 8, 8, 1), 1), melody.fields(),
+                melody.codec().vocabulary().names(), Map.of());
+        SavedModel plain = ModelKinds.load(file);
+        RequestException e = assertThrows(RequestException.class,
+                () -> TokenGeneration.pieces(plain, request(new GenerationRequest.Length(null, null, null, true))));
+        assertTrue(e.getMessage().startsWith("--whole needs a model that learnt where pieces end"), e.getMessage());
+    }
+}
