@@ -53,6 +53,11 @@ final class LookbackTraining {
                         + LookbackEncoding.STEPS_PER_BAR + " steps");
             }
             Check.range("transposition", data.transpose(), 0, 24);
+            int grid = data.rolls().grid().stepsPerQuarter();
+            if (grid != MELODY.stepsPerQuarter()) {
+                throw new IllegalArgumentException("--grid: a lookback model counts bars of 16 sixteenths; the grid "
+                        + "has " + grid + " steps a quarter, not " + MELODY.stepsPerQuarter());
+            }
         }
     }
 

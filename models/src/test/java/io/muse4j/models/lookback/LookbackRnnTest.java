@@ -198,6 +198,9 @@ class LookbackRnnTest {
                 1e-5, "eval scores the validation windows as training validated them, with the best weights");
         assertThrows(RequestException.class, () -> kind.train(request, new Settings(Map.of("--layers", 1,
                 "--hidden", 12, "--dropout", 0.2, "--seq-len", 24))), "--seq-len must be whole bars");
+        TrainingRequest eighths = new TrainingRequest(new TrainingRequest.Data(corpus, null,
+                new EncodingSpec.PianoRoll(2).codec(), 0.3, 0), request.trainer(), 4, 2, out, false, request.log());
+        assertThrows(RequestException.class, () -> kind.train(eighths, settings), "a grid of eighths");
     }
 
     @Test
