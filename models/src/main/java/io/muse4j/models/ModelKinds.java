@@ -13,6 +13,7 @@ import io.muse4j.models.kind.SavedModel;
 import io.muse4j.models.kind.Settings;
 import io.muse4j.models.kind.TrainingOutcome;
 import io.muse4j.models.lm.LanguageModelKind;
+import io.muse4j.models.lookback.LookbackKind;
 import io.muse4j.models.training.CorpusChecksum;
 import io.muse4j.models.training.Provenance;
 import io.muse4j.models.training.TrainingRequest;
@@ -37,7 +38,8 @@ public final class ModelKinds {
             LanguageModelKind.TRANSFORMER,
             new MusicVaeKind(),
             new CrnnGanKind(),
-            new MidiNetKind());
+            new MidiNetKind(),
+            new LookbackKind());
 
     private ModelKinds() {
     }

@@ -4,6 +4,7 @@ import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.corpora.batch.MelodyWindows;
 import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.file.ModelFile;
+import io.muse4j.midi.MidiWriter;
 import io.muse4j.models.gan.GanPlay;
 import io.muse4j.models.gan.GanSettings;
 import io.muse4j.models.gan.crnngan.CrnnGan;
@@ -13,13 +14,18 @@ import io.muse4j.models.gan.midinet.MidiNetConfig;
 import io.muse4j.models.gan.midinet.MidiNetPlayers;
 import io.muse4j.models.gan.midinet.MidiNetTraining;
 import io.muse4j.models.lm.PianoRollModel;
+import io.muse4j.models.kind.Settings;
 import io.muse4j.models.lm.TokenModel;
+import io.muse4j.models.lookback.LookbackKind;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.StackConfig;
 import io.muse4j.models.nn.TransformerConfig;
+import io.muse4j.models.training.Checkpoint;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
+import io.muse4j.models.training.TrainingRequest;
+import io.muse4j.models.training.TrainingRun;
 import io.muse4j.models.vae.LatentSpace;
 import io.muse4j.models.vae.MelodyAttribute;
 import io.muse4j.models.vae.MusicVae;
@@ -46,7 +52,8 @@ import java.util.function.LongFunction;
 /**
  * Wrote the model-file fixtures that {@link ModelFileFixturesTest} loads: one small file of every kind a model file
  * held (token-lstm, token-transformer, pianoroll-lstm, pianoroll-transformer, vae-flat, vae-hierarchical with its
- * attribute vectors, crnngan, midinet), saved through {@link ModelFile#save} and {@link VaeFile#save}, and beside
+ * attribute vectors, crnngan, midinet; lookback was added later, by {@code main lookback}), saved through
+ * {@link ModelFile#save} and {@link VaeFile#save}, and beside
  * each its {@code KIND.expected.txt}: what the file, loaded back through {@link ModelFile#load} or
  * {@link VaeFile#load}, computed through the test's helper for its kind.
  *
@@ -73,11 +80,20 @@ public final class FixtureWriter {
     private FixtureWriter() {
     }
 
-    /** Writes every fixture and its expected outputs into {@code args[0]} (default: {@link #FOLDER}). */
+    /**
+     * Writes every fixture and its expected outputs into {@code args[0]} (default: {@link #FOLDER}); with the first
+     * argument {@code lookback}, only the lookback fixture, added later, into {@code args[1]} (default the same).
+     */
     public static void main(String[] args) throws Exception {
-        Path folder = args.length > 0 ? Path.of(args[0]) : FOLDER;
+        boolean lookbackOnly = args.length > 0 && args[0].equals("lookback");
+        int first = lookbackOnly ? 1 : 0;
+        Path folder = args.length > first ? Path.of(args[first]) : FOLDER;
         Files.createDirectories(folder);
         Path scratch = Files.createTempDirectory("fixture-writer");
+        if (lookbackOnly) {
+            writeLookback(folder, scratch);
+            return;
+        }
         writeTokenModel(folder, scratch, "token-lstm", new LstmConfig(15, 8, 16, 2));
         writeTokenModel(folder, scratch, "token-transformer", new TransformerConfig(15, 8, 2, 1, 16, 16, false, 0));
         writePianoRoll(folder, scratch, "pianoroll-lstm", PianoRollModel.config(new LstmConfig(88, 88, 8, 1)));
@@ -168,6 +184,30 @@ public final class FixtureWriter {
                 Map.of("corpus", "one bar", "steps", Integer.toString(MIDINET_STEPS)));
         expect(folder, "midinet", ModelFileFixturesTest.midiNetOutputs(ModelKinds.load(file)),
                 "MidiNet (briefly trained on one bar): header, MidiNet.sample as notes, MidiNet.generate as columns");
+    }
+
+    /**
+     * The lookback fixture (written on the lookback branch, after 71707b5, not at 086cd3b as the others): a model of
+     * 8 units trained by {@link LookbackKind#train} for 10 steps on 8 synthetic melodies in 4/4 written as MIDI.
+     */
+    private static void writeLookback(Path folder, Path scratch) throws Exception {
+        Path corpus = Files.createDirectories(scratch.resolve("melodies"));
+        for (int i = 0; i < 8; i++) {
+            MidiWriter.write(SyntheticScores.melody(200 + i, 40, 60, 72, 4), corpus.resolve("melody-" + i + ".mid"));
+        }
+        Path file = folder.resolve("lookback.m4j");
+        TrainerConfig config = new TrainerConfig(TRAINING_STEPS, 0.01, 0, 1, 5, 5, TRAINING_STEPS, 0);
+        TrainingRequest request = new TrainingRequest(new TrainingRequest.Data(corpus, null,
+                new EncodingSpec.PianoRoll(4).codec(), 0.25, 0), config, 4, 16, file, false, System.err);
+        new LookbackKind().train(request, new Settings(Map.of("--layers", 1, "--hidden", 8, "--dropout", 0.1,
+                "--seq-len", 32)));
+        String header = "# lookback.m4j, written by FixtureWriter lookback with muse4j 0.1.0-SNAPSHOT on the lookback "
+                + "branch (after 71707b5)\n# lookback model (trained 10 steps on 8 synthetic melodies): header, "
+                + "labels, stepLogits, sample and generate; see ModelFileFixturesTest for each call\n";
+        Files.writeString(folder.resolve("lookback.expected.txt"),
+                header + ModelFileFixturesTest.lookbackOutputs(ModelKinds.load(file)).text(), StandardCharsets.UTF_8);
+        Files.deleteIfExists(TrainingRun.logOf(file));
+        Files.deleteIfExists(Checkpoint.beside(file));
     }
 
     private static Map<String, String> summary() {

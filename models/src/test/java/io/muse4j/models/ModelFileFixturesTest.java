@@ -9,6 +9,8 @@ import io.muse4j.models.gan.midinet.MidiNet;
 import io.muse4j.models.lm.PianoRollModel;
 import io.muse4j.models.lm.TokenModel;
 import io.muse4j.models.lm.TokenGenerator;
+import io.muse4j.models.lookback.LookbackRnn;
+import io.muse4j.models.sampling.GenerationRequest;
 import io.muse4j.models.sampling.Sampler;
 import io.muse4j.models.vae.LatentSpace;
 import io.muse4j.models.vae.MelodyAttribute;
@@ -97,6 +99,11 @@ class ModelFileFixturesTest {
         check("midinet", midiNetOutputs(ModelKinds.load(fixture("midinet.m4j"))));
     }
 
+    @Test
+    void lookback() throws Exception {
+        check("lookback", lookbackOutputs(ModelKinds.load(fixture("lookback.m4j"))));
+    }
+
     // ---- one helper per kind: what the fixture computes through the public API -------------------------------
 
     /** The primer every token model continues: ids of the fixtures' melody tokenizer (15 ids, pitches 60..72). */
@@ -118,6 +125,37 @@ class ModelFileFixturesTest {
         out.ints("continueFrom(PRIMER,16,Sampler(0,0,1,0))", generator.continueFrom(PRIMER, 16, new Sampler(0, 0, 1, 0)));
         out.ints("beamSearch(PRIMER,24,3,Sampler(1.0,0,1.0,9),never)",
                 generator.beamSearch(PRIMER, 24, 3, new Sampler(1.0, 0, 1.0, 9), tokens -> false));
+        return out;
+    }
+
+    /** The melody a lookback model is read on: 3 bars of the melody encoding (39 ids) whose third repeats the first. */
+    static final int[] LOOKBACK_MELODY = {14, 0, 0, 0, 16, 0, 0, 0, 18, 0, 0, 0, 19, 0, 0, 0,
+        21, 0, 0, 0, 0, 0, 23, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+        14, 0, 0, 0, 16, 0, 0, 0, 18, 0, 0, 0, 19, 0, 0, 0, 1};
+
+    /**
+     * A lookback model: header, the labels of {@link #LOOKBACK_MELODY}, the logits before each of its steps, seeded
+     * samples with and without a primer, and a piece of 2 bars through the kind's {@code generate}.
+     */
+    static Outputs lookbackOutputs(SavedModel saved) throws IOException {
+        Outputs out = header(saved.model(), saved.contents().header().tokenizer(), saved.vocabulary(), saved.training(),
+                saved.libraryVersion());
+        LookbackRnn model = saved.as(LookbackRnn.class, "a lookback model");
+        out.ints("encoding().labels(MELODY)", model.encoding().labels(LOOKBACK_MELODY));
+        float[][] logits = model.stepLogits(LOOKBACK_MELODY);
+        for (int p : new int[] {0, 1, 16, 33, 48}) {
+            double[] row = new double[logits[p].length];
+            for (int k = 0; k < row.length; k++) {
+                row[k] = logits[p][k];
+            }
+            out.floats("stepLogits(MELODY)[" + p + "]", row);
+        }
+        out.ints("sample({},32,Sampler(0.9,5,0.95,8))", model.sample(new int[0], 32, new Sampler(0.9, 5, 0.95, 8)));
+        out.ints("sample(MELODY[0..32),16,Sampler(0,0,1,0))",
+                model.sample(Arrays.copyOf(LOOKBACK_MELODY, 32), 16, new Sampler(0, 0, 1, 0)));
+        GenerationRequest twoBars = new GenerationRequest(new GenerationRequest.Length(null, 2, null), null,
+                new GenerationRequest.Sampling(1.0, null, null, 3), null, null);
+        out.notes("generate(bars 2, seed 3).piece(1)", saved.kind().generate(saved, twoBars).piece(1));
         return out;
     }
 
