@@ -147,6 +147,24 @@ class ModelCommandsTest {
     }
 
     @Test
+    void anAbcModelTrainsAndWritesWholeTunesAndExactBars() throws Exception {
+        Path abc = dir.resolve("tiny-abc.m4j");
+        CliRun run = CliRun.of("train", "lstm", "--encoding", "abc", "--corpus", dir.resolve("corpus").toString(),
+                "--out", abc.toString(), "--hidden", "16", "--layers", "1", "--embedding", "8", "--batch", "4",
+                "--seq-len", "64", "--steps", "20", "--val-every", "10", "--valid-fraction", "0.2");
+        assertEquals(0, run.code(), run.err());
+        Path tune = dir.resolve("whole.abc");
+        CliRun whole = CliRun.of("generate", "--model", abc.toString(), "--whole", "--seed", "3", "--out", tune.toString());
+        assertEquals(0, whole.code(), whole.err());
+        assertTrue(Files.readString(tune).startsWith("X:1\n"), Files.readString(tune));
+        Path bars = dir.resolve("bars.mid");
+        CliRun four = CliRun.of("generate", "--model", abc.toString(), "--bars", "4", "--seed", "3", "--out", bars.toString());
+        assertEquals(0, four.code(), four.err());
+        io.muse4j.core.score.NoteSequence music = io.muse4j.midi.MidiReader.read(bars).sequence();
+        assertTrue(music.bars().starts(music.endTick() - 1).length <= 4, "at most 4 bars: " + music.endTick());
+    }
+
+    @Test
     void badModelsAndSettingsGetOneLine() throws Exception {
         Path notAModel = dir.resolve("notes.txt");
         Files.writeString(notAModel, "hello");
@@ -160,7 +178,11 @@ class ModelCommandsTest {
         assertEquals(2, topP.code());
         CliRun twoLengths = CliRun.of("generate", "--model", model.toString(), "--steps", "9", "--seconds", "3", "--out", "x.mid");
         assertEquals(2, twoLengths.code());
-        assertEquals("muse4j: give one of --steps, --bars and --seconds, not several\n", twoLengths.err());
+        assertEquals("muse4j: give one of --steps, --bars, --seconds and --whole, not several\n", twoLengths.err());
+        CliRun whole = CliRun.of("generate", "--model", model.toString(), "--whole", "--out", "x.mid");
+        assertEquals(2, whole.code());
+        assertTrue(whole.err().startsWith("muse4j: --whole needs a model that learnt where pieces end"), whole.err());
+        assertEquals(1, whole.errLines().length, whole.err());
         CliRun noBeam = CliRun.of("generate", "--model", model.toString(), "--beam", "0", "--out", "x.mid");
         assertEquals(2, noBeam.code());
         assertEquals("muse4j: --beam 0 must be between 1 and 64\n", noBeam.err());

@@ -1,5 +1,6 @@
 package io.muse4j.models.lm;
 
+import io.muse4j.core.score.BarGrid;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.Tokenizer;
@@ -112,11 +113,18 @@ final class Endings {
     }
 
     /**
-     * The tick N bars of the music's first meter (which the model writes, or the primer gives) after the primer's
-     * end, counting the bar the primer ends in as the primer's; from the start without a primer.
+     * The tick N bars after the primer's end, following the music's meters (a pickup bar counts as one), counting
+     * the bar the primer ends in as the primer's; from the start without a primer.
      */
     private static long target(NoteSequence music, long primed, int bars) {
-        long bar = music.bars().barLength(music.initialTimeSignature());
-        return ((primed + bar - 1) / bar + bars) * bar;
+        BarGrid grid = music.bars();
+        long tick = 0;
+        while (tick < primed) {
+            tick += grid.barLength(grid.meterAtBar(tick));
+        }
+        for (int bar = 0; bar < bars; bar++) {
+            tick += grid.barLength(grid.meterAtBar(tick));
+        }
+        return tick;
     }
 }

@@ -27,12 +27,12 @@ import java.util.function.ToLongFunction;
  *       does not mind).</li>
  * </ul>
  */
-final class PrimerFrame {
+public final class PrimerFrame {
     private PrimerFrame() {
     }
 
     /** The decoded music in the primer's tempo map, meters and key signatures. */
-    static NoteSequence carry(NoteSequence decoded, NoteSequence primer, EncodingSpec encoding) {
+    public static NoteSequence carry(NoteSequence decoded, NoteSequence primer, EncodingSpec encoding) {
         if (encoding instanceof EncodingSpec.Performance) {
             return bySeconds(decoded, primer);
         }

@@ -1,5 +1,7 @@
 package io.muse4j.models.lookback;
 
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.models.lm.PrimerFrame;
 import io.muse4j.core.token.Tokenizer;
 import io.muse4j.models.kind.Pieces;
 import io.muse4j.models.kind.RequestException;
@@ -43,8 +45,12 @@ final class LookbackGeneration {
         Tokenizer tokenizer = saved.encoding().tokenizer();
         int[] primer = request.primer() == null ? new int[0] : primer(tokenizer, request.primer());
         int steps = steps(request.length(), tokenizer);
-        return i -> tokenizer.decode(model.sample(primer, steps,
-                i == 1 ? first : request.sampling().sampler(i - 1)));
+        return i -> {
+            NoteSequence music = tokenizer.decode(model.sample(primer, steps,
+                    i == 1 ? first : request.sampling().sampler(i - 1)));
+            return request.primer() == null ? music
+                    : PrimerFrame.carry(music, request.primer().score(), saved.encoding());
+        };
     }
 
     /** Steps to generate after the primer: as asked in steps, 4/4 bars or seconds, else {@link #DEFAULT_STEPS}. */
