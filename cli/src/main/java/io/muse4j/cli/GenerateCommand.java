@@ -93,7 +93,7 @@ final class GenerateCommand implements Callable<Integer> {
         sampling.sampler(0); // fails early on bad sampling settings
         GenerationRequest request = new GenerationRequest(new GenerationRequest.Length(steps, bars, seconds, whole),
                 primer == null ? null : new GenerationRequest.Primer(primer.toString(), primerScore()),
-                sampling.controls(), beam, chordProgression());
+                Models.withDefaults(model, sampling.controls()), beam, chordProgression());
         SavedModel saved = Models.load(model);
         Pieces pieces = saved.kind().generate(saved, request);
         WavRenderer renderer = wav == null ? null : new WavRenderer(soundFont.load()); // a bad SoundFont fails early

@@ -32,8 +32,9 @@ final class LiveCommand implements Callable<Integer> {
             description = "MIDI output, the built-in synthesizer, or none to record only (default: ${DEFAULT-VALUE}).")
     String out;
 
-    @Option(names = "--model", defaultValue = Models.DEFAULT, paramLabel = "MODEL",
-            description = "Model file, or 'default' for the bundled folk-melody LSTM (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "folk-transformer-2026", paramLabel = "MODEL",
+            description = "Model file or bundled model that answers (default: ${DEFAULT-VALUE}, the melody "
+                    + "transformer, which answers a phrase on the call's own clock; 'default' writes whole tunes).")
     String model;
 
     @Mixin

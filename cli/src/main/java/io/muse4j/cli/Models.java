@@ -2,6 +2,7 @@ package io.muse4j.cli;
 
 import io.muse4j.models.ModelKinds;
 import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.sampling.GenerationRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,16 +21,21 @@ final class Models {
      * @param name what {@code --model} calls it
      * @param resource its file among the cli's resources
      * @param description one line for {@code muse4j models}
+     * @param temperature the sampling temperature {@code generate} uses when given none, chosen on the validation
+     *                    tunes with {@code muse4j stats}; null for the sampler's own default (1)
      */
-    record Bundled(String name, String resource, String description) {
+    record Bundled(String name, String resource, String description, Double temperature) {
     }
 
     /** The bundled models, the default first. */
     static final List<Bundled> BUNDLED = List.of(
+            new Bundled("folk-tunes-2026", "folk-tunes-2026.m4j", "Music Transformer (3 blocks of 128, 4 heads) on "
+                    + "folk-abc's tunes in the abc encoding (bars, repeat signs, endings, an end), 2,800 steps; writes "
+                    + "whole tunes", 0.9),
             new Bundled("folk-transformer-2026", "folk-transformer-2026.m4j", "Music Transformer (3 blocks of 128, "
-                    + "4 heads, relative attention over 256 sixteenths), 1,500 steps on folk-abc's melodies"),
+                    + "4 heads, relative attention over 256 sixteenths), 1,500 steps on folk-abc's melodies; the default in 2026-12", null),
             new Bundled("folk-lstm-2025", "default-melody.m4j", "melody LSTM (2 x 128) on folk-abc; the default "
-                    + "until 2026-12"));
+                    + "until 2026-12", null));
 
     private Models() {
     }
@@ -38,6 +44,13 @@ final class Models {
     static Optional<Bundled> bundled(String name) {
         String wanted = DEFAULT.equals(name) ? BUNDLED.get(0).name() : name;
         return BUNDLED.stream().filter(model -> model.name().equals(wanted)).findFirst();
+    }
+
+    /** The sampling controls asked for, with a bundled model's own temperature where none was asked for. */
+    static GenerationRequest.Sampling withDefaults(String name, GenerationRequest.Sampling asked) {
+        Double temperature = bundled(name).map(Bundled::temperature).orElse(null);
+        return asked.temperature() != null || temperature == null ? asked
+                : new GenerationRequest.Sampling(temperature, asked.topK(), asked.topP(), asked.seed());
     }
 
     /** The named model, of any kind. */

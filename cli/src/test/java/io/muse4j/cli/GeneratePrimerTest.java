@@ -58,7 +58,8 @@ class GeneratePrimerTest {
     void fourBarsAreFourBarsOfFourFour() throws Exception {
         boolean endsOnTheBarLine = false;
         for (int seed = 1; seed <= 6; seed++) {
-            NoteSequence out = generated("--bars", "4", "--seed", Integer.toString(seed));
+            NoteSequence out = generated("--model", "folk-transformer-2026", "--bars", "4", "--seed",
+                    Integer.toString(seed));
             long fourBars = 4L * 4 * out.resolution();
             assertTrue(out.endTick() <= fourBars, "seed " + seed + ": " + out.endTick() + " ticks");
             assertTrue(out.tempoMap().seconds(out.endTick()) <= 8.0 + 1e-9, "seed " + seed);

@@ -40,7 +40,7 @@ public final class Answerer {
      * encoding (a melody model's range, say).
      */
     public NoteSequence answer(NoteSequence call, double seconds, int turn) {
-        int[] primer = tokenizer.encode(call);
+        int[] primer = tokenizer.primer(tokenizer.encode(call));
         if (primer.length == 0 || seconds <= 0) {
             return call.withNotes(List.of());
         }

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  *   <li>{@code --bars N}: the end is not allowed before N bars (the first bar, a pickup's, counts as one), the last
  *       bar is the likeliest to end the piece of several drawn (a cadence), and the piece is cut at the N-th bar
  *       line;</li>
- *   <li>{@code --seconds S}: the end is not allowed until S seconds after the primer;</li>
+ *   <li>{@code --seconds S}: the end is not allowed until S seconds after the primer, where the music is cut;</li>
  *   <li>{@code --steps N}: N tokens, or fewer when the model ends the piece.</li>
  * </ul>
  */
@@ -49,6 +49,7 @@ final class Endings {
         int budget = length.steps() != null ? length.steps()
                 : seconds != null ? Math.max(WHOLE_TOKENS, Durations.tokenBudget(seconds)) : WHOLE_TOKENS;
         Predicate<int[]> reached = seconds != null ? Durations.lasting(tokenizer, start, seconds) : tokens -> true;
+        double primedSeconds = tokenizer.seconds(start);
         return i -> {
             Sampler sampler = i == 1 ? first : request.sampling().sampler(i - 1);
             boolean[] longEnough = {endsFreely};
@@ -68,6 +69,9 @@ final class Endings {
                 return longEnough[0] && !endsFreely;
             };
             NoteSequence music = tokenizer.decode(generator.beamSearch(start, budget, beam, sampler, enough, rule));
+            if (seconds != null && music.durationSeconds() > primedSeconds + seconds) {
+                music = Slicing.sliceSeconds(music, 0, primedSeconds + seconds);
+            }
             return primer == null ? music : PrimerFrame.carry(music, primer, encoding);
         };
     }
