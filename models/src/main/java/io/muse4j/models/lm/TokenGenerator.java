@@ -55,12 +55,7 @@ public final class TokenGenerator {
         Check.atLeast("tokens to generate", count, 0);
         Check.range("beam width", width, 1, MAX_WIDTH);
         TokenStepper stepper = model.stepper(width);
-        float[][] logits = null;
-        for (int token : primer) {
-            int[] same = new int[width];
-            Arrays.fill(same, token);
-            logits = stepper.step(same);
-        }
+        float[][] logits = fed(stepper, primer);
         List<Beam> beams = List.of(new Beam(0, primer, 0));
         for (int n = 0; n < count; n++) {
             List<Beam> candidates = new ArrayList<>();
@@ -97,13 +92,11 @@ public final class TokenGenerator {
      */
     public int[] likeliestEnding(int[] body, int rows, int count, Sampler sampler, Predicate<int[]> done, int end) {
         Check.range("candidates", rows, 1, MAX_WIDTH);
-        TokenStepper stepper = model.stepper(rows);
-        float[][] logits = null;
-        for (int token : body) {
-            int[] same = new int[rows];
-            Arrays.fill(same, token);
-            logits = stepper.step(same);
+        if (body.length == 0) {
+            throw new IllegalArgumentException("a body of at least one token is needed");
         }
+        TokenStepper stepper = model.stepper(rows);
+        float[][] logits = fed(stepper, body);
         int[][] drawn = new int[rows][];
         Arrays.fill(drawn, body);
         // a row is drawing, then finished (its likeliest other token fed), then scored (the rest is ignored)
@@ -148,6 +141,17 @@ public final class TokenGenerator {
             best = endScore[row] > endScore[best] ? row : best;
         }
         return drawn[best];
+    }
+
+    /** Feeds the same tokens to every row of the stepper; the logits after the last. */
+    private static float[][] fed(TokenStepper stepper, int[] tokens) {
+        float[][] logits = null;
+        for (int token : tokens) {
+            int[] same = new int[stepper.rows()];
+            Arrays.fill(same, token);
+            logits = stepper.step(same);
+        }
+        return logits;
     }
 
     private static int likeliestBut(double[] logProbs, int excluded) {
