@@ -20,9 +20,10 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>{@code --whole}, and no length at all: the piece runs until the model writes the end, or to a cap of
  *       {@link #WHOLE_TOKENS} tokens, against a runaway;</li>
- *   <li>{@code --bars N}: the end is not allowed before N bars (the first bar, a pickup's, counts as one), the last
- *       bar is the likeliest to end the piece of several drawn (a cadence), and the piece is cut at the N-th bar
- *       line;</li>
+ *   <li>{@code --bars N}: whole pieces are drawn, up to {@link #WHOLE_ATTEMPTS}, and the first that ends in its N-th
+ *       bar is kept (a pickup bar does not count): the model's own pieces of that length, with their
+ *       own endings. When none does, the end is not allowed before N bars, the last bar is the likeliest to end the
+ *       piece of several drawn, and the piece is cut at the N-th bar line;</li>
  *   <li>{@code --seconds S}: the end is not allowed until S seconds after the primer, where the music is cut;</li>
  *   <li>{@code --steps N}: N tokens, or fewer when the model ends the piece.</li>
  * </ul>
@@ -30,6 +31,8 @@ import java.util.function.Predicate;
 final class Endings {
     /** The most tokens a whole piece may take: several times the longest folk tune (about 270 tokens on average). */
     static final int WHOLE_TOKENS = 3_000;
+    /** Whole pieces drawn for {@code --bars N}, the first that ends in its N-th bar kept, before cutting one. */
+    static final int WHOLE_ATTEMPTS = 16;
     /** The last bars drawn for {@code --bars N}, of which the likeliest to end the piece is kept. */
     static final int CADENCE_CANDIDATES = 8;
 
@@ -77,7 +80,8 @@ final class Endings {
     }
 
     /**
-     * N bars ending on a cadence: the first N - 1 bars are drawn with the end not allowed, then
+     * N bars ending on a cadence: a whole piece of N bars where the model writes one within a few tries; else the
+     * first N - 1 bars are drawn with the end not allowed, then
      * {@link #CADENCE_CANDIDATES} last bars, of which the one after which the model would most likely end the piece
      * is kept ({@link TokenGenerator#likeliestEnding}); the music is cut at the N-th bar line.
      */
@@ -88,15 +92,27 @@ final class Endings {
         int budget = checkedBars(bars);
         long primed = tokenizer.decode(start).endTick();
         BiConsumer<int[], float[]> noEnd = (tokens, logits) -> logits[end] = Float.NEGATIVE_INFINITY;
+        BiConsumer<int[], float[]> free = (tokens, logits) -> { };
         return i -> {
             Sampler sampler = i == 1 ? first : request.sampling().sampler(i - 1);
-            int[] body = generator.beamSearch(start, budget, beam, sampler,
-                    tokens -> reaches(tokenizer.decode(tokens), primed, bars - 1), noEnd);
-            int[] tokens = generator.likeliestEnding(body, CADENCE_CANDIDATES, budget, sampler,
-                    candidate -> reaches(tokenizer.decode(candidate), primed, bars), end);
-            NoteSequence music = tokenizer.decode(tokens);
-            if (music.endTick() > 0) {
-                music = Slicing.slice(music, 0, target(music, primed, bars));
+            NoteSequence music = null;
+            for (int attempt = 0; attempt < WHOLE_ATTEMPTS && music == null; attempt++) {
+                int[] whole = generator.beamSearch(start, Math.min(WHOLE_TOKENS, budget), beam, sampler,
+                        tokens -> tokens[tokens.length - 1] == end, free);
+                NoteSequence tune = tokenizer.decode(whole);
+                boolean ended = whole[whole.length - 1] == end;
+                music = ended && tune.endTick() > target(tune, primed, bars - 1)
+                        && tune.endTick() <= target(tune, primed, bars) ? tune : null;
+            }
+            if (music == null) {
+                int[] body = generator.beamSearch(start, budget, beam, sampler,
+                        tokens -> reaches(tokenizer.decode(tokens), primed, bars - 1), noEnd);
+                int[] tokens = generator.likeliestEnding(body, CADENCE_CANDIDATES, budget, sampler,
+                        candidate -> reaches(tokenizer.decode(candidate), primed, bars), end);
+                music = tokenizer.decode(tokens);
+                if (music.endTick() > 0) {
+                    music = Slicing.slice(music, 0, target(music, primed, bars));
+                }
             }
             return primer == null ? music : PrimerFrame.carry(music, primer, encoding);
         };
@@ -117,12 +133,13 @@ final class Endings {
     }
 
     /**
-     * The tick N bars after the primer's end, following the music's meters (a pickup bar counts as one), counting
-     * the bar the primer ends in as the primer's; from the start without a primer.
+     * The tick N bars after the primer's end, following the music's meters, counting the bar the primer ends in as
+     * the primer's; from the start without a primer. A pickup bar (a short first bar in a meter of its own, then the
+     * tune's) does not count, as musicians count a tune: a 32-bar reel with a pickup ends in its 32nd bar.
      */
     private static long target(NoteSequence music, long primed, int bars) {
         BarGrid grid = music.bars();
-        long tick = 0;
+        long tick = pickupEnd(music);
         while (tick < primed) {
             tick += grid.barLength(grid.meterAtBar(tick));
         }
@@ -130,5 +147,15 @@ final class Endings {
             tick += grid.barLength(grid.meterAtBar(tick));
         }
         return tick;
+    }
+
+    /** Where a pickup bar ends, or 0 when the music has none. */
+    private static long pickupEnd(NoteSequence music) {
+        var meters = music.timeSignatures();
+        if (meters.size() < 2 || meters.get(0).tick() != 0) {
+            return 0;
+        }
+        long first = music.bars().barLength(meters.get(0));
+        return meters.get(1).tick() == first && first < music.bars().barLength(meters.get(1)) ? first : 0;
     }
 }

@@ -105,6 +105,16 @@ class EndingsTest {
     }
 
     @Test
+    void barsOfTheLengthTheModelWritesAreItsOwnWholePieces() throws Exception {
+        Pieces four = TokenGeneration.pieces(saved, request(new GenerationRequest.Length(null, 4, null)));
+        for (int i = 1; i <= 5; i++) {
+            NoteSequence piece = four.piece(i);
+            assertEquals(TUNE_END, piece.endTick(), "piece " + i + " is a whole toy tune, ending on its half note");
+            assertEquals(62, piece.notes().get(piece.notes().size() - 1).pitch(), "piece " + i);
+        }
+    }
+
+    @Test
     void wholeIsRefusedByAModelWithoutAnEnd() throws Exception {
         Path file = dir.resolve("melody.m4j");
         EncodingSpec.Melody melody = new EncodingSpec.Melody(4, 48, 84);
