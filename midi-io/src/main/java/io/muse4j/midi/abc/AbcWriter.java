@@ -22,7 +22,8 @@ import java.util.TreeSet;
  *   <li>Time is snapped to a grid of {@link Options#subdivisions()} steps per L: unit; each length is written as a
  *       fraction of the unit ("A3/2", "A2/5"), and three notes in a row of 2/3 of a unit as a triplet ("(3ABc").
  *       Bar lines follow the meter; a note across a bar line or a chord symbol is split and tied. Silence before
- *       the first note that is shorter than the first bar is written as a pickup.</li>
+ *       the first note that is shorter than the first bar is written as a pickup, and so is a pickup bar (a short
+ *       first bar in a meter of its own, 1/8 then 6/8): M: is the meter after it.</li>
  *   <li>One voice: notes that start together become a chord {@code [CEG]} as long as its shortest note, and a
  *       note still sounding when the next starts is cut there. Velocity, program, channel and track are not
  *       written.</li>
@@ -100,7 +101,7 @@ public final class AbcWriter {
         if (tags.containsKey("title")) {
             out.append("T:").append(tags.get("title")).append('\n');
         }
-        TimeSignature meter = seq.initialTimeSignature();
+        TimeSignature meter = tuneMeter();
         out.append("M:").append(meter.numerator()).append('/').append(meter.denominator()).append('\n');
         out.append("L:1/").append(options.unitDenominator()).append('\n');
         if (!seq.tempos().isEmpty() && seq.tempos().get(0).tick() == 0) {
@@ -178,7 +179,7 @@ public final class AbcWriter {
 
     /** Whether a step starts a beat of the first meter (a dotted quarter in 6/8, 9/8, 12/8), where a space goes. */
     private boolean onBeat(long at) {
-        TimeSignature meter = seq.initialTimeSignature();
+        TimeSignature meter = tuneMeter();
         boolean compound = meter.denominator() == 8 && meter.numerator() % 3 == 0 && meter.numerator() > 3;
         long beat = step(seq.resolution() * 4L * (compound ? 3 : 1) / meter.denominator());
         Long barStart = bars.floor(at);
@@ -213,8 +214,11 @@ public final class AbcWriter {
         for (long tick : seq.bars().starts(lastTick)) {
             bars.add(step(tick));
         }
+        long pickupEnd = seq.bars().pickupEnd();
         for (TimeSignature t : seq.timeSignatures()) {
-            field(t.tick(), "[M:" + t.numerator() + "/" + t.denominator() + "]");
+            if (pickupEnd == 0 || t.tick() != pickupEnd) {
+                field(t.tick(), "[M:" + t.numerator() + "/" + t.denominator() + "]");
+            }
         }
         for (KeySignature k : seq.keySignatures()) {
             if (k.tick() > 0) {
@@ -228,6 +232,11 @@ public final class AbcWriter {
         for (ChordChange c : seq.chords()) {
             chords.computeIfAbsent(step(c.tick()), k -> new ArrayList<>()).add(c.symbol());
         }
+    }
+
+    /** The tune's meter: the first, or the one after a pickup bar (which ABC writes as a short first bar). */
+    private TimeSignature tuneMeter() {
+        return seq.bars().pickupEnd() > 0 ? seq.timeSignatures().get(1) : seq.initialTimeSignature();
     }
 
     private void field(long tick, String text) {

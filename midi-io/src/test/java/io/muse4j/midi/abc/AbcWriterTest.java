@@ -39,6 +39,13 @@ class AbcWriterTest {
     }
 
     @Test
+    void aPickupBarIsWrittenAsAPickupInTheTunesMeter() {
+        NoteSequence seq = NoteSequence.builder(480).timeSignature(0, 1, 8).timeSignature(240, 6, 8)
+                .note(74, 90, 0, 240).note(71, 90, 240, 720).note(67, 90, 960, 720).build();
+        assertEquals("X:1\nM:6/8\nL:1/8\nK:C\nd| B3 G3|]\n", AbcWriter.write(seq));
+    }
+
+    @Test
     void quantisesToTheGridOfTheOptions() throws Exception {
         NoteSequence played = NoteSequence.builder(1024).note(60, 70, 10, 500).note(62, 100, 530, 1000).build();
         String text = AbcWriter.write(played, new AbcWriter.Options(8, 2, 4));

@@ -139,7 +139,7 @@ final class Endings {
      */
     private static long target(NoteSequence music, long primed, int bars) {
         BarGrid grid = music.bars();
-        long tick = pickupEnd(music);
+        long tick = grid.pickupEnd();
         while (tick < primed) {
             tick += grid.barLength(grid.meterAtBar(tick));
         }
@@ -147,15 +147,5 @@ final class Endings {
             tick += grid.barLength(grid.meterAtBar(tick));
         }
         return tick;
-    }
-
-    /** Where a pickup bar ends, or 0 when the music has none. */
-    private static long pickupEnd(NoteSequence music) {
-        var meters = music.timeSignatures();
-        if (meters.size() < 2 || meters.get(0).tick() != 0) {
-            return 0;
-        }
-        long first = music.bars().barLength(meters.get(0));
-        return meters.get(1).tick() == first && first < music.bars().barLength(meters.get(1)) ? first : 0;
     }
 }

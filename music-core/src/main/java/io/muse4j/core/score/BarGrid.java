@@ -38,6 +38,18 @@ public final class BarGrid {
         }
     }
 
+    /**
+     * Where a pickup bar ends: a first bar in a meter of its own that is shorter than the bars of the meter that
+     * follows it (1/8 then 6/8), as notation programs write an anacrusis; 0 when the music has none.
+     */
+    public long pickupEnd() {
+        if (timeSignatures.size() < 2 || timeSignatures.get(0).tick() != 0) {
+            return 0;
+        }
+        long first = barLength(timeSignatures.get(0));
+        return timeSignatures.get(1).tick() == first && first < barLength(timeSignatures.get(1)) ? first : 0;
+    }
+
     /** The meter in force for the bar that starts at {@code barStart}. */
     public TimeSignature meterAtBar(long barStart) {
         TimeSignature meter = COMMON_TIME;

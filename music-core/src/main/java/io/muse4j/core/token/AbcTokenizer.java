@@ -195,16 +195,8 @@ public final class AbcTokenizer implements Tokenizer {
     }
 
     private Line line(NoteSequence seq) {
-        TimeSignature meter = seq.initialTimeSignature();
-        long pickupTicks = 0;
-        List<TimeSignature> meters = seq.timeSignatures();
-        if (meters.size() >= 2 && meters.get(0).tick() == 0) {
-            long first = seq.bars().barLength(meters.get(0));
-            if (meters.get(1).tick() == first && first < seq.bars().barLength(meters.get(1))) {
-                meter = meters.get(1);
-                pickupTicks = first;
-            }
-        }
+        long pickupTicks = seq.bars().pickupEnd();
+        TimeSignature meter = pickupTicks > 0 ? seq.timeSignatures().get(1) : seq.initialTimeSignature();
         AbcFrame frame = frameOf(seq, meter);
         List<Note> melody = melody(seq);
         long lead = pickupTicks > 0
