@@ -23,6 +23,8 @@ import java.util.concurrent.Callable;
 /** Samples new music from a model, optionally continuing a primer. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate music with a trained model: a token LSTM or transformer, a C-RNN-GAN or a MidiNet.",
+                "The default model writes whole tunes that end where it ends them (--whole); give --bars, --seconds "
+                        + "or --steps for a length.",
                 "A MidiNet writes --bars bars (16 by default) one after another, each following the bar before "
                         + "(the last 4/4 bar of --primer, or an empty bar, first) under the --chords progression, "
                         + "cycled (C throughout without --chords).",
@@ -44,7 +46,8 @@ final class GenerateCommand implements Callable<Integer> {
                     + "and keys (default: none, the piece starts on the model's first note).")
     Path primer;
 
-    @Option(names = "--steps", description = "Tokens to generate (default: 256, 16 bars of melody); notes for a GAN.")
+    @Option(names = "--steps", description = "Tokens to generate (default: 256, 16 bars of melody, or a whole tune for a model "
+            + "with an end token); notes for a GAN.")
     Integer steps;
 
     @Option(names = "--bars", description = "Bars to generate, in the primer's meter and tempo (4/4 at 120 bpm "

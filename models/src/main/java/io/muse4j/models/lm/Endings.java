@@ -51,10 +51,11 @@ final class Endings {
         boolean endsFreely = seconds == null;
         int budget = length.steps() != null ? length.steps()
                 : seconds != null ? Math.max(WHOLE_TOKENS, Durations.tokenBudget(seconds)) : WHOLE_TOKENS;
-        Predicate<int[]> reached = seconds != null ? Durations.lasting(tokenizer, start, seconds) : tokens -> true;
         double primedSeconds = tokenizer.seconds(start);
         return i -> {
             Sampler sampler = i == 1 ? first : request.sampling().sampler(i - 1);
+            // made for each piece: the check counts its calls, and piece i depends on nothing but i
+            Predicate<int[]> reached = seconds != null ? Durations.lasting(tokenizer, start, seconds) : tokens -> true;
             boolean[] longEnough = {endsFreely};
             BiConsumer<int[], float[]> rule = (tokens, logits) -> {
                 if (tokens[tokens.length - 1] == end) {
@@ -106,7 +107,7 @@ final class Endings {
             }
             if (music == null) {
                 int[] body = generator.beamSearch(start, budget, beam, sampler,
-                        tokens -> reaches(tokenizer.decode(tokens), primed, bars - 1), noEnd);
+                        Durations.sparsely(tokens -> reaches(tokenizer.decode(tokens), primed, bars - 1)), noEnd);
                 int[] tokens = generator.likeliestEnding(body, CADENCE_CANDIDATES, budget, sampler,
                         candidate -> reaches(tokenizer.decode(candidate), primed, bars), end);
                 music = tokenizer.decode(tokens);

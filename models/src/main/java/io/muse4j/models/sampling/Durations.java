@@ -26,10 +26,18 @@ public final class Durations {
      */
     public static Predicate<int[]> lasting(Tokenizer tokenizer, int[] primer, double seconds) {
         double primed = tokenizer.seconds(primer);
+        return sparsely(tokens -> tokenizer.seconds(tokens) - primed >= seconds);
+    }
+
+    /**
+     * A check that decodes the tokens so far, asked on every token for the first hundred and then ever more sparsely
+     * (on every n/100-th, so it answers at most 1% late): one generation's worth, as it counts the calls.
+     */
+    public static Predicate<int[]> sparsely(Predicate<int[]> check) {
         int[] asked = {0};
         return tokens -> {
             int n = ++asked[0];
-            return n % Math.max(1, n / 100) == 0 && tokenizer.seconds(tokens) - primed >= seconds;
+            return n % Math.max(1, n / 100) == 0 && check.test(tokens);
         };
     }
 }
