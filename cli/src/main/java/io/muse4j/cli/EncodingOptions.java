@@ -44,7 +44,7 @@ final class EncodingOptions {
                 case PERFORMANCE -> new EncodingSpec.Performance();
                 case PIANOROLL -> new EncodingSpec.PianoRoll(steps);
                 case REMI -> new EncodingSpec.Remi();
-                case ABC -> new EncodingSpec.Abc(ABC_STEPS_PER_QUARTER, minPitch, highest);
+                case ABC -> new EncodingSpec.Abc(ABC_STEPS_PER_QUARTER, minPitch, highest, true);
             };
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

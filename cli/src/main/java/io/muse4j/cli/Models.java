@@ -29,9 +29,12 @@ final class Models {
 
     /** The bundled models, the default first. */
     static final List<Bundled> BUNDLED = List.of(
+            new Bundled("folk-phrases-2026", "folk-phrases-2026.m4j", "Music Transformer (3 blocks of 128, 4 heads) "
+                    + "on folk-abc's tunes in the abc encoding with bar numbers (each bar's place in its 8-bar phrase), "
+                    + "2,800 steps; writes whole tunes", 0.85),
             new Bundled("folk-tunes-2026", "folk-tunes-2026.m4j", "Music Transformer (3 blocks of 128, 4 heads) on "
                     + "folk-abc's tunes in the abc encoding (bars, repeat signs, endings, an end), 2,800 steps; writes "
-                    + "whole tunes", 0.9),
+                    + "whole tunes; the default on 2026-12-06", 0.9),
             new Bundled("folk-transformer-2026", "folk-transformer-2026.m4j", "Music Transformer (3 blocks of 128, "
                     + "4 heads, relative attention over 256 sixteenths), 1,500 steps on folk-abc's melodies; the default in 2026-12", null),
             new Bundled("folk-lstm-2025", "default-melody.m4j", "melody LSTM (2 x 128) on folk-abc; the default "

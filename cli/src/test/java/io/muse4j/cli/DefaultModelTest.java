@@ -2,6 +2,7 @@ package io.muse4j.cli;
 
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.midi.MidiReader;
 import io.muse4j.models.kind.SavedModel;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.net.URL;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +34,13 @@ class DefaultModelTest {
         assertEquals("abc", model.encoding().name());
         assertTrue(model.training().get("corpus").endsWith("folk-abc/MIDI"), model.training().toString());
         double nll = Double.parseDouble(model.training().get("validationNllPerToken"));
-        assertTrue(nll < 1.0, "validation NLL " + nll); // a uniform guess over its 227 tokens scores 5.42
+        assertTrue(nll < 1.0, "validation NLL " + nll); // a uniform guess over its 236 tokens scores 5.46
+        assertTrue(((EncodingSpec.Abc) model.encoding()).barNumbers(), model.encoding().toString());
+        // a model file from before bar numbers (2026-12-06) reads, and keeps its vocabulary of 227
+        SavedModel before = Models.load("folk-tunes-2026");
+        assertFalse(((EncodingSpec.Abc) before.encoding()).barNumbers(), before.encoding().toString());
+        assertEquals(227, before.vocabulary().size());
+        assertEquals(before.vocabulary(), before.encoding().tokenizer().vocabulary().names());
     }
 
     @Test
@@ -40,11 +48,12 @@ class DefaultModelTest {
         CliRun run = CliRun.of("models");
         assertEquals(0, run.code(), run.err());
         String[] lines = run.out().split("\n");
-        assertEquals(6, lines.length, run.out());
-        assertTrue(lines[0].startsWith("folk-tunes-2026        token-transformer"), lines[0]);
+        assertEquals(8, lines.length, run.out());
+        assertTrue(lines[0].startsWith("folk-phrases-2026      token-transformer"), lines[0]);
         assertTrue(lines[0].endsWith("(default)"), lines[0]);
-        assertTrue(lines[2].startsWith("folk-transformer-2026  token-transformer"), lines[2]);
-        assertTrue(lines[4].startsWith("folk-lstm-2025         token-lstm"), lines[4]);
+        assertTrue(lines[2].startsWith("folk-tunes-2026        token-transformer"), lines[2]);
+        assertTrue(lines[4].startsWith("folk-transformer-2026  token-transformer"), lines[4]);
+        assertTrue(lines[6].startsWith("folk-lstm-2025         token-lstm"), lines[6]);
         assertEquals("", run.err());
     }
 

@@ -36,7 +36,7 @@ class GenerateThreadsTest {
         byte[] one = generate(1, "--model", "folk-lstm-2025", "--seed", "1");
         byte[] two = generate(2, "--model", "folk-lstm-2025", "--seed", "1");
         assertArrayEquals(one, two, "generate --model folk-lstm-2025 --seed 1 on 1 and on 2 threads");
-        assertEquals(DefaultModelBytesTest.SEED_1, DefaultModelBytesTest.sha256(one), "the bytes recorded after issue 21");
+        assertEquals(DefaultModelBytesTest.SEED_1, DefaultModelBytesTest.sha256(one), "the recorded bytes");
     }
 
     @Test

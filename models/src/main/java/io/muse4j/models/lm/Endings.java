@@ -72,12 +72,42 @@ final class Endings {
                 longEnough[0] = longEnough[0] || reached.test(tokens);
                 return longEnough[0] && !endsFreely;
             };
-            NoteSequence music = tokenizer.decode(generator.beamSearch(start, budget, beam, sampler, enough, rule));
+            int[] tokens = generator.beamSearch(start, budget, beam, sampler, enough, rule);
+            if (endsFreely && length.steps() == null) {
+                tokens = cadence(generator, tokenizer, tokens, start.length, sampler);
+            }
+            NoteSequence music = tokenizer.decode(tokens);
             if (seconds != null && music.durationSeconds() > primedSeconds + seconds) {
                 music = Slicing.sliceSeconds(music, 0, primedSeconds + seconds);
             }
             return primer == null ? music : PrimerFrame.carry(music, primer, encoding);
         };
+    }
+
+    /**
+     * A whole tune with its last bar drawn again as a cadence: {@link #CADENCE_CANDIDATES} bars of the same length
+     * are drawn after the ones before it, and the one after which the model would most likely end the tune is kept
+     * ({@link TokenGenerator#likeliestEnding}), with the original's closing tokens; its last note may outlast the
+     * bar as drawn (a held last note after a pickup's short bar). The tune as drawn where it did
+     * not end, where its encoding has no bars ({@link Tokenizer#lastBarEvents}), or where its last bar lies in the
+     * primer or no candidate fills it.
+     */
+    private static int[] cadence(TokenGenerator generator, Tokenizer tokenizer, int[] tokens, int primed,
+                                 Sampler sampler) {
+        int[] bar = tokenizer.lastBarEvents(tokens);
+        if (bar == null || bar[0] < Math.max(1, primed)) {
+            return tokens;
+        }
+        long end = tokenizer.decode(Arrays.copyOf(tokens, bar[1])).endTick();
+        int count = 4 * (bar[1] - bar[0]) + 8;
+        int[] chosen = generator.likeliestEnding(Arrays.copyOf(tokens, bar[0]), CADENCE_CANDIDATES, count, sampler,
+                candidate -> tokenizer.decode(candidate).endTick() >= end, tokenizer.endToken());
+        if (tokenizer.decode(chosen).endTick() < end) {
+            return tokens;
+        }
+        int[] tune = Arrays.copyOf(chosen, chosen.length + tokens.length - bar[1]);
+        System.arraycopy(tokens, bar[1], tune, chosen.length, tokens.length - bar[1]);
+        return tune;
     }
 
     /**

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Issue 21: a model on an encoding with an end token learns where pieces end, and generation honours it. */
 @Tag("slow")
 class EndingsTest {
-    private static final EncodingSpec.Abc ABC = new EncodingSpec.Abc(12, 48, 96);
+    private static final EncodingSpec.Abc ABC = new EncodingSpec.Abc(12, 48, 96, true);
     /** Every toy tune: three bars of quarters in D major (motifs in any order), then a half-note D in a short bar. */
     private static final long TUNE_END = 3 * 1920 + 960;
 

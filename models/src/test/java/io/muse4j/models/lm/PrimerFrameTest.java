@@ -34,7 +34,7 @@ class PrimerFrameTest {
 
     @Test
     void theAbcEncodingKeepsThePrimersMeterAndKeyInItsTokensAndItsExactTempo() {
-        EncodingSpec abc = new EncodingSpec.Abc(12, 48, 96);
+        EncodingSpec abc = new EncodingSpec.Abc(12, 48, 96, true);
         NoteSequence jig = NoteSequence.builder(96).tempoBpm(0, 163).timeSignature(0, 6, 8).keySignature(0, 2, false)
                 .note(62, 90, 0, 48).note(66, 90, 48, 48).note(69, 90, 96, 48).build();
         Tokenizer tokenizer = abc.tokenizer();

@@ -51,6 +51,18 @@ class SamplerTest {
     }
 
     @Test
+    void nearbySeedsDrawTheirFirstTokenIndependently() {
+        // the pieces of one run are seeded 1, 2, 3...: each first draw must follow the model, not repeat one quantile
+        int[] counts = new int[LOGITS.length];
+        for (long seed = 1; seed <= 4_000; seed++) {
+            counts[new Sampler(1.0, 0, 1.0, seed).sample(LOGITS)]++;
+        }
+        assertEquals(0.5, counts[2] / 4_000.0, 0.03);
+        assertEquals(0.25, counts[0] / 4_000.0, 0.03);
+        assertEquals(0.125, counts[1] / 4_000.0, 0.03);
+    }
+
+    @Test
     void badSettingsAreNamed() {
         assertEquals("temperature -1.0 must be a finite number, at least 0",
                 assertThrows(IllegalArgumentException.class, () -> new Sampler(-1, 0, 1, 1)).getMessage());

@@ -23,6 +23,16 @@ public record TimeSignature(long tick, int numerator, int denominator) {
         return numeratorTicks % denominator == 0 ? numeratorTicks / denominator : -1;
     }
 
+    /**
+     * The length of one beat in ticks at the given resolution: a dotted quarter in compound meters (6/8, 9/8, 12/8
+     * and the like), else one unit of the meter; -1 if it is not a whole number of ticks.
+     */
+    public long beatTicks(int resolution) {
+        long units = numerator % 3 == 0 && numerator > 3 && denominator == 8 ? 3 : 1;
+        long unitTicks = (long) resolution * 4;
+        return unitTicks % denominator == 0 ? units * unitTicks / denominator : -1;
+    }
+
     @Override
     public String toString() {
         return numerator + "/" + denominator + "@" + tick;

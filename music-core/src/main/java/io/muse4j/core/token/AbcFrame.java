@@ -32,8 +32,7 @@ record AbcFrame(int stepsPerQuarter, TimeSignature meter, KeySignature key, int 
 
     /** The steps of a beat: a dotted quarter in 6/8, 9/8, 12/8 and the like, else one unit of the meter. */
     int beatSteps() {
-        boolean compound = meter.denominator() == 8 && meter.numerator() % 3 == 0 && meter.numerator() > 3;
-        return compound ? 3 * unitSteps() : unitSteps();
+        return (int) meter.beatTicks(stepsPerQuarter);
     }
 
     private int unitSteps() {

@@ -4,6 +4,7 @@ import io.muse4j.core.score.Check;
 import io.muse4j.core.score.KeySignature;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.score.Pickups;
 import io.muse4j.core.score.TimeSignature;
 import io.muse4j.core.stats.KeyEstimate;
 import io.muse4j.core.transform.Voices;
@@ -25,6 +26,11 @@ import java.util.List;
  * duration {@code D:steps}. The repeats are found in the music itself ({@link BarForm}), so MIDI tunes whose
  * repeats are written out get them as well as ABC tunes; decoding plays them out again.
  *
+ * <p>With bar numbers, each bar's events follow its place in its 8-bar phrase, {@code #1} to {@code #8} ({@code #0}
+ * for a pickup bar), counted in played bars from the first whole bar (a bar of a repeated section where it is first
+ * played, a second ending where it is played): tunes are built of 4- and 8-bar phrases, and a model that sees where
+ * it is in one can close a part or restate a phrase where tunes do. Decoding ignores them.
+ *
  * <p>{@link #normalize} keeps the highest voice, snapped to the grid and folded into the pitch range, and finds
  * where the bars fall ({@link Pickups}): a tune that starts with a pickup starts with a short bar of its own (a
  * meter of the pickup's length, then the tune's), as notation programs write one; the key is the first key signature, or the estimated
@@ -44,6 +50,8 @@ public final class AbcTokenizer implements Tokenizer {
     static final int REST = 7;
     static final int CONTINUE = 8;
     private static final List<String> FIXED = List.of("<s>", "</s>", "|", "|:", ":|", "|1", "|2", "z", "-");
+    /** Bars a phrase, as bar numbers count them. */
+    static final int PHRASE_BARS = 8;
     private static final int[] DENOMINATORS = {2, 4, 8, 16};
     private static final int MAX_BEATS = 16;
     private static final int MIN_BPM = 40;
@@ -61,12 +69,14 @@ public final class AbcTokenizer implements Tokenizer {
     private final int firstMeter;
     private final int firstKey;
     private final int firstTempo;
+    private final int firstNumber;
 
     /**
      * A tokenizer on a grid of {@code stepsPerQuarter} (a multiple of 4 dividing 480), for pitches {@code minPitch..maxPitch}
-     * (at least an octave); the longest duration token is a whole note.
+     * (at least an octave); the longest duration token is a whole note. With {@code barNumbers}, each bar says its
+     * place in its phrase.
      */
-    public AbcTokenizer(int stepsPerQuarter, int minPitch, int maxPitch) {
+    public AbcTokenizer(int stepsPerQuarter, int minPitch, int maxPitch, boolean barNumbers) {
         Check.range("steps per quarter", stepsPerQuarter, 4, 48);
         if (RESOLUTION % stepsPerQuarter != 0 || stepsPerQuarter % 4 != 0) {
             throw new IllegalArgumentException("steps per quarter " + stepsPerQuarter + " must be a multiple of 4 "
@@ -104,12 +114,16 @@ public final class AbcTokenizer implements Tokenizer {
         for (int bpm = MIN_BPM; bpm <= MAX_BPM; bpm += BPM_STEP) {
             names.add("Q:" + bpm);
         }
+        firstNumber = barNumbers ? names.size() : -1;
+        for (int number = 0; barNumbers && number <= PHRASE_BARS; number++) {
+            names.add("#" + number);
+        }
         this.vocabulary = new Vocabulary(names);
     }
 
-    /** Sixteenth triplets and sixteenths (12 steps a quarter), pitches 48..96. */
+    /** Sixteenth triplets and sixteenths (12 steps a quarter), pitches 48..96, bar numbers. */
     public AbcTokenizer() {
-        this(12, 48, 96);
+        this(12, 48, 96, true);
     }
 
     @Override
@@ -134,6 +148,28 @@ public final class AbcTokenizer implements Tokenizer {
                 ? java.util.Arrays.copyOf(encoded, encoded.length - 1) : encoded;
     }
 
+    /** The last bar's events: after its opener or bar number, before its closer and the end token. */
+    @Override
+    public int[] lastBarEvents(int[] tokens) {
+        int end = tokens.length;
+        while (end > 0 && (tokens[end - 1] == END || tokens[end - 1] == BAR || tokens[end - 1] == REPEAT_END)) {
+            end--;
+        }
+        if (end == tokens.length || tokens.length == 0 || tokens[tokens.length - 1] != END) {
+            return null;
+        }
+        int start = end;
+        while (start > 0 && !isBarBoundary(tokens[start - 1])) {
+            start--;
+        }
+        return start == 0 || start == end ? null : new int[] {start, end};
+    }
+
+    private boolean isBarBoundary(int token) {
+        return token >= BAR && token <= SECOND_ENDING || firstNumber >= 0 && token >= firstNumber
+                || token == START || tempoOf(token) > 0;
+    }
+
     @Override
     public NoteSequence normalize(NoteSequence seq) {
         Line line = line(seq);
@@ -153,6 +189,7 @@ public final class AbcTokenizer implements Tokenizer {
                 tempoId(frame.bpm())));
         boolean lastComplete = steps.get(steps.size() - 1).endTick() % frame.barSteps() == 0;
         List<BarForm.Bar> written = BarForm.written(bars);
+        int[] numbers = BarForm.numbers(written, steps.get(0).startTick() > 0);
         for (int i = 0; i < written.size(); i++) {
             BarForm.Bar bar = written.get(i);
             switch (bar.opener()) {
@@ -160,6 +197,9 @@ public final class AbcTokenizer implements Tokenizer {
                 case FIRST_ENDING -> tokens.add(FIRST_ENDING);
                 case SECOND_ENDING -> tokens.add(SECOND_ENDING);
                 case NONE -> { }
+            }
+            if (firstNumber >= 0) {
+                tokens.add(firstNumber + (numbers[i] == 0 ? 0 : (numbers[i] - 1) % PHRASE_BARS + 1));
             }
             for (int token : bars.get(bar.played())) {
                 tokens.add(token);
@@ -279,7 +319,7 @@ public final class AbcTokenizer implements Tokenizer {
 
     /** The tempo of a tempo token in bpm, or -1 when the token is no tempo. */
     int tempoOf(int id) {
-        return id >= firstTempo ? MIN_BPM + (id - firstTempo) * BPM_STEP : -1;
+        return id >= firstTempo && (firstNumber < 0 || id < firstNumber) ? MIN_BPM + (id - firstTempo) * BPM_STEP : -1;
     }
 
     int pitchId(int pitch) {

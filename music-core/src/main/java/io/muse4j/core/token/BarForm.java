@@ -94,6 +94,23 @@ final class BarForm {
     }
 
     /**
+     * Where each written bar is first played, counting played bars from 1 at the first whole bar: 0 for a pickup
+     * (when {@code pickup}, the first bar). A second ending counts where it is played, after the repeat.
+     */
+    static int[] numbers(List<Bar> written, boolean pickup) {
+        int[] numbers = new int[written.size()];
+        Arrays.fill(numbers, -1);
+        int position = pickup ? 0 : 1;
+        for (int index : played(written)) {
+            if (numbers[index] < 0) {
+                numbers[index] = position;
+            }
+            position++;
+        }
+        return numbers;
+    }
+
+    /**
      * The written bars in played order, as indices into {@code written}. Each {@code :|} repeats once; one that
      * closes nothing new (right after another) is ignored, so the played bars are at most twice the written ones.
      */

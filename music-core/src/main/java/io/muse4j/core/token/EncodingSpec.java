@@ -57,7 +57,7 @@ public sealed interface EncodingSpec permits EncodingSpec.Melody, EncodingSpec.P
             case "pianoroll" -> new PianoRoll(integer(fields, "stepsPerQuarter", 4));
             case "remi" -> new Remi();
             case "abc" -> new Abc(integer(fields, "stepsPerQuarter", 12), integer(fields, "minPitch", 48),
-                    integer(fields, "maxPitch", 96));
+                    integer(fields, "maxPitch", 96), Boolean.parseBoolean(fields.getOrDefault("barNumbers", "false")));
             default -> throw new IllegalArgumentException("encoding '" + name + "' is not one of " + NAMES);
         };
     }
@@ -176,10 +176,11 @@ public sealed interface EncodingSpec permits EncodingSpec.Melody, EncodingSpec.P
      * @param stepsPerQuarter grid steps per quarter note (12: sixteenths and triplets)
      * @param minPitch the lowest pitch
      * @param maxPitch the highest pitch
+     * @param barNumbers whether each bar says its place in its phrase (model files from before 2026-12-07 have none)
      */
-    record Abc(int stepsPerQuarter, int minPitch, int maxPitch) implements EncodingSpec {
+    record Abc(int stepsPerQuarter, int minPitch, int maxPitch, boolean barNumbers) implements EncodingSpec {
         public Abc {
-            new AbcTokenizer(stepsPerQuarter, minPitch, maxPitch); // validates
+            new AbcTokenizer(stepsPerQuarter, minPitch, maxPitch, barNumbers); // validates
         }
 
         @Override
@@ -189,12 +190,14 @@ public sealed interface EncodingSpec permits EncodingSpec.Melody, EncodingSpec.P
 
         @Override
         public AbcTokenizer codec() {
-            return new AbcTokenizer(stepsPerQuarter, minPitch, maxPitch);
+            return new AbcTokenizer(stepsPerQuarter, minPitch, maxPitch, barNumbers);
         }
 
         @Override
         public Map<String, String> fields() {
-            return withRange(EncodingSpec.super.fields(), stepsPerQuarter, minPitch, maxPitch);
+            Map<String, String> fields = withRange(EncodingSpec.super.fields(), stepsPerQuarter, minPitch, maxPitch);
+            fields.put("barNumbers", Boolean.toString(barNumbers));
+            return fields;
         }
     }
 }

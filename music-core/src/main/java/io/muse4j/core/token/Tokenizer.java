@@ -27,4 +27,13 @@ public interface Tokenizer extends ScoreCodec<int[]> {
     default int[] primer(int[] encoded) {
         return encoded;
     }
+
+    /**
+     * Where the events of the last bar of an ended piece lie, as {start, end} token indices (the events are
+     * {@code tokens[start..end)}; what follows them closes the bar and ends the piece), so that a generator can draw
+     * that bar again; null where the encoding has no bars or the piece has no such bar.
+     */
+    default int[] lastBarEvents(int[] tokens) {
+        return null;
+    }
 }

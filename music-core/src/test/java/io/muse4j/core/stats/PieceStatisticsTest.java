@@ -1,6 +1,7 @@
 package io.muse4j.core.stats;
 
 import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.score.TimeSignature;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -77,9 +78,27 @@ class PieceStatisticsTest {
                 67, 1, 65, 1, 64, 1, 62, 1, 60, 4, 60, 8);
         assertEquals(1, BarStatistics.strongBeatPhraseEndings(strong), 1e-12);
         // long notes on the second eighth of bar 1 and of bar 2 end phrases off the beat; the last is on a downbeat
-        NoteSequence weak = Tunes.eighths(62, 1, 60, 2, 64, 1, 65, 1, 67, 1, 65, 1, 64, 1,
-                62, 1, 60, 4, 64, 1, 65, 1, 67, 1, 67, 2);
+        // (stressed as written: played evenly, its long notes would say the bars start an eighth later)
+        NoteSequence weak = Tunes.stressed(Tunes.eighths(62, 1, 60, 2, 64, 1, 65, 1, 67, 1, 65, 1, 64, 1,
+                62, 1, 60, 4, 64, 1, 65, 1, 67, 1, 67, 2), 0);
         assertEquals(1 / 3.0, BarStatistics.strongBeatPhraseEndings(weak), 1e-12);
+    }
+
+    @Test
+    void anUnmarkedPickupIsBarredWhereItsStressesSay() {
+        // the strong tune above after a pickup of two eighths, in a file whose 4/4 bars start at the pickup (as
+        // abc2midi writes tunes): read from tick 0, every phrase would end on the second half of beat 1 or 3
+        NoteSequence tune = Tunes.stressed(Tunes.eighths(67, 1, 65, 1,
+                60, 1, 62, 1, 64, 1, 65, 1, 67, 1, 65, 1, 64, 1, 62, 1,
+                60, 4, 64, 1, 65, 1, 67, 1, 69, 1,
+                67, 1, 65, 1, 64, 1, 62, 1, 64, 1, 65, 1, 67, 1, 69, 1,
+                67, 1, 65, 1, 64, 1, 62, 1, 60, 4, 60, 8), Tunes.EIGHTH * 2);
+        assertEquals(1, BarStatistics.strongBeatPhraseEndings(tune), 1e-12);
+        // a pickup bar the file marks itself (2/8, then 4/4) is taken as written
+        NoteSequence marked = new NoteSequence(tune.resolution(), tune.notes(), tune.tempos(), java.util.List.of(
+                new TimeSignature(0, 2, 8), new TimeSignature(Tunes.EIGHTH * 2, 4, 4)), tune.keySignatures(),
+                tune.controlChanges(), tune.metadata());
+        assertEquals(1, BarStatistics.strongBeatPhraseEndings(marked), 1e-12);
     }
 
     @Test

@@ -32,6 +32,16 @@ final class Tunes {
         return b.build();
     }
 
+    /**
+     * The piece played as folk players and abc2midi do, stressing each downbeat (velocity 105, else 80), with its
+     * first {@code pickupTicks} a pickup before the first bar line, though the file's 4/4 bars start at tick 0.
+     */
+    static NoteSequence stressed(NoteSequence piece, long pickupTicks) {
+        long bar = 4L * QUARTER;
+        return piece.withNotes(piece.notes().stream().map(n -> n.withVelocity(
+                Math.floorMod(n.startTick() - pickupTicks, bar) == 0 ? 105 : 80)).toList());
+    }
+
     /** The pitches of several bars of eight eighths each, one after another. */
     static int[] bars(int[]... bars) {
         return java.util.Arrays.stream(bars).flatMapToInt(java.util.Arrays::stream).toArray();

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AbcTokenizerTest {
-    private final AbcTokenizer abc = new AbcTokenizer();
+    /** Without bar numbers, as the first abc model files: the form's tokens alone. */
+    private final AbcTokenizer abc = new AbcTokenizer(12, 48, 96, false);
 
     /** Bars of four quarter notes in 4/4, D major, 180 bpm, at 480 ticks a quarter, one bar per pitch list. */
     private static NoteSequence quarters(int pickup, int[]... bars) {
@@ -58,6 +59,46 @@ class AbcTokenizerTest {
         assertEquals(expected, text(tokens));
         assertEquals(abc.normalize(tune), abc.decode(tokens));
         assertEquals(10 * 1920, abc.decode(tokens).endTick());
+    }
+
+    @Test
+    void barNumbersCountEachBarsPlaceInItsPhraseAsPlayed() {
+        int[] a1 = {62, 64, 66, 67};
+        int[] a2 = {69, 71, 69, 67};
+        int[] b1 = {74, 73, 71, 69};
+        int[] b2 = {67, 66, 64, 62};
+        int[] b3 = {71, 73, 74, 76};
+        int[] e1 = {64, 66, 64, 62};
+        int[] e2 = {62, 62, 62, 62};
+        AbcTokenizer numbered = new AbcTokenizer();
+        // played: a pickup, A A (bars 1-4), B E1 B E2 (5-12), A A again (13-16)
+        NoteSequence even = quarters(71, a1, a2, a1, a2, b1, b2, b3, e1, b1, b2, b3, e2, a1, a2, a1, a2);
+        NoteSequence tune = even.withNotes(even.notes().stream() // downbeats stressed, so the pickup is found
+                .map(n -> n.withVelocity((n.startTick() - 480) % 1920 == 0 ? 110 : 80)).toList());
+        int[] tokens = numbered.encode(tune);
+        List<String> numbers = Arrays.stream(tokens).mapToObj(numbered.vocabulary()::name)
+                .filter(name -> name.startsWith("#")).toList();
+        assertEquals(List.of("#0", "#1", "#2", "#5", "#6", "#7", "#8", "#4", "#5", "#6"), numbers,
+                "pickup, |: A :|, |: B |1 E1 :| |2 E2 (played at bar 12), |: A :|");
+        assertEquals(numbered.normalize(tune), numbered.decode(tokens), "decoding ignores the numbers");
+        assertEquals(abc.vocabulary().size() + AbcTokenizer.PHRASE_BARS + 1, numbered.vocabulary().size());
+        assertEquals(abc.decode(abc.encode(tune)), numbered.decode(tokens));
+    }
+
+    @Test
+    void theLastBarsEventsLieBetweenItsOpenerOrNumberAndItsCloser() {
+        AbcTokenizer numbered = new AbcTokenizer();
+        int[] tune = numbered.encode(quarters(0, new int[] {62, 64, 66, 67}, new int[] {69, 71, 69, 67},
+                new int[] {74, 73, 71, 69}, new int[] {67, 66, 64, 62}));
+        int[] bar = numbered.lastBarEvents(tune);
+        List<String> names = numbered.vocabulary().names();
+        assertEquals("#4", names.get(tune[bar[0] - 1]));
+        assertEquals(List.of("|", "</s>"), Arrays.stream(tune, bar[1], tune.length).mapToObj(names::get).toList());
+        assertEquals(8, bar[1] - bar[0], "four notes and their durations");
+        assertEquals(null, numbered.lastBarEvents(Arrays.copyOf(tune, tune.length - 1)), "a piece that did not end");
+        int[] plain = abc.encode(quarters(0, new int[] {62, 64, 66, 67}, new int[] {69, 71, 69, 67}));
+        int[] plainBar = abc.lastBarEvents(plain);
+        assertEquals("|", abc.vocabulary().name(plain[plainBar[0] - 1]), "without numbers, after the bar line");
     }
 
     @Test

@@ -1,6 +1,4 @@
-package io.muse4j.core.token;
-
-import io.muse4j.core.score.Note;
+package io.muse4j.core.score;
 
 import java.util.List;
 
@@ -10,9 +8,9 @@ import java.util.List;
  * them right, as the ABC reader writes it: the shift that best puts the notes' weight on downbeats (twice) and other
  * beats. A note weighs its duration up to a beat, times a factor that grows steeply with its velocity, so stressed
  * notes (players stress downbeats) decide where there are any, and long notes where all are alike. The earliest
- * shift wins a tie.
+ * shift wins a tie. The abc encoding bars a tune by it, and {@code muse4j stats} reads a piece's bars by it.
  */
-final class Pickups {
+public final class Pickups {
     /** Velocities this far apart weigh e times apart: a stress of 10 or 15 (abc2midi's) outweighs any duration. */
     private static final double VELOCITY_SCALE = 5;
 
@@ -23,7 +21,7 @@ final class Pickups {
      * The steps of silence to put before the line (in steps, in time order, not overlapping) so that its bars fall
      * right; 0 when it does not start at step 0, where its own timing is trusted.
      */
-    static int leadIn(List<Note> line, int barSteps, int beatSteps) {
+    public static int leadIn(List<Note> line, int barSteps, int beatSteps) {
         if (line.isEmpty() || line.get(0).startTick() != 0) {
             return 0;
         }
