@@ -23,22 +23,35 @@ final class Models {
      * @param description one line for {@code muse4j models}
      * @param temperature the sampling temperature {@code generate} uses when given none, chosen on the validation
      *                    tunes with {@code muse4j stats}; null for the sampler's own default (1)
+     * @param topP the nucleus mass {@code generate} uses when given none, chosen so too; null for the sampler's own
+     *             default (1: no cut)
      */
-    record Bundled(String name, String resource, String description, Double temperature) {
+    record Bundled(String name, String resource, String description, Double temperature, Double topP) {
+        /** How it samples unless told, for {@code muse4j models}; empty where it samples as the sampler does. */
+        String sampling() {
+            List<String> controls = new java.util.ArrayList<>();
+            if (temperature != null) {
+                controls.add("temperature " + temperature);
+            }
+            if (topP != null) {
+                controls.add("top-p " + topP);
+            }
+            return controls.isEmpty() ? "" : "; samples at " + String.join(", ", controls) + " unless told";
+        }
     }
 
     /** The bundled models, the default first. */
     static final List<Bundled> BUNDLED = List.of(
             new Bundled("folk-phrases-2026", "folk-phrases-2026.m4j", "Music Transformer (3 blocks of 128, 4 heads) "
                     + "on folk-abc's tunes in the abc encoding with bar numbers (each bar's place in its 8-bar phrase), "
-                    + "2,800 steps; writes whole tunes", 0.85),
+                    + "2,800 steps; writes whole tunes", 0.9, 0.95),
             new Bundled("folk-tunes-2026", "folk-tunes-2026.m4j", "Music Transformer (3 blocks of 128, 4 heads) on "
                     + "folk-abc's tunes in the abc encoding (bars, repeat signs, endings, an end), 2,800 steps; writes "
-                    + "whole tunes; the default on 2026-12-06", 0.9),
+                    + "whole tunes; the default on 2026-12-06", 0.9, null),
             new Bundled("folk-transformer-2026", "folk-transformer-2026.m4j", "Music Transformer (3 blocks of 128, "
-                    + "4 heads, relative attention over 256 sixteenths), 1,500 steps on folk-abc's melodies; the default in 2026-12", null),
+                    + "4 heads, relative attention over 256 sixteenths), 1,500 steps on folk-abc's melodies; the default in 2026-12", null, null),
             new Bundled("folk-lstm-2025", "default-melody.m4j", "melody LSTM (2 x 128) on folk-abc; the default "
-                    + "until 2026-12", null));
+                    + "until 2026-12", null, null));
 
     private Models() {
     }
@@ -49,11 +62,13 @@ final class Models {
         return BUNDLED.stream().filter(model -> model.name().equals(wanted)).findFirst();
     }
 
-    /** The sampling controls asked for, with a bundled model's own temperature where none was asked for. */
+    /** The sampling controls asked for, with a bundled model's own temperature and top-p where none was asked for. */
     static GenerationRequest.Sampling withDefaults(String name, GenerationRequest.Sampling asked) {
-        Double temperature = bundled(name).map(Bundled::temperature).orElse(null);
-        return asked.temperature() != null || temperature == null ? asked
-                : new GenerationRequest.Sampling(temperature, asked.topK(), asked.topP(), asked.seed());
+        Optional<Bundled> bundled = bundled(name);
+        Double temperature = asked.temperature() != null ? asked.temperature()
+                : bundled.map(Bundled::temperature).orElse(null);
+        Double topP = asked.topP() != null ? asked.topP() : bundled.map(Bundled::topP).orElse(null);
+        return new GenerationRequest.Sampling(temperature, asked.topK(), topP, asked.seed());
     }
 
     /** The named model, of any kind. */

@@ -24,8 +24,7 @@ final class ModelsCommand implements Callable<Integer> {
             String nll = saved.training().getOrDefault("validationNllPerToken", "?");
             out.printf(Locale.ROOT, "%-22s %-16s validation NLL %s nats per token%s%n  %s%n", bundled.name(),
                     saved.model().kind(), shortened(nll), bundled == Models.BUNDLED.get(0) ? " (default)" : "",
-                    bundled.description() + (bundled.temperature() == null ? ""
-                            : String.format(Locale.ROOT, "; samples at temperature %s unless told", bundled.temperature())));
+                    bundled.description() + bundled.sampling());
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.midi.MidiReader;
 import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.sampling.GenerationRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,17 @@ class DefaultModelTest {
         assertFalse(((EncodingSpec.Abc) before.encoding()).barNumbers(), before.encoding().toString());
         assertEquals(227, before.vocabulary().size());
         assertEquals(before.vocabulary(), before.encoding().tokenizer().vocabulary().names());
+    }
+
+    @Test
+    void aBundledModelSamplesAtItsOwnTemperatureAndTopPUnlessTold() {
+        GenerationRequest.Sampling none = new GenerationRequest.Sampling(null, null, null, 1);
+        assertEquals(new GenerationRequest.Sampling(0.9, null, 0.95, 1), Models.withDefaults("default", none));
+        GenerationRequest.Sampling told = new GenerationRequest.Sampling(1.2, 5, null, 2);
+        assertEquals(new GenerationRequest.Sampling(1.2, 5, 0.95, 2), Models.withDefaults("default", told),
+                "each control not given is the model's own");
+        assertEquals(none, Models.withDefaults("folk-lstm-2025", none));
+        assertEquals(none, Models.withDefaults("some/model.m4j", none));
     }
 
     @Test
