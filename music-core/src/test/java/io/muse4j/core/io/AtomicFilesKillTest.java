@@ -56,7 +56,9 @@ class AtomicFilesKillTest {
                 AtomicFilesKillTest.class.getName(), target.toString(), recording.toString()).inheritIO().start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (files().isEmpty() && System.nanoTime() < deadline) {
+            // killed once the writer has written its bytes and sleeps: a kill between creating the temporary file
+            // and writing it would race the clean-up against a writer that opens the file again
+            while (!writing() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertEquals(1, files().size(), "the writer never started its temporary file");
@@ -67,6 +69,15 @@ class AtomicFilesKillTest {
         }
         assertEquals(List.of(recording), files());
         assertEquals("saved on exit", Files.readString(recording));
+    }
+
+    private boolean writing() throws IOException {
+        List<Path> files = files();
+        try {
+            return files.size() == 1 && Files.size(files.get(0)) == 4096;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
     }
 
     private List<Path> files() throws IOException {
