@@ -7,6 +7,7 @@ import io.muse4j.models.sampling.GenerationRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ final class Models {
     record Bundled(String name, String resource, String description, Double temperature, Double topP) {
         /** How it samples unless told, for {@code muse4j models}; empty where it samples as the sampler does. */
         String sampling() {
-            List<String> controls = new java.util.ArrayList<>();
+            List<String> controls = new ArrayList<>();
             if (temperature != null) {
                 controls.add("temperature " + temperature);
             }

@@ -34,8 +34,6 @@ final class Bars {
         starts = end == 0 ? new long[0] : grid.starts(end - 1 + lead);
         for (int i = 0; i < starts.length; i++) {
             starts[i] -= lead;
-        }
-        for (int i = 0; i < starts.length; i++) {
             notes.add(new ArrayList<>());
         }
         for (Note n : pitched) {

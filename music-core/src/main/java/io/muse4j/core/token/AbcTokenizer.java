@@ -151,12 +151,12 @@ public final class AbcTokenizer implements Tokenizer {
     /** The last bar's events: after its opener or bar number, before its closer and the end token. */
     @Override
     public int[] lastBarEvents(int[] tokens) {
+        if (tokens.length == 0 || tokens[tokens.length - 1] != END) {
+            return null;
+        }
         int end = tokens.length;
         while (end > 0 && (tokens[end - 1] == END || tokens[end - 1] == BAR || tokens[end - 1] == REPEAT_END)) {
             end--;
-        }
-        if (end == tokens.length || tokens.length == 0 || tokens[tokens.length - 1] != END) {
-            return null;
         }
         int start = end;
         while (start > 0 && !isBarBoundary(tokens[start - 1])) {
