@@ -72,8 +72,8 @@ public final class Pictures {
 
     /** Writes the image as PNG, atomically. */
     static void writePng(BufferedImage image, Path png) throws IOException {
-        AtomicFiles.write(png, file -> {
-            if (!ImageIO.write(image, "png", file.toFile())) {
+        AtomicFiles.write(png, out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("this JDK has no PNG writer");
             }
         });

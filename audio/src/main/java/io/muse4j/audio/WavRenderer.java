@@ -75,7 +75,7 @@ public final class WavRenderer {
         AudioSynthesizer synth = new SoftSynthesizer();
         try {
             AudioInputStream audio = start(synth, seq);
-            AtomicFiles.write(wav, file -> AudioSystem.write(audio, AudioFileFormat.Type.WAVE, file.toFile()));
+            AtomicFiles.write(wav, out -> AudioSystem.write(audio, AudioFileFormat.Type.WAVE, out));
         } finally {
             synth.close();
         }

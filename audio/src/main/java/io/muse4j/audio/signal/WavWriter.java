@@ -25,6 +25,6 @@ public final class WavWriter {
         }
         AudioFormat format = new AudioFormat(audio.sampleRate(), 16, 1, true, false);
         AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(bytes), format, x.length);
-        AtomicFiles.write(wav, file -> AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile()));
+        AtomicFiles.write(wav, out -> AudioSystem.write(in, AudioFileFormat.Type.WAVE, out));
     }
 }

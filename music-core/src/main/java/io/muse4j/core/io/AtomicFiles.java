@@ -1,6 +1,8 @@
 package io.muse4j.core.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,12 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Writes a file so that readers see either the old content or the whole new one, never a part. The temporary
  * file is removed on every way out that runs code: success, an exception, and the JVM's shutdown (Ctrl-C, a
  * plain {@code kill}, {@code System.exit}) in the middle of the write; only a {@code kill -9} or a crash of the
- * JVM can leave one behind. A write begun by a shutdown hook (such as a live session saving its recording on
- * Ctrl-C) is left to finish, as the JVM waits for its hooks.
+ * JVM can leave one behind. The writer writes to a stream opened as the temporary file is created, never to its
+ * name, so a write that goes on after the shutdown's clean-up has removed the file writes to the removed file and
+ * cannot make it again. A write begun by a shutdown hook (such as a live session saving its recording on Ctrl-C)
+ * is left to finish, as the JVM waits for its hooks.
  */
 public final class AtomicFiles {
     /** Temporary files being written now, removed by a shutdown hook if the JVM exits before they are done. */
     private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+    /** The buffer between a writer and its temporary file. */
+    private static final int BUFFER_BYTES = 1 << 16;
     /** Draws the temporary files' names (as {@link Files#createTempFile} does, unguessable). */
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
@@ -71,14 +78,14 @@ public final class AtomicFiles {
         Files.setPosixFilePermissions(temp, permissions);
     }
 
-    /** Writes content to the file it is given (a temporary file, for {@link #write(Path, Writer)}). */
+    /** Writes content to the stream it is given (buffered, on a temporary file; closed after it returns). */
     public interface Writer {
-        void writeTo(Path file) throws IOException;
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /** Writes the bytes to a temporary file beside {@code target}, then renames it over {@code target}. */
     public static void write(Path target, byte[] bytes) throws IOException {
-        write(target, temp -> Files.write(temp, bytes));
+        write(target, out -> out.write(bytes));
     }
 
     /**
@@ -124,8 +131,9 @@ public final class AtomicFiles {
         // registered before it exists, so that a JVM stopped once the file can be seen removes it; a write that a
         // shutdown hook makes (live's recording on Ctrl-C) is not registered, as it must finish
         boolean registered = !shuttingDown() && IN_PROGRESS.add(temp);
+        OutputStream out;
         try {
-            Files.createFile(temp);
+            out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
             if (registered) {
                 IN_PROGRESS.remove(temp);
@@ -133,7 +141,9 @@ public final class AtomicFiles {
             throw e;
         }
         try {
-            writer.writeTo(temp);
+            try (OutputStream buffered = new BufferedOutputStream(out, BUFFER_BYTES)) {
+                writer.writeTo(buffered);
+            }
             keepOrdinaryPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

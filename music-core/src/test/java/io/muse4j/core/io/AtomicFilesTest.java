@@ -41,15 +41,15 @@ class AtomicFilesTest {
         assertEquals(folder + ": is a folder, not a file", e.getMessage());
 
         Path full = dir.resolve("full.mid"); // a full disk, as the JDK reports it
-        IOException space = assertThrows(IOException.class, () -> AtomicFiles.write(full, temp -> {
+        IOException space = assertThrows(IOException.class, () -> AtomicFiles.write(full, out -> {
             throw new IOException("No space left on device");
         }));
         assertEquals(full + ": No space left on device", space.getMessage());
 
         Path denied = dir.resolve("denied.mid"); // a read-only folder, say: the temporary file is refused
         AccessDeniedException refused = assertThrows(AccessDeniedException.class, () -> AtomicFiles.write(denied,
-                temp -> {
-                    throw new AccessDeniedException(temp.toString());
+                out -> {
+                    throw new AccessDeniedException(dir.resolve(".denied.mid123.tmp").toString()); // its temporary file
                 }));
         assertEquals(denied.toString(), refused.getFile());
         try (var files = Files.list(dir)) {
