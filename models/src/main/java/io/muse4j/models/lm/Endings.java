@@ -34,7 +34,7 @@ final class Endings {
     /** Whole pieces drawn for {@code --bars N}, the first that ends in its N-th bar kept, before cutting one. */
     static final int WHOLE_ATTEMPTS = 16;
     /** The last bars drawn for {@code --bars N}, of which the likeliest to end the piece is kept. */
-    static final int CADENCE_CANDIDATES = 8;
+    static final int CADENCE_CANDIDATES = 16;
 
     private Endings() {
     }

@@ -33,6 +33,20 @@ public final class LstmStepper implements TokenStepper {
         outputBias = RowProducts.floats(model.weight("softmax_b"));
     }
 
+    private LstmStepper(LstmStepper from, int rows) {
+        this.config = from.config;
+        this.rows = rows;
+        embedding = from.embedding;
+        cells = from.cells.widened(rows);
+        outputWeights = from.outputWeights;
+        outputBias = from.outputBias;
+    }
+
+    @Override
+    public TokenStepper widened(int rows) {
+        return new LstmStepper(this, rows);
+    }
+
     @Override
     public int rows() {
         return rows;

@@ -95,8 +95,13 @@ public final class TokenGenerator {
         if (body.length == 0) {
             throw new IllegalArgumentException("a body of at least one token is needed");
         }
-        TokenStepper stepper = model.stepper(rows);
-        float[][] logits = fed(stepper, body);
+        TokenStepper one = model.stepper(1);
+        float[] fedLogits = fed(one, body)[0];
+        TokenStepper stepper = one.widened(rows); // the body fed once, not once a row
+        float[][] logits = new float[rows][];
+        for (int row = 0; row < rows; row++) {
+            logits[row] = fedLogits.clone();
+        }
         int[][] drawn = new int[rows][];
         Arrays.fill(drawn, body);
         // a row is drawing, then finished (its likeliest other token fed), then scored (the rest is ignored)

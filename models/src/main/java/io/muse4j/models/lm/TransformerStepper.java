@@ -87,6 +87,31 @@ public final class TransformerStepper implements TokenStepper {
         reset();
     }
 
+    private TransformerStepper(TransformerStepper from, int rows) {
+        Check.atLeast("rows", rows, 1);
+        this.config = from.config;
+        this.rows = rows;
+        this.window = from.window;
+        embedding = from.embedding;
+        blocks = from.blocks;
+        finalGain = from.finalGain;
+        finalBias = from.finalBias;
+        outputWeights = from.outputWeights;
+        outputBias = from.outputBias;
+        caches = new Cache[config.layers()][rows];
+        for (int layer = 0; layer < caches.length; layer++) {
+            for (int row = 0; row < rows; row++) {
+                caches[layer][row] = from.caches[layer][0].copy();
+            }
+        }
+        seen = from.seen;
+    }
+
+    @Override
+    public TokenStepper widened(int rows) {
+        return new TransformerStepper(this, rows);
+    }
+
     private static float[] f(TokenModel model, String name) {
         return RowProducts.floats(model.weight(name));
     }

@@ -40,6 +40,31 @@ public final class LstmCells {
         reset();
     }
 
+    /** Cells of {@code rows} rows over the same weights, each row's states copies of row 0's states in {@code from}. */
+    private LstmCells(LstmCells from, int rows) {
+        Check.atLeast("rows", rows, 1);
+        this.layers = from.layers;
+        this.hidden = from.hidden;
+        this.rows = rows;
+        inputWeights = from.inputWeights;
+        recurrentWeights = from.recurrentWeights;
+        biases = from.biases;
+        gates = new float[4 * hidden];
+        h = new float[layers][rows][];
+        c = new float[layers][rows][];
+        for (int layer = 0; layer < layers; layer++) {
+            for (int row = 0; row < rows; row++) {
+                h[layer][row] = from.h[layer][0].clone();
+                c[layer][row] = from.c[layer][0].clone();
+            }
+        }
+    }
+
+    /** Cells of {@code rows} rows, each in the states row 0 is in now; the weights are shared, not copied. */
+    public LstmCells widened(int rows) {
+        return new LstmCells(this, rows);
+    }
+
     /** The number of sequences stepped. */
     public int rows() {
         return rows;

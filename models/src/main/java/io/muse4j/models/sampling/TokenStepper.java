@@ -21,6 +21,12 @@ public interface TokenStepper {
     /** Reorders the rows' states: row {@code i} takes the state row {@code from[i]} had (for beam search). */
     void reorder(int[] from);
 
+    /**
+     * A stepper of {@code rows} rows over the same weights, each row in the state this one's row 0 is in now: a
+     * sequence fed once, then continued in several ways (as a tune's last bar is drawn again). This one is unchanged.
+     */
+    TokenStepper widened(int rows);
+
     /** Fails unless {@code tokens} holds one token id of the vocabulary per row. */
     static void checkTokens(StackConfig config, int rows, int[] tokens) {
         if (tokens.length != rows) {
