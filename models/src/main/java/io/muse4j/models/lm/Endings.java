@@ -33,7 +33,7 @@ final class Endings {
     static final int WHOLE_TOKENS = 3_000;
     /** Whole pieces drawn for {@code --bars N}, the first that ends in its N-th bar kept, before cutting one. */
     static final int WHOLE_ATTEMPTS = 16;
-    /** The last bars drawn for {@code --bars N}, of which the likeliest to end the piece is kept. */
+    /** The last bars drawn for a whole tune's cadence and for {@code --bars N}; the likeliest to end it is kept. */
     static final int CADENCE_CANDIDATES = 16;
 
     private Endings() {
