@@ -28,6 +28,21 @@ final class SamplingOptions {
     /** The highest --top-k: more than any vocabulary's tokens. */
     static final int MAX_TOP_K = 100_000;
 
+    /** A --rhythm-temperature given: null for "same", else a temperature in range; anything else is a usage error. */
+    static Double rhythmTemperature(String value) {
+        if ("same".equals(value)) {
+            return null;
+        }
+        double temperature;
+        try {
+            temperature = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--rhythm-temperature " + value + ": not a number or 'same'");
+        }
+        GenerateCommand.checkRange("--rhythm-temperature", temperature, 0, MAX_TEMPERATURE);
+        return temperature;
+    }
+
     /** A sampler with these settings, seeded {@code offset} after --seed; bad settings are a usage error. */
     Sampler sampler(long offset) {
         GenerateCommand.checkRange("--temperature", temperature, 0, MAX_TEMPERATURE);

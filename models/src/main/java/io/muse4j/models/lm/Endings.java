@@ -13,6 +13,7 @@ import io.muse4j.models.sampling.Sampler;
 
 import java.util.Arrays;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -40,12 +41,12 @@ final class Endings {
     }
 
     static Pieces pieces(TokenGenerator generator, Tokenizer tokenizer, Opening opening, GenerationRequest.Length length,
-                         GenerationRequest request, int beam, Sampler first, NoteSequence primer,
+                         IntFunction<Sampler> samplers, int beam, NoteSequence primer,
                          EncodingSpec encoding) {
         int end = tokenizer.endToken();
         int[] start = opening.start();
         if (length.bars() != null) {
-            return bars(generator, tokenizer, start, length.bars(), request, beam, first, primer, encoding);
+            return bars(generator, tokenizer, start, length.bars(), samplers, beam, primer, encoding);
         }
         Double seconds = length.seconds();
         boolean endsFreely = seconds == null;
@@ -53,7 +54,7 @@ final class Endings {
                 : seconds != null ? Math.max(WHOLE_TOKENS, Durations.tokenBudget(seconds)) : WHOLE_TOKENS;
         double primedSeconds = tokenizer.seconds(start);
         return i -> {
-            Sampler sampler = i == 1 ? first : request.sampling().sampler(i - 1);
+            Sampler sampler = samplers.apply(i);
             // made for each piece: the check counts its calls, and piece i depends on nothing but i
             Predicate<int[]> reached = seconds != null ? Durations.lasting(tokenizer, start, seconds) : tokens -> true;
             boolean[] longEnough = {endsFreely};
@@ -117,7 +118,7 @@ final class Endings {
      * is kept ({@link TokenGenerator#likeliestEnding}); the music is cut at the N-th bar line.
      */
     private static Pieces bars(TokenGenerator generator, Tokenizer tokenizer, int[] start, int bars,
-                               GenerationRequest request, int beam, Sampler first, NoteSequence primer,
+                               IntFunction<Sampler> samplers, int beam, NoteSequence primer,
                                EncodingSpec encoding) {
         int end = tokenizer.endToken();
         int budget = checkedBars(bars);
@@ -125,7 +126,7 @@ final class Endings {
         BiConsumer<int[], float[]> noEnd = (tokens, logits) -> logits[end] = Float.NEGATIVE_INFINITY;
         BiConsumer<int[], float[]> free = (tokens, logits) -> { };
         return i -> {
-            Sampler sampler = i == 1 ? first : request.sampling().sampler(i - 1);
+            Sampler sampler = samplers.apply(i);
             NoteSequence music = null;
             for (int attempt = 0; attempt < WHOLE_ATTEMPTS && music == null; attempt++) {
                 int[] whole = generator.beamSearch(start, Math.min(WHOLE_TOKENS, budget), beam, sampler,

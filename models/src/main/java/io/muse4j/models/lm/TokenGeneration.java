@@ -13,6 +13,7 @@ import io.muse4j.models.sampling.GenerationRequest;
 import io.muse4j.models.sampling.Sampler;
 
 import java.io.IOException;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -44,16 +45,21 @@ final class TokenGeneration {
         if (beam < 1 || beam > TokenGenerator.MAX_WIDTH) {
             throw new RequestException("--beam " + beam + " must be between 1 and " + TokenGenerator.MAX_WIDTH);
         }
-        Sampler first = RequestException.checked(() -> request.sampling().sampler(0));
         TokenGenerator generator = new TokenGenerator(saved.as(TokenModel.class, "a token model"));
         EncodingSpec encoding = saved.encoding();
         Tokenizer tokenizer = encoding.tokenizer();
+        if (request.sampling().rhythmTemperature() != null && tokenizer.newRhythm() == null) {
+            throw new RequestException("--rhythm-temperature needs a model whose encoding tells new material from "
+                    + "restated bars, such as abc; " + saved.name() + " uses the " + encoding.name() + " encoding");
+        }
+        IntFunction<Sampler> samplers = i -> request.sampling().sampler(i - 1, tokenizer.newRhythm());
+        RequestException.checked(() -> samplers.apply(1)); // bad controls fail before any piece
         NoteSequence primer = request.primer() == null ? null : request.primer().score();
         Opening opening = primer == null ? Opening.neutral(encoding, tokenizer)
                 : Opening.primer(tokenizer.primer(primerTokens(tokenizer, request.primer())), encoding);
         GenerationRequest.Length length = request.length();
         if (tokenizer.endToken() >= 0) {
-            return Endings.pieces(generator, tokenizer, opening, length, request, beam, first, primer, encoding);
+            return Endings.pieces(generator, tokenizer, opening, length, samplers, beam, primer, encoding);
         }
         if (length.whole()) {
             throw new RequestException("--whole needs a model that learnt where pieces end (an encoding with an end "
@@ -71,7 +77,7 @@ final class TokenGeneration {
         int budget = opening.neutral() && duration == null ? (int) Math.min(Durations.MAX_TOKENS, 2L * count) : count;
         int limit = duration == null ? count : -1;
         return i -> {
-            Sampler sampler = i == 1 ? first : request.sampling().sampler(i - 1);
+            Sampler sampler = samplers.apply(i);
             Predicate<int[]> enough = enough(tokenizer, opening, duration, count);
             int[] tokens = opening.piece(generator.beamSearch(start, budget, beam, sampler, enough), limit);
             NoteSequence music = tokenizer.decode(tokens);

@@ -65,7 +65,7 @@ public final class TokenGenerator {
                 double[] logProbs = Softmax.logSoftmax(next);
                 boolean[] drawn = new boolean[next.length];
                 for (int branch = 0; branch < width; branch++) {
-                    int token = sampler.sample(next);
+                    int token = sampler.sample(beam.tokens(), next);
                     if (!drawn[token]) {
                         drawn[token] = true;
                         candidates.add(beam.extend(token, logProbs[token]));
@@ -127,7 +127,7 @@ public final class TokenGenerator {
                 } else {
                     float[] next = logits[row].clone();
                     next[end] = Float.NEGATIVE_INFINITY;
-                    newest[row] = sampler.sample(next);
+                    newest[row] = sampler.sample(drawn[row], next);
                     drawn[row] = Arrays.copyOf(drawn[row], drawn[row].length + 1);
                     drawn[row][drawn[row].length - 1] = newest[row];
                 }

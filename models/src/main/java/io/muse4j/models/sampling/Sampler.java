@@ -5,18 +5,26 @@ import io.muse4j.models.nn.Softmax;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
  * Draws a token from logits: divided by a temperature, cut to the {@code topK} likeliest and to the smallest set
  * whose probability reaches {@code topP} (nucleus sampling, Holtzman et al. 2020), then sampled with a seeded
  * generator, so that the same seed gives the same tokens and nearby seeds (the pieces of one run) unrelated ones.
  * A temperature of 0 takes the likeliest token.
+ *
+ * <p>A sampler may also draw the lengths of the notes of new material at a temperature of their own, without the
+ * top-k and top-p cuts ({@link #sample(int[], float[])}): tunes vary their rhythm with tokens that the cuts drop (a
+ * triplet in a reel is one of its duration's rarer choices), while a restated bar, whose every token the cuts keep to
+ * the likeliest, stays restated note for note.
  */
 public final class Sampler {
     private final double temperature;
     private final int topK;
     private final double topP;
     private final SplittableRandom random;
+    private final double rhythmTemperature;
+    private final Predicate<int[]> newRhythm;
 
     /**
      * @param temperature 0 (greedy) or above; 1 leaves the distribution as the model gives it
@@ -25,8 +33,21 @@ public final class Sampler {
      * @param seed seed of the generator
      */
     public Sampler(double temperature, int topK, double topP, long seed) {
-        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature " + temperature + " must be a finite number, at least 0");
+        this(temperature, topK, topP, seed, Double.NaN, null);
+    }
+
+    /**
+     * A sampler that draws the lengths of the notes of new material at {@code rhythmTemperature}, uncut, and
+     * everything else as the four-argument sampler does.
+     *
+     * @param rhythmTemperature 0 (greedy) or above
+     * @param newRhythm which contexts the length of a note of new material follows ({@code Tokenizer.newRhythm})
+     */
+    public Sampler(double temperature, int topK, double topP, long seed, double rhythmTemperature,
+                   Predicate<int[]> newRhythm) {
+        checkTemperature("temperature", temperature);
+        if (newRhythm != null) {
+            checkTemperature("rhythm temperature", rhythmTemperature);
         }
         Check.atLeast("top-k", topK, 0);
         if (!(topP > 0 && topP <= 1)) {
@@ -38,16 +59,35 @@ public final class Sampler {
         // SplittableRandom mixes its seed: java.util.Random's first draw is nearly the same for nearby seeds
         // (0.731 for seeds 1 to 12), so every piece of a --count run drew its first token alike
         this.random = new SplittableRandom(seed);
+        this.rhythmTemperature = rhythmTemperature;
+        this.newRhythm = newRhythm;
+    }
+
+    private static void checkTemperature(String name, double temperature) {
+        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException(name + " " + temperature + " must be a finite number, at least 0");
+        }
+    }
+
+    /** The id of the token drawn after {@code context}: as {@link #sample(float[])}, or uncut for new rhythm. */
+    public int sample(int[] context, float[] logits) {
+        return newRhythm != null && newRhythm.test(context) ? draw(logits, rhythmTemperature, logits.length)
+                : sample(logits);
     }
 
     /** The id of the drawn token. */
     public int sample(float[] logits) {
+        return draw(logits, temperature, -1);
+    }
+
+    /** A token drawn at the temperature among the {@code kept} likeliest, or among those the cuts keep (-1). */
+    private int draw(float[] logits, double drawTemperature, int kept) {
         int[] order = byDescendingLogit(logits);
-        if (temperature == 0) {
+        if (drawTemperature == 0) {
             return order[0];
         }
-        double[] probs = softmax(logits, order);
-        int kept = keep(probs);
+        double[] probs = softmax(logits, order, drawTemperature);
+        kept = kept < 0 ? keep(probs) : kept;
         double total = 0;
         for (int i = 0; i < kept; i++) {
             total += probs[i];
@@ -76,7 +116,7 @@ public final class Sampler {
     }
 
     /** Softmax of logits / temperature, in the given order. */
-    private double[] softmax(float[] logits, int[] order) {
+    private static double[] softmax(float[] logits, int[] order, double temperature) {
         double[] scaled = new double[order.length];
         for (int i = 0; i < order.length; i++) {
             scaled[i] = logits[order[i]] / temperature;

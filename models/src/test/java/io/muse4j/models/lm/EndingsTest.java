@@ -76,7 +76,12 @@ class EndingsTest {
     }
 
     private static GenerationRequest request(GenerationRequest.Length length) {
-        return new GenerationRequest(length, null, new GenerationRequest.Sampling(null, null, null, 5), null, null);
+        return request(length, null);
+    }
+
+    private static GenerationRequest request(GenerationRequest.Length length, Double rhythmTemperature) {
+        return new GenerationRequest(length, null, new GenerationRequest.Sampling(null, null, null, rhythmTemperature,
+                5), null, null);
     }
 
     /** Without the end token the pieces would run to the cap of 3,000 tokens: some 170 bars of quarters. */
@@ -119,15 +124,41 @@ class EndingsTest {
         }
     }
 
-    @Test
-    void wholeIsRefusedByAModelWithoutAnEnd() throws Exception {
+    /** An untrained model on the melody encoding, which has neither an end token nor bars. */
+    private static SavedModel melodyModel() throws Exception {
         Path file = dir.resolve("melody.m4j");
         EncodingSpec.Melody melody = new EncodingSpec.Melody(4, 48, 84);
         ModelFile.save(file, new TokenModel(new LstmConfig(39, 8, 8, 1), 1), melody.fields(),
                 melody.codec().vocabulary().names(), Map.of());
-        SavedModel plain = ModelKinds.load(file);
-        RequestException e = assertThrows(RequestException.class,
+        return ModelKinds.load(file);
+    }
+
+    @Test
+    void wholeAndARhythmTemperatureAreRefusedByAModelWithoutAnEndOrBars() throws Exception {
+        SavedModel plain = melodyModel();
+        RequestException whole = assertThrows(RequestException.class,
                 () -> TokenGeneration.pieces(plain, request(new GenerationRequest.Length(null, null, null, true))));
-        assertTrue(e.getMessage().startsWith("--whole needs a model that learnt where pieces end"), e.getMessage());
+        assertTrue(whole.getMessage().startsWith("--whole needs a model that learnt where pieces end"),
+                whole.getMessage());
+        RequestException rhythm = assertThrows(RequestException.class,
+                () -> TokenGeneration.pieces(plain, request(new GenerationRequest.Length(null, 8, null), 1.0)));
+        assertTrue(rhythm.getMessage().startsWith("--rhythm-temperature needs a model whose encoding tells new "
+                + "material"), rhythm.getMessage());
+    }
+
+    /** Every toy tune is in quarters and a half note: a hot rhythm temperature reaches the lengths of new material. */
+    @Test
+    void aRhythmTemperatureDrawsTheLengthsOfNewMaterial() throws Exception {
+        GenerationRequest.Length whole = new GenerationRequest.Length(null, null, null);
+        int[] others = new int[2];
+        Double[] temperatures = {null, 50.0};
+        for (int t = 0; t < 2; t++) {
+            Pieces pieces = TokenGeneration.pieces(saved, request(whole, temperatures[t]));
+            for (int i = 1; i <= 5; i++) {
+                others[t] += (int) pieces.piece(i).notes().stream().filter(n -> n.durationTicks() != 480).count();
+            }
+        }
+        assertEquals(5, others[0], "notes other than quarters: the half notes that end the tunes");
+        assertTrue(others[1] >= 10, others[1] + " notes other than quarters at a rhythm temperature of 50");
     }
 }

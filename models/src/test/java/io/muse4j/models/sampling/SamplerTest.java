@@ -71,4 +71,33 @@ class SamplerTest {
         assertEquals("top-k -2 must be at least 0",
                 assertThrows(IllegalArgumentException.class, () -> new Sampler(1, -2, 1, 1)).getMessage());
     }
+
+    @Test
+    void newRhythmIsDrawnAtItsOwnTemperatureWithoutTheCuts() {
+        int[] rhythm = {1};
+        int[] other = {2};
+        Sampler sampler = new Sampler(0.5, 1, 0.5, 9, 1.0, context -> context[0] == 1);
+        int[] counts = new int[LOGITS.length];
+        for (int i = 0; i < 40_000; i++) {
+            counts[sampler.sample(rhythm, LOGITS)]++;
+            assertEquals(2, sampler.sample(other, LOGITS), "everything else keeps the cuts (top-1 here)");
+        }
+        assertEquals(0.125, counts[1] / 40_000.0, 0.01, "the model's own distribution, tail included");
+        assertEquals(0.5, counts[2] / 40_000.0, 0.01);
+        Sampler greedyRhythm = new Sampler(1.0, 0, 1.0, 9, 0, context -> true);
+        assertEquals(2, greedyRhythm.sample(rhythm, LOGITS));
+    }
+
+    @Test
+    void withoutNewRhythmAContextChangesNothing() {
+        Sampler plain = new Sampler(0.9, 0, 0.9, 11);
+        Sampler told = new Sampler(0.9, 0, 0.9, 11, 1.5, context -> false);
+        Sampler untold = new Sampler(0.9, 0, 0.9, 11, Double.NaN, null);
+        for (int i = 0; i < 200; i++) {
+            int token = plain.sample(LOGITS);
+            assertEquals(token, told.sample(new int[] {i}, LOGITS));
+            assertEquals(token, untold.sample(new int[] {i}, LOGITS));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Sampler(1, 0, 1, 1, -1, context -> true));
+    }
 }

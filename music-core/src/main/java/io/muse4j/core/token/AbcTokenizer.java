@@ -11,6 +11,7 @@ import io.muse4j.core.transform.Voices;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Tunes as folk-rnn writes them (Sturm et al. 2016): a melody spelt bar by bar in the manner of ABC, with its meter,
@@ -165,7 +166,13 @@ public final class AbcTokenizer implements Tokenizer {
         return start == 0 || start == end ? null : new int[] {start, end};
     }
 
-    private boolean isBarBoundary(int token) {
+    @Override
+    public Predicate<int[]> newRhythm() {
+        return tokens -> AbcRestatements.newRhythm(tokens, this);
+    }
+
+    /** Whether a token opens or closes a bar: a bar line, an opener, a bar number, or the start or tempo before one. */
+    boolean isBarBoundary(int token) {
         return token >= BAR && token <= SECOND_ENDING || firstNumber >= 0 && token >= firstNumber
                 || token == START || tempoOf(token) > 0;
     }

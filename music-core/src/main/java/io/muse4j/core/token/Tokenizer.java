@@ -1,5 +1,7 @@
 package io.muse4j.core.token;
 
+import java.util.function.Predicate;
+
 /** A codec whose encoded form is one sequence of token ids, each below {@code vocabulary().size()}. */
 public interface Tokenizer extends ScoreCodec<int[]> {
     /**
@@ -34,6 +36,17 @@ public interface Tokenizer extends ScoreCodec<int[]> {
      * that bar again; null where the encoding has no bars or the piece has no such bar.
      */
     default int[] lastBarEvents(int[] tokens) {
+        return null;
+    }
+
+    /**
+     * Where the encoding can tell, which tokens are followed by the length of a note of new material: the tokens
+     * end with a note or rest whose duration comes next, and their bar so far opens no earlier bar of the piece (a
+     * bar that restates an earlier one, as tunes restate their phrases, is not new). A sampler may draw those
+     * lengths apart from the rest without breaking the restatements. Null where the encoding cannot tell (it has no
+     * bars, or no note lengths of their own).
+     */
+    default Predicate<int[]> newRhythm() {
         return null;
     }
 }
