@@ -84,10 +84,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     SamplingOptions sampling;
 
-    @Option(names = "--rhythm-temperature", paramLabel = "T|same", description = "Temperature for the note lengths "
-            + "of new material (bars that restate no earlier bar), drawn without the --top-k and --top-p cuts, for "
-            + "models whose encoding tells them (abc); 'same' draws them as every other token (default: the bundled "
-            + "model's own, else same).")
+    @Option(names = "--new-temperature", paramLabel = "T|same", description = "Temperature for new material (a bar "
+            + "that so far restates no earlier bar): its notes, rests and bar lines, drawn without the --top-k and "
+            + "--top-p cuts, for models whose encoding tells it (abc); 'same' draws them as every other token "
+            + "(default: the bundled model's own, else same).")
+    String newTemperature;
+
+    @Option(names = "--rhythm-temperature", paramLabel = "T|same", description = "The same for the note lengths of "
+            + "new material.")
     String rhythmTemperature;
 
     @Mixin
@@ -102,7 +106,7 @@ final class GenerateCommand implements Callable<Integer> {
         sampling.sampler(0); // fails early on bad sampling settings
         GenerationRequest request = new GenerationRequest(new GenerationRequest.Length(steps, bars, seconds, whole),
                 primer == null ? null : new GenerationRequest.Primer(primer.toString(), primerScore()),
-                Models.withDefaults(model, sampling.controls(), rhythmTemperature), beam, chordProgression());
+                Models.withDefaults(model, sampling.controls(), newTemperature, rhythmTemperature), beam, chordProgression());
         SavedModel saved = Models.load(model);
         Pieces pieces = saved.kind().generate(saved, request);
         WavRenderer renderer = wav == null ? null : new WavRenderer(soundFont.load()); // a bad SoundFont fails early

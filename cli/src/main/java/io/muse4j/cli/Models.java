@@ -26,11 +26,12 @@ final class Models {
      *                    tunes with {@code muse4j stats}; null for the sampler's own default (1)
      * @param topP the nucleus mass {@code generate} uses when given none, chosen so too; null for the sampler's own
      *             default (1: no cut)
-     * @param rhythmTemperature the temperature of the note lengths of new material {@code generate} uses when given
-     *                          none, chosen so too; null to draw them as every other token
+     * @param newTemperature the temperature of new material {@code generate} uses when given none, chosen so too;
+     *                       null to draw it as every other token
+     * @param rhythmTemperature the same for the note lengths of new material
      */
     record Bundled(String name, String resource, String description, Double temperature, Double topP,
-                   Double rhythmTemperature) {
+                   Double newTemperature, Double rhythmTemperature) {
         /** How it samples unless told, for {@code muse4j models}; empty where it samples as the sampler does. */
         String sampling() {
             List<String> controls = new ArrayList<>();
@@ -40,8 +41,11 @@ final class Models {
             if (topP != null) {
                 controls.add("top-p " + topP);
             }
+            if (newTemperature != null) {
+                controls.add("new material at " + newTemperature);
+            }
             if (rhythmTemperature != null) {
-                controls.add("rhythm temperature " + rhythmTemperature);
+                controls.add("new material's rhythm at " + rhythmTemperature);
             }
             return controls.isEmpty() ? "" : "; samples at " + String.join(", ", controls) + " unless told";
         }
@@ -51,14 +55,14 @@ final class Models {
     static final List<Bundled> BUNDLED = List.of(
             new Bundled("folk-phrases-2026", "folk-phrases-2026.m4j", "Music Transformer (3 blocks of 128, 4 heads) "
                     + "on folk-abc's tunes in the abc encoding with bar numbers (each bar's place in its 8-bar phrase), "
-                    + "2,800 steps; writes whole tunes", 0.9, 0.9, 1.1),
+                    + "2,800 steps; writes whole tunes", 0.9, 0.9, null, 1.1),
             new Bundled("folk-tunes-2026", "folk-tunes-2026.m4j", "Music Transformer (3 blocks of 128, 4 heads) on "
                     + "folk-abc's tunes in the abc encoding (bars, repeat signs, endings, an end), 2,800 steps; writes "
-                    + "whole tunes; the default on 2026-12-06", 0.9, null, null),
+                    + "whole tunes; the default on 2026-12-06", 0.9, null, null, null),
             new Bundled("folk-transformer-2026", "folk-transformer-2026.m4j", "Music Transformer (3 blocks of 128, "
-                    + "4 heads, relative attention over 256 sixteenths), 1,500 steps on folk-abc's melodies; the default in 2026-12", null, null, null),
+                    + "4 heads, relative attention over 256 sixteenths), 1,500 steps on folk-abc's melodies; the default in 2026-12", null, null, null, null),
             new Bundled("folk-lstm-2025", "default-melody.m4j", "melody LSTM (2 x 128) on folk-abc; the default "
-                    + "until 2026-12", null, null, null));
+                    + "until 2026-12", null, null, null, null));
 
     private Models() {
     }
@@ -70,17 +74,22 @@ final class Models {
     }
 
     /**
-     * The sampling controls asked for, with a bundled model's own temperature, top-p and rhythm temperature where
-     * none was asked for; {@code rhythm} is the {@code --rhythm-temperature} given: null, "same" or a number.
+     * The sampling controls asked for, with a bundled model's own where none was asked for; {@code fresh} and
+     * {@code rhythm} are the {@code --new-temperature} and {@code --rhythm-temperature} given: null, "same" or a
+     * number.
      */
-    static GenerationRequest.Sampling withDefaults(String name, GenerationRequest.Sampling asked, String rhythm) {
+    static GenerationRequest.Sampling withDefaults(String name, GenerationRequest.Sampling asked, String fresh,
+                                                   String rhythm) {
         Optional<Bundled> bundled = bundled(name);
         Double temperature = asked.temperature() != null ? asked.temperature()
                 : bundled.map(Bundled::temperature).orElse(null);
         Double topP = asked.topP() != null ? asked.topP() : bundled.map(Bundled::topP).orElse(null);
+        Double newTemperature = fresh == null ? bundled.map(Bundled::newTemperature).orElse(null)
+                : SamplingOptions.temperatureOrSame("--new-temperature", fresh);
         Double rhythmTemperature = rhythm == null ? bundled.map(Bundled::rhythmTemperature).orElse(null)
-                : SamplingOptions.rhythmTemperature(rhythm);
-        return new GenerationRequest.Sampling(temperature, asked.topK(), topP, rhythmTemperature, asked.seed());
+                : SamplingOptions.temperatureOrSame("--rhythm-temperature", rhythm);
+        return new GenerationRequest.Sampling(temperature, asked.topK(), topP, newTemperature, rhythmTemperature,
+                asked.seed());
     }
 
     /** The named model, of any kind. */

@@ -28,8 +28,8 @@ final class SamplingOptions {
     /** The highest --top-k: more than any vocabulary's tokens. */
     static final int MAX_TOP_K = 100_000;
 
-    /** A --rhythm-temperature given: null for "same", else a temperature in range; anything else is a usage error. */
-    static Double rhythmTemperature(String value) {
+    /** A temperature option that may say "same": null for "same", else in range; anything else is a usage error. */
+    static Double temperatureOrSame(String option, String value) {
         if ("same".equals(value)) {
             return null;
         }
@@ -37,9 +37,9 @@ final class SamplingOptions {
         try {
             temperature = Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new UsageException("--rhythm-temperature " + value + ": not a number or 'same'");
+            throw new UsageException(option + " " + value + ": not a number or 'same'");
         }
-        GenerateCommand.checkRange("--rhythm-temperature", temperature, 0, MAX_TEMPERATURE);
+        GenerateCommand.checkRange(option, temperature, 0, MAX_TEMPERATURE);
         return temperature;
     }
 

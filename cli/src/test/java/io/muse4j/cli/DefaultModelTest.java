@@ -47,15 +47,17 @@ class DefaultModelTest {
     @Test
     void aBundledModelSamplesAtItsOwnTemperaturesAndTopPUnlessTold() {
         GenerationRequest.Sampling none = new GenerationRequest.Sampling(null, null, null, 1);
-        assertEquals(new GenerationRequest.Sampling(0.9, null, 0.9, 1.1, 1), Models.withDefaults("default", none, null));
+        assertEquals(new GenerationRequest.Sampling(0.9, null, 0.9, null, 1.1, 1),
+                Models.withDefaults("default", none, null, null));
         GenerationRequest.Sampling told = new GenerationRequest.Sampling(1.2, 5, null, 2);
-        assertEquals(new GenerationRequest.Sampling(1.2, 5, 0.9, 1.1, 2), Models.withDefaults("default", told, null),
-                "each control not given is the model's own");
-        assertEquals(new GenerationRequest.Sampling(0.9, null, 0.9, 1.0, 1), Models.withDefaults("default", none, "1"));
-        assertEquals(new GenerationRequest.Sampling(0.9, null, 0.9, null, 1),
-                Models.withDefaults("default", none, "same"), "'same' draws note lengths as every other token");
-        assertEquals(none, Models.withDefaults("folk-lstm-2025", none, null));
-        assertEquals(none, Models.withDefaults("some/model.m4j", none, null));
+        assertEquals(new GenerationRequest.Sampling(1.2, 5, 0.9, null, 1.1, 2),
+                Models.withDefaults("default", told, null, null), "each control not given is the model's own");
+        assertEquals(new GenerationRequest.Sampling(0.9, null, 0.9, 0.8, 1.0, 1),
+                Models.withDefaults("default", none, "0.8", "1"));
+        assertEquals(new GenerationRequest.Sampling(0.9, null, 0.9, null, null, 1),
+                Models.withDefaults("default", none, "same", "same"), "'same' draws new material as the rest");
+        assertEquals(none, Models.withDefaults("folk-lstm-2025", none, null, null));
+        assertEquals(none, Models.withDefaults("some/model.m4j", none, null, null));
     }
 
     @Test

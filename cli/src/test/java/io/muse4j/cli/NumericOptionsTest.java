@@ -38,6 +38,7 @@ class NumericOptionsTest {
                 new Numeric("--count", Integer.class, 1, 1000), new Numeric("--beam", Integer.class, 1, 64),
                 new Numeric("--temperature", Double.class, 0, 100), new Numeric("--top-k", Integer.class, 0, 100_000),
                 new Numeric("--top-p", Double.class, Double.MIN_VALUE, 1),
+                new Numeric("--new-temperature", Double.class, 0, 100),
                 new Numeric("--rhythm-temperature", Double.class, 0, 100));
         for (Numeric option : options) {
             assertRefused(option, "generate", "--out", dir.resolve("x.mid").toString());
@@ -45,15 +46,15 @@ class NumericOptionsTest {
     }
 
     @Test
-    void theRhythmTemperatureIsANumberOrSameAndOnlyForModelsThatTellNewMaterial() throws Exception {
+    void newMaterialTemperaturesAreNumbersOrSameAndOnlyForModelsThatTellNewMaterial() throws Exception {
         CliRun word = CliRun.of("generate", "--rhythm-temperature", "hot", "--out", dir.resolve("x.mid").toString());
         assertEquals(2, word.code(), word.err());
         assertEquals(List.of("muse4j: --rhythm-temperature hot: not a number or 'same'"), List.of(word.errLines()));
-        CliRun lstm = CliRun.of("generate", "--model", "folk-lstm-2025", "--rhythm-temperature", "1", "--out",
+        CliRun lstm = CliRun.of("generate", "--model", "folk-lstm-2025", "--new-temperature", "1", "--out",
                 dir.resolve("x.mid").toString());
         assertEquals(1, lstm.errLines().length, lstm.err());
-        assertTrue(lstm.err().contains("--rhythm-temperature needs a model whose encoding tells new material"),
-                lstm.err());
+        assertTrue(lstm.err().contains("--new-temperature and --rhythm-temperature need a model whose encoding tells "
+                + "new material"), lstm.err());
         assertTrue(lstm.code() != 0);
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(), left.toList());

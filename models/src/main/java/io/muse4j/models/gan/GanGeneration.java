@@ -19,6 +19,7 @@ public final class GanGeneration {
                 : sampling.temperature() != null ? "--temperature"
                 : sampling.topK() != null ? "--top-k"
                 : sampling.topP() != null ? "--top-p"
+                : sampling.newTemperature() != null ? "--new-temperature"
                 : sampling.rhythmTemperature() != null ? "--rhythm-temperature"
                 : request.beam() != null ? "--beam" : null;
         if (option != null) {

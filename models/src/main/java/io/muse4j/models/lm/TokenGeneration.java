@@ -48,11 +48,12 @@ final class TokenGeneration {
         TokenGenerator generator = new TokenGenerator(saved.as(TokenModel.class, "a token model"));
         EncodingSpec encoding = saved.encoding();
         Tokenizer tokenizer = encoding.tokenizer();
-        if (request.sampling().rhythmTemperature() != null && tokenizer.newRhythm() == null) {
-            throw new RequestException("--rhythm-temperature needs a model whose encoding tells new material from "
-                    + "restated bars, such as abc; " + saved.name() + " uses the " + encoding.name() + " encoding");
+        if (request.sampling().drawsNewMaterial() && tokenizer.material() == null) {
+            throw new RequestException("--new-temperature and --rhythm-temperature need a model whose encoding tells "
+                    + "new material from restated bars, such as abc; " + saved.name() + " uses the "
+                    + encoding.name() + " encoding");
         }
-        IntFunction<Sampler> samplers = i -> request.sampling().sampler(i - 1, tokenizer.newRhythm());
+        IntFunction<Sampler> samplers = i -> request.sampling().sampler(i - 1, tokenizer.material());
         RequestException.checked(() -> samplers.apply(1)); // bad controls fail before any piece
         NoteSequence primer = request.primer() == null ? null : request.primer().score();
         Opening opening = primer == null ? Opening.neutral(encoding, tokenizer)

@@ -2,9 +2,10 @@ package io.muse4j.models.sampling;
 
 import io.muse4j.core.harmony.ChordSymbol;
 import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.token.Material;
 
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * What a user asks a model to generate; each kind of model serves what it can and refuses the rest by name.
@@ -47,36 +48,43 @@ public record GenerationRequest(Length length, Primer primer, Sampling sampling,
      * @param temperature 0 is greedy (default 1)
      * @param topK sample among the K likeliest, 0 for all (default 0)
      * @param topP nucleus mass (default 1)
-     * @param rhythmTemperature the temperature at which the lengths of the notes of new material are drawn,
-     *                          without the top-k and top-p cuts, by models whose encoding tells new material from
-     *                          restated bars ({@code Tokenizer.newRhythm}); null draws them as every other token
+     * @param newTemperature the temperature at which the notes, rests and bar lines of new material are drawn,
+     *                       without the top-k and top-p cuts, by models whose encoding tells new material from
+     *                       restated bars ({@link NewMaterial}); null draws them as every other token
+     * @param rhythmTemperature the same for the lengths of the notes of new material
      * @param seed the first piece's seed; piece i is seeded i - 1 after it
      */
-    public record Sampling(Double temperature, Integer topK, Double topP, Double rhythmTemperature, long seed) {
-        /** Controls without a rhythm temperature. */
+    public record Sampling(Double temperature, Integer topK, Double topP, Double newTemperature,
+                           Double rhythmTemperature, long seed) {
+        /** Controls that draw new material as the rest. */
         public Sampling(Double temperature, Integer topK, Double topP, long seed) {
-            this(temperature, topK, topP, null, seed);
+            this(temperature, topK, topP, null, null, seed);
         }
 
-        /** A sampler with these controls, seeded {@code offset} after the seed; refused with a rhythm temperature. */
+        /** Whether new material is drawn apart from the rest. */
+        public boolean drawsNewMaterial() {
+            return newTemperature != null || rhythmTemperature != null;
+        }
+
+        /** A sampler with these controls, seeded {@code offset} after the seed; refused if it draws new material. */
         public Sampler sampler(long offset) {
             return sampler(offset, null);
         }
 
         /**
          * A sampler with these controls, seeded {@code offset} after the seed, that tells new material by
-         * {@code newRhythm}; null where the model cannot tell it, which refuses a rhythm temperature.
+         * {@code material}; null where the model cannot tell it, which refuses new-material temperatures.
          */
-        public Sampler sampler(long offset, Predicate<int[]> newRhythm) {
-            if (rhythmTemperature != null && newRhythm == null) {
-                throw new IllegalArgumentException("--rhythm-temperature needs a model whose encoding tells new "
-                        + "material from restated bars, such as abc");
+        public Sampler sampler(long offset, Function<int[], Material> material) {
+            if (drawsNewMaterial() && material == null) {
+                throw new IllegalArgumentException("--new-temperature and --rhythm-temperature need a model whose "
+                        + "encoding tells new material from restated bars, such as abc");
             }
             double t = temperature != null ? temperature : 1.0;
             int k = topK != null ? topK : 0;
             double p = topP != null ? topP : 1.0;
-            return rhythmTemperature == null ? new Sampler(t, k, p, seed + offset)
-                    : new Sampler(t, k, p, seed + offset, rhythmTemperature, newRhythm);
+            return new Sampler(t, k, p, seed + offset,
+                    drawsNewMaterial() ? new NewMaterial(newTemperature, rhythmTemperature, material) : null);
         }
     }
 }

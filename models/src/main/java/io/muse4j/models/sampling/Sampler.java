@@ -5,7 +5,6 @@ import io.muse4j.models.nn.Softmax;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.function.Predicate;
 
 /**
  * Draws a token from logits: divided by a temperature, cut to the {@code topK} likeliest and to the smallest set
@@ -13,18 +12,17 @@ import java.util.function.Predicate;
  * generator, so that the same seed gives the same tokens and nearby seeds (the pieces of one run) unrelated ones.
  * A temperature of 0 takes the likeliest token.
  *
- * <p>A sampler may also draw the lengths of the notes of new material at a temperature of their own, without the
- * top-k and top-p cuts ({@link #sample(int[], float[])}): tunes vary their rhythm with tokens that the cuts drop (a
- * triplet in a reel is one of its duration's rarer choices), while a restated bar, whose every token the cuts keep to
- * the likeliest, stays restated note for note.
+ * <p>A sampler may also draw new material apart from the rest ({@link NewMaterial}, {@link #sample(int[], float[])}):
+ * without the cuts and at temperatures of its own. Tunes vary their new bars with notes and rhythms that the cuts
+ * drop (an accidental, or a triplet in a reel, is one of its token's rarer choices), while a restated bar, whose
+ * every token the cuts keep to the likeliest, stays restated note for note.
  */
 public final class Sampler {
     private final double temperature;
     private final int topK;
     private final double topP;
     private final SplittableRandom random;
-    private final double rhythmTemperature;
-    private final Predicate<int[]> newRhythm;
+    private final NewMaterial newMaterial;
 
     /**
      * @param temperature 0 (greedy) or above; 1 leaves the distribution as the model gives it
@@ -33,22 +31,15 @@ public final class Sampler {
      * @param seed seed of the generator
      */
     public Sampler(double temperature, int topK, double topP, long seed) {
-        this(temperature, topK, topP, seed, Double.NaN, null);
+        this(temperature, topK, topP, seed, null);
     }
 
     /**
-     * A sampler that draws the lengths of the notes of new material at {@code rhythmTemperature}, uncut, and
-     * everything else as the four-argument sampler does.
-     *
-     * @param rhythmTemperature 0 (greedy) or above
-     * @param newRhythm which contexts the length of a note of new material follows ({@code Tokenizer.newRhythm})
+     * A sampler that draws new material as {@code newMaterial} says and everything else as the four-argument
+     * sampler does; a null {@code newMaterial} draws everything so.
      */
-    public Sampler(double temperature, int topK, double topP, long seed, double rhythmTemperature,
-                   Predicate<int[]> newRhythm) {
+    public Sampler(double temperature, int topK, double topP, long seed, NewMaterial newMaterial) {
         checkTemperature("temperature", temperature);
-        if (newRhythm != null) {
-            checkTemperature("rhythm temperature", rhythmTemperature);
-        }
         Check.atLeast("top-k", topK, 0);
         if (!(topP > 0 && topP <= 1)) {
             throw new IllegalArgumentException("top-p " + topP + " outside (0, 1]");
@@ -59,20 +50,20 @@ public final class Sampler {
         // SplittableRandom mixes its seed: java.util.Random's first draw is nearly the same for nearby seeds
         // (0.731 for seeds 1 to 12), so every piece of a --count run drew its first token alike
         this.random = new SplittableRandom(seed);
-        this.rhythmTemperature = rhythmTemperature;
-        this.newRhythm = newRhythm;
+        this.newMaterial = newMaterial;
     }
 
-    private static void checkTemperature(String name, double temperature) {
-        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
+    /** A temperature left out (null) or finite and at least 0; else an error naming it. */
+    static void checkTemperature(String name, Double temperature) {
+        if (temperature != null && (!(temperature >= 0) || Double.isInfinite(temperature))) {
             throw new IllegalArgumentException(name + " " + temperature + " must be a finite number, at least 0");
         }
     }
 
-    /** The id of the token drawn after {@code context}: as {@link #sample(float[])}, or uncut for new rhythm. */
+    /** The id of the token drawn after {@code context}: as {@link #sample(float[])}, or uncut for new material. */
     public int sample(int[] context, float[] logits) {
-        return newRhythm != null && newRhythm.test(context) ? draw(logits, rhythmTemperature, logits.length)
-                : sample(logits);
+        Double uncut = newMaterial == null ? null : newMaterial.temperatureAfter(context);
+        return uncut == null ? sample(logits) : draw(logits, uncut, logits.length);
     }
 
     /** The id of the drawn token. */

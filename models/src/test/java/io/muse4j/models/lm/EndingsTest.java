@@ -80,8 +80,8 @@ class EndingsTest {
     }
 
     private static GenerationRequest request(GenerationRequest.Length length, Double rhythmTemperature) {
-        return new GenerationRequest(length, null, new GenerationRequest.Sampling(null, null, null, rhythmTemperature,
-                5), null, null);
+        return new GenerationRequest(length, null, new GenerationRequest.Sampling(null, null, null, null,
+                rhythmTemperature, 5), null, null);
     }
 
     /** Without the end token the pieces would run to the cap of 3,000 tokens: some 170 bars of quarters. */
@@ -142,8 +142,8 @@ class EndingsTest {
                 whole.getMessage());
         RequestException rhythm = assertThrows(RequestException.class,
                 () -> TokenGeneration.pieces(plain, request(new GenerationRequest.Length(null, 8, null), 1.0)));
-        assertTrue(rhythm.getMessage().startsWith("--rhythm-temperature needs a model whose encoding tells new "
-                + "material"), rhythm.getMessage());
+        assertTrue(rhythm.getMessage().startsWith("--new-temperature and --rhythm-temperature need a model whose "
+                + "encoding tells new material"), rhythm.getMessage());
     }
 
     /** Every toy tune is in quarters and a half note: a hot rhythm temperature reaches the lengths of new material. */

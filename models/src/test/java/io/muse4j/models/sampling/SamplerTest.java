@@ -1,6 +1,9 @@
 package io.muse4j.models.sampling;
 
+import io.muse4j.core.token.Material;
 import org.junit.jupiter.api.Test;
+
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,31 +76,34 @@ class SamplerTest {
     }
 
     @Test
-    void newRhythmIsDrawnAtItsOwnTemperatureWithoutTheCuts() {
-        int[] rhythm = {1};
-        int[] other = {2};
-        Sampler sampler = new Sampler(0.5, 1, 0.5, 9, 1.0, context -> context[0] == 1);
+    void newMaterialIsDrawnAtItsOwnTemperaturesWithoutTheCuts() {
+        int[] length = {1};
+        int[] note = {2};
+        int[] other = {3};
+        Function<int[], Material> where = context -> context[0] == 1 ? Material.NEW_LENGTH
+                : context[0] == 2 ? Material.NEW : Material.OTHER;
+        Sampler sampler = new Sampler(0.5, 1, 0.5, 9, new NewMaterial(0.0, 1.0, where));
         int[] counts = new int[LOGITS.length];
         for (int i = 0; i < 40_000; i++) {
-            counts[sampler.sample(rhythm, LOGITS)]++;
+            counts[sampler.sample(length, LOGITS)]++;
+            assertEquals(2, sampler.sample(note, LOGITS), "new notes at temperature 0: the likeliest");
             assertEquals(2, sampler.sample(other, LOGITS), "everything else keeps the cuts (top-1 here)");
         }
         assertEquals(0.125, counts[1] / 40_000.0, 0.01, "the model's own distribution, tail included");
         assertEquals(0.5, counts[2] / 40_000.0, 0.01);
-        Sampler greedyRhythm = new Sampler(1.0, 0, 1.0, 9, 0, context -> true);
-        assertEquals(2, greedyRhythm.sample(rhythm, LOGITS));
     }
 
     @Test
-    void withoutNewRhythmAContextChangesNothing() {
+    void withoutNewMaterialAContextChangesNothing() {
         Sampler plain = new Sampler(0.9, 0, 0.9, 11);
-        Sampler told = new Sampler(0.9, 0, 0.9, 11, 1.5, context -> false);
-        Sampler untold = new Sampler(0.9, 0, 0.9, 11, Double.NaN, null);
+        Sampler told = new Sampler(0.9, 0, 0.9, 11, new NewMaterial(1.5, 1.5, context -> Material.OTHER));
+        Sampler asTheRest = new Sampler(0.9, 0, 0.9, 11, new NewMaterial(null, null, context -> Material.NEW));
         for (int i = 0; i < 200; i++) {
             int token = plain.sample(LOGITS);
             assertEquals(token, told.sample(new int[] {i}, LOGITS));
-            assertEquals(token, untold.sample(new int[] {i}, LOGITS));
+            assertEquals(token, asTheRest.sample(new int[] {i}, LOGITS), "a null temperature draws as the rest");
         }
-        assertThrows(IllegalArgumentException.class, () -> new Sampler(1, 0, 1, 1, -1, context -> true));
+        assertThrows(IllegalArgumentException.class, () -> new NewMaterial(-1.0, 1.0, context -> Material.NEW));
+        assertThrows(IllegalArgumentException.class, () -> new NewMaterial(1.0, Double.NaN, context -> Material.NEW));
     }
 }

@@ -4,33 +4,55 @@ package io.muse4j.core.token;
  * Where an {@link AbcTokenizer} tune restates an earlier bar as it is drawn. A bar restated note for note (a
  * repeated phrase, the second part's return to the first) is spelt in the same events and durations as the bar it
  * restates, so while a bar opens as an earlier bar does, it may be a restatement in progress; once it differs from
- * every earlier bar, it is new material.
+ * every earlier bar, it is new material. A tune's first bar is new material throughout.
  */
 final class AbcRestatements {
     private AbcRestatements() {
     }
 
     /**
-     * Whether the tokens end with an event (a note, rest or continuation) whose duration comes next, in a bar that
-     * so far, that event included, opens no earlier bar of the tune.
+     * What the token after {@code tokens} continues: the tune's frame until its tempo, then its bars. After an
+     * event (a note, rest or continuation) comes its length; after a length or a bar's opener comes another event
+     * or the bar's close. Either is new material when the bar so far, that event included, opens no earlier bar.
      */
-    static boolean newRhythm(int[] tokens, AbcTokenizer vocabulary) {
-        int last = tokens.length - 1;
-        if (last < 0 || !isEvent(tokens[last], vocabulary)) {
-            return false;
+    static Material material(int[] tokens, AbcTokenizer vocabulary) {
+        int tempo = tempoAt(tokens, vocabulary);
+        if (tempo < 0) {
+            return Material.OTHER;
         }
-        int start = last;
+        int start = tokens.length;
         while (start > 0 && !vocabulary.isBarBoundary(tokens[start - 1])) {
             start--;
         }
-        int length = tokens.length - start;
-        for (int bar = 0; bar + length < start; bar++) {
-            boolean opensBar = bar == 0 || vocabulary.isBarBoundary(tokens[bar - 1]);
-            if (opensBar && !vocabulary.isBarBoundary(tokens[bar]) && opensAlike(tokens, bar, start, length)) {
-                return false;
+        if (restatable(tokens, tempo + 1, start, vocabulary)) {
+            return Material.OTHER;
+        }
+        return isEvent(tokens[tokens.length - 1], vocabulary) ? Material.NEW_LENGTH : Material.NEW;
+    }
+
+    /** Where the tune's frame ends: the index of its tempo token, or -1 while the frame is still being written. */
+    private static int tempoAt(int[] tokens, AbcTokenizer vocabulary) {
+        for (int i = 0; i < tokens.length; i++) {
+            if (vocabulary.tempoOf(tokens[i]) > 0) {
+                return i;
             }
         }
-        return true;
+        return -1;
+    }
+
+    /**
+     * Whether a bar between {@code first} and {@code start} opens with the current bar so far,
+     * {@code tokens[start..]}, and goes on past it.
+     */
+    private static boolean restatable(int[] tokens, int first, int start, AbcTokenizer vocabulary) {
+        int length = tokens.length - start;
+        for (int bar = first; bar + length < start; bar++) {
+            boolean opensBar = vocabulary.isBarBoundary(tokens[bar - 1]);
+            if (opensBar && !vocabulary.isBarBoundary(tokens[bar]) && opensAlike(tokens, bar, start, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isEvent(int token, AbcTokenizer vocabulary) {

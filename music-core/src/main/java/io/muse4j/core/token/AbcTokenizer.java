@@ -11,7 +11,7 @@ import io.muse4j.core.transform.Voices;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Tunes as folk-rnn writes them (Sturm et al. 2016): a melody spelt bar by bar in the manner of ABC, with its meter,
@@ -167,8 +167,8 @@ public final class AbcTokenizer implements Tokenizer {
     }
 
     @Override
-    public Predicate<int[]> newRhythm() {
-        return tokens -> AbcRestatements.newRhythm(tokens, this);
+    public Function<int[], Material> material() {
+        return tokens -> AbcRestatements.material(tokens, this);
     }
 
     /** Whether a token opens or closes a bar: a bar line, an opener, a bar number, or the start or tempo before one. */

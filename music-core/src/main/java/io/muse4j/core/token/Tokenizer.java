@@ -1,6 +1,6 @@
 package io.muse4j.core.token;
 
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /** A codec whose encoded form is one sequence of token ids, each below {@code vocabulary().size()}. */
 public interface Tokenizer extends ScoreCodec<int[]> {
@@ -40,13 +40,12 @@ public interface Tokenizer extends ScoreCodec<int[]> {
     }
 
     /**
-     * Where the encoding can tell, which tokens are followed by the length of a note of new material: the tokens
-     * end with a note or rest whose duration comes next, and their bar so far opens no earlier bar of the piece (a
-     * bar that restates an earlier one, as tunes restate their phrases, is not new). A sampler may draw those
-     * lengths apart from the rest without breaking the restatements. Null where the encoding cannot tell (it has no
-     * bars, or no note lengths of their own).
+     * Where the encoding can tell, what the token after some tokens of a piece continues: new material (a note's
+     * length, or anything else) in a bar that so far restates no earlier bar of the piece, or anything else (the
+     * piece's frame, or a bar that so far opens as an earlier one does, which it may restate). A sampler may draw
+     * new material apart from the rest without breaking restatements. Null where the encoding has no bars.
      */
-    default Predicate<int[]> newRhythm() {
+    default Function<int[], Material> material() {
         return null;
     }
 }
