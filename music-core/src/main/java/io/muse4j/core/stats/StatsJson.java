@@ -40,6 +40,13 @@ final class StatsJson {
             g.writeObjectFieldStart("classifier");
             number(g, "accuracy", r.classifierAccuracy());
             g.writeNumberField("folds", StatsReport.FOLDS);
+            if (r.classifierRepeats().length > 0) {
+                g.writeObjectFieldStart("repeats");
+                g.writeNumberField("count", r.classifierRepeats().length);
+                number(g, "mean", r.classifierMean());
+                number(g, "sd", r.classifierSd());
+                g.writeEndObject();
+            }
             g.writeEndObject();
             copies(g, r);
             g.writeEndObject();

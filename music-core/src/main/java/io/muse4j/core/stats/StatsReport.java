@@ -3,6 +3,7 @@ package io.muse4j.core.stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Everything {@code muse4j stats} reports on a generated set against a reference set: each statistic's spread
@@ -17,6 +18,9 @@ import java.util.Map;
  * @param comparisons each statistic over both sets, in the order of {@code statistics}
  * @param classifierAccuracy the cross-validated accuracy of telling the sets apart (0.5: indistinguishable), or
  *     NaN where a set has fewer than two pieces
+ * @param classifierRepeats the accuracies of {@link #REPEATS} fold assignments, seeded one after another from the
+ *     first, which is {@code classifierAccuracy}; empty where the test is not run. One assignment's accuracy moves by
+ *     a few points with the seed alone; their mean does not
  * @param copies the longest run each generated piece shares with a reference piece, in order
  * @param generatedKeys the share of generated pieces in each estimated key, most common first
  * @param referenceKeys the same for the reference pieces
@@ -24,10 +28,12 @@ import java.util.Map;
 public record StatsReport(List<String> generated, List<String> reference, List<String> statistics,
                           double[][] generatedValues, double[][] referenceValues,
                           List<StatisticComparison> comparisons, double classifierAccuracy,
-                          List<CopyCheck.Match> copies, Map<String, Double> generatedKeys,
+                          double[] classifierRepeats, List<CopyCheck.Match> copies, Map<String, Double> generatedKeys,
                           Map<String, Double> referenceKeys) {
     /** Folds of the classifier two-sample test. */
     public static final int FOLDS = 5;
+    /** Fold assignments the classifier two-sample test is repeated over. */
+    public static final int REPEATS = 10;
 
     /** Compares the sets, each of at least one piece; {@code seed} fixes the classifier's sampling. */
     public static StatsReport compare(PieceSet generated, PieceSet reference, long seed) {
@@ -42,10 +48,12 @@ public record StatsReport(List<String> generated, List<String> reference, List<S
         for (int s = 0; s < names.size(); s++) {
             comparisons.add(StatisticComparison.of(names.get(s), column(gen, s), column(ref, s)));
         }
-        double accuracy = Math.min(gen.length, ref.length) < 2 ? Double.NaN
-                : TwoSampleClassifier.accuracy(gen, ref, FOLDS, seed);
+        double[] repeats = Math.min(gen.length, ref.length) < 2 ? new double[0] : IntStream.range(0, REPEATS)
+                .mapToDouble(r -> TwoSampleClassifier.accuracy(gen, ref, FOLDS, seed + r)).toArray();
+        double accuracy = repeats.length == 0 ? Double.NaN : repeats[0];
         List<CopyCheck.Match> copies = CopyCheck.of(reference.scores()).longest(generated.scores());
-        return new StatsReport(generated.names(), reference.names(), names, gen, ref, comparisons, accuracy, copies,
+        return new StatsReport(generated.names(), reference.names(), names, gen, ref, comparisons, accuracy, repeats,
+                copies,
                 KeyEstimate.distribution(generated.scores()), KeyEstimate.distribution(reference.scores()));
     }
 
@@ -65,6 +73,18 @@ public record StatsReport(List<String> generated, List<String> reference, List<S
             best = copies.get(i).length() > copies.get(best).length() ? i : best;
         }
         return best;
+    }
+
+    /** The mean accuracy over the repeated fold assignments; NaN where the test is not run. */
+    public double classifierMean() {
+        return java.util.Arrays.stream(classifierRepeats).average().orElse(Double.NaN);
+    }
+
+    /** The standard deviation of the accuracy over the repeated fold assignments; NaN where the test is not run. */
+    public double classifierSd() {
+        double mean = classifierMean();
+        return Math.sqrt(java.util.Arrays.stream(classifierRepeats).map(a -> (a - mean) * (a - mean)).average()
+                .orElse(Double.NaN));
     }
 
     /** The share of pieces whose estimated key is minor. */

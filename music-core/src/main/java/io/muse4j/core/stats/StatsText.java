@@ -23,7 +23,9 @@ final class StatsText {
         out.append(Double.isNaN(r.classifierAccuracy())
                 ? "classifier two-sample test: not run (it needs at least 2 pieces a set)\n"
                 : String.format(Locale.ROOT, "classifier two-sample test: accuracy %.3f over %d folds "
-                        + "(0.5: indistinguishable, 1: always told apart)%n", r.classifierAccuracy(), StatsReport.FOLDS));
+                        + "(0.5: indistinguishable, 1: always told apart)%n", r.classifierAccuracy(), StatsReport.FOLDS)
+                        + String.format(Locale.ROOT, "classifier over %d fold assignments: mean %.3f, sd %.3f%n",
+                        r.classifierRepeats().length, r.classifierMean(), r.classifierSd()));
         CopyCheck.Match most = r.copies().get(r.mostCopied());
         out.append(most.length() == 0 ? "copy check: no generated note is in the reference set\n"
                 : String.format(Locale.ROOT, "copy check: longest shared run %d notes, %s (from note %d) with %s "

@@ -33,6 +33,27 @@ class StatsReportTest {
     }
 
     @Test
+    void theClassifierIsRepeatedOverFoldAssignmentsTheFirstAsReportedAlone() {
+        PieceSet real = PieceSet.of(melodies(16));
+        PieceSet other = PieceSet.of(IntStream.range(100, 124).mapToObj(seed -> SyntheticScores.melody(seed, 32, 40,
+                90, 4)).toList());
+        StatsReport report = StatsReport.compare(other, real, 3);
+        double[] repeats = report.classifierRepeats();
+        assertEquals(StatsReport.REPEATS, repeats.length);
+        assertEquals(report.classifierAccuracy(), repeats[0]);
+        assertEquals(TwoSampleClassifier.accuracy(report.generatedValues(), report.referenceValues(),
+                StatsReport.FOLDS, 3 + 4), repeats[4], "assignment r is seeded r after the first");
+        double min = java.util.Arrays.stream(repeats).min().orElseThrow();
+        double max = java.util.Arrays.stream(repeats).max().orElseThrow();
+        assertTrue(min <= report.classifierMean() && report.classifierMean() <= max);
+        assertTrue(report.classifierSd() >= 0 && report.classifierSd() <= (max - min) / 2 + 1e-12);
+        assertTrue(report.toText().contains(String.format(java.util.Locale.ROOT,
+                "classifier over 10 fold assignments: mean %.3f, sd %.3f", report.classifierMean(),
+                report.classifierSd())), report.toText());
+        assertTrue(report.toJson().contains("\"repeats\":{\"count\":10,\"mean\":"), report.toJson());
+    }
+
+    @Test
     void jsonHasNoNaN() {
         StatsReport report = StatsReport.compare(new PieceSet(List.of("a \"quoted\" name"), melodies(1)),
                 PieceSet.of(List.of(Tunes.even(480, 60, 62))), 1);
