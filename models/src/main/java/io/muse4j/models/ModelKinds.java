@@ -14,6 +14,7 @@ import io.muse4j.models.kind.Settings;
 import io.muse4j.models.kind.TrainingOutcome;
 import io.muse4j.models.lm.LanguageModelKind;
 import io.muse4j.models.lookback.LookbackKind;
+import io.muse4j.models.rbm.RbmKind;
 import io.muse4j.models.training.CorpusChecksum;
 import io.muse4j.models.training.Provenance;
 import io.muse4j.models.training.TrainingRequest;
@@ -39,7 +40,8 @@ public final class ModelKinds {
             new MusicVaeKind(),
             new CrnnGanKind(),
             new MidiNetKind(),
-            new LookbackKind());
+            new LookbackKind(),
+            new RbmKind());
 
     private ModelKinds() {
     }

@@ -14,9 +14,12 @@ import io.muse4j.models.gan.midinet.MidiNetConfig;
 import io.muse4j.models.gan.midinet.MidiNetPlayers;
 import io.muse4j.models.gan.midinet.MidiNetTraining;
 import io.muse4j.models.lm.PianoRollModel;
+import io.muse4j.models.kind.ModelKind;
+import io.muse4j.models.kind.SavedModel;
 import io.muse4j.models.kind.Settings;
 import io.muse4j.models.lm.TokenModel;
 import io.muse4j.models.lookback.LookbackKind;
+import io.muse4j.models.rbm.RbmKind;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.StackConfig;
 import io.muse4j.models.nn.TransformerConfig;
@@ -82,16 +85,21 @@ public final class FixtureWriter {
 
     /**
      * Writes every fixture and its expected outputs into {@code args[0]} (default: {@link #FOLDER}); with the first
-     * argument {@code lookback}, only the lookback fixture, added later, into {@code args[1]} (default the same).
+     * argument {@code lookback} or {@code rbm}, only that fixture, added later, into {@code args[1]} (default the
+     * same).
      */
     public static void main(String[] args) throws Exception {
-        boolean lookbackOnly = args.length > 0 && args[0].equals("lookback");
-        int first = lookbackOnly ? 1 : 0;
+        String only = args.length > 0 && List.of("lookback", "rbm").contains(args[0]) ? args[0] : null;
+        int first = only != null ? 1 : 0;
         Path folder = args.length > first ? Path.of(args[first]) : FOLDER;
         Files.createDirectories(folder);
         Path scratch = Files.createTempDirectory("fixture-writer");
-        if (lookbackOnly) {
+        if ("lookback".equals(only)) {
             writeLookback(folder, scratch);
+            return;
+        }
+        if ("rbm".equals(only)) {
+            writeRbm(folder, scratch);
             return;
         }
         writeTokenModel(folder, scratch, "token-lstm", new LstmConfig(15, 8, 16, 2));
@@ -191,21 +199,48 @@ public final class FixtureWriter {
      * 8 units trained by {@link LookbackKind#train} for 10 steps on 8 synthetic melodies in 4/4 written as MIDI.
      */
     private static void writeLookback(Path folder, Path scratch) throws Exception {
-        Path corpus = Files.createDirectories(scratch.resolve("melodies"));
+        writeTrained(folder, scratch, "lookback", new LookbackKind(), 200, 4, Map.of("--layers", 1, "--hidden", 8,
+                "--dropout", 0.1, "--seq-len", 32), "# lookback.m4j, written by FixtureWriter lookback with muse4j "
+                + "0.1.0-SNAPSHOT on the lookback branch (after 71707b5)\n# lookback model (trained 10 steps on 8 "
+                + "synthetic melodies): header, labels, stepLogits, sample and generate; see ModelFileFixturesTest for "
+                + "each call\n", ModelFileFixturesTest::lookbackOutputs);
+    }
+
+    /**
+     * The rbm fixture (written with issue 23's first commit, 2026-12-07): 16 hidden units trained by
+     * {@link RbmKind#train} for 10 steps on the frames of 8 synthetic melodies written as MIDI.
+     */
+    private static void writeRbm(Path folder, Path scratch) throws Exception {
+        writeTrained(folder, scratch, "rbm", new RbmKind(), 300, 16, Map.of("--hidden", 16, "--cd-k", 1,
+                "--persistent", true), "# rbm.m4j, written by FixtureWriter rbm with muse4j 0.1.0-SNAPSHOT on "
+                + "2026-12-07 (issue 23)\n# rbm model (trained 10 steps on 8 synthetic melodies): header, freeEnergies, "
+                + "pseudoNll and generate; see ModelFileFixturesTest for each call\n", ModelFileFixturesTest::rbmOutputs);
+    }
+
+    /** What a fixture computes, from the loaded model file. */
+    private interface FixtureOutputs {
+        ModelFileFixturesTest.Outputs of(SavedModel saved) throws IOException;
+    }
+
+    /**
+     * A fixture trained by its kind for 10 steps on 8 synthetic melodies in 4/4 written as MIDI (seeds from
+     * {@code firstMelody}), with the expected outputs under {@code header}.
+     */
+    private static void writeTrained(Path folder, Path scratch, String name, ModelKind kind, int firstMelody,
+                                     int batch, Map<String, Object> settings, String header, FixtureOutputs outputs)
+            throws Exception {
+        Path corpus = Files.createDirectories(scratch.resolve(name + "-melodies"));
         for (int i = 0; i < 8; i++) {
-            MidiWriter.write(SyntheticScores.melody(200 + i, 40, 60, 72, 4), corpus.resolve("melody-" + i + ".mid"));
+            MidiWriter.write(SyntheticScores.melody(firstMelody + i, 40, 60, 72, 4),
+                    corpus.resolve("melody-" + i + ".mid"));
         }
-        Path file = folder.resolve("lookback.m4j");
+        Path file = folder.resolve(name + ".m4j");
         TrainerConfig config = new TrainerConfig(TRAINING_STEPS, 0.01, 0, 1, 5, 5, TRAINING_STEPS, 0);
         TrainingRequest request = new TrainingRequest(new TrainingRequest.Data(corpus, null,
-                new EncodingSpec.PianoRoll(4).codec(), 0.25, 0), config, 4, 16, file, false, System.err);
-        new LookbackKind().train(request, new Settings(Map.of("--layers", 1, "--hidden", 8, "--dropout", 0.1,
-                "--seq-len", 32)));
-        String header = "# lookback.m4j, written by FixtureWriter lookback with muse4j 0.1.0-SNAPSHOT on the lookback "
-                + "branch (after 71707b5)\n# lookback model (trained 10 steps on 8 synthetic melodies): header, "
-                + "labels, stepLogits, sample and generate; see ModelFileFixturesTest for each call\n";
-        Files.writeString(folder.resolve("lookback.expected.txt"),
-                header + ModelFileFixturesTest.lookbackOutputs(ModelKinds.load(file)).text(), StandardCharsets.UTF_8);
+                new EncodingSpec.PianoRoll(4).codec(), 0.25, 0), config, batch, 16, file, false, System.err);
+        kind.train(request, new Settings(settings));
+        Files.writeString(folder.resolve(name + ".expected.txt"), header + outputs.of(ModelKinds.load(file)).text(),
+                StandardCharsets.UTF_8);
         Files.deleteIfExists(TrainingRun.logOf(file));
         Files.deleteIfExists(Checkpoint.beside(file));
     }

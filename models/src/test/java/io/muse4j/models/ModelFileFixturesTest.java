@@ -17,6 +17,7 @@ import io.muse4j.models.vae.MelodyAttribute;
 import io.muse4j.models.vae.MusicVae;
 import io.muse4j.models.vae.SavedVae;
 import io.muse4j.models.vae.VaeConfig;
+import io.muse4j.models.rbm.Rbm;
 import io.muse4j.models.vae.VaeFile;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
@@ -25,6 +26,8 @@ import io.muse4j.core.token.MelodyTokenizer;
 import io.muse4j.core.token.PianoRoll;
 import io.muse4j.core.token.Tokenizer;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,6 +107,11 @@ class ModelFileFixturesTest {
         check("lookback", lookbackOutputs(ModelKinds.load(fixture("lookback.m4j"))));
     }
 
+    @Test
+    void rbm() throws Exception {
+        check("rbm", rbmOutputs(ModelKinds.load(fixture("rbm.m4j"))));
+    }
+
     // ---- one helper per kind: what the fixture computes through the public API -------------------------------
 
     /** The primer every token model continues: ids of the fixtures' melody tokenizer (15 ids, pitches 60..72). */
@@ -156,6 +164,20 @@ class ModelFileFixturesTest {
         GenerationRequest twoBars = new GenerationRequest(new GenerationRequest.Length(null, 2, null), null,
                 new GenerationRequest.Sampling(1.0, null, null, 3), null, null);
         out.notes("generate(bars 2, seed 3).piece(1)", saved.kind().generate(saved, twoBars).piece(1));
+        return out;
+    }
+
+    /** An RBM: header, the free energies and pseudo-NLL of the chords of {@link #pianoRollBatch}, seeded chords. */
+    static Outputs rbmOutputs(SavedModel saved) throws IOException {
+        Outputs out = header(saved.model(), saved.contents().header().tokenizer(), saved.vocabulary(), saved.training(),
+                saved.libraryVersion());
+        Rbm rbm = saved.as(Rbm.class, "an rbm model");
+        INDArray frames = Nd4j.createFromArray(pianoRollBatch().inputs()).reshape(-1, 88);
+        out.floats("freeEnergies(pianoRollBatch frames)", rbm.freeEnergies(frames));
+        out.floats("pseudoNll(pianoRollBatch frames)", new double[] {rbm.pseudoNll(frames)});
+        GenerationRequest eight = new GenerationRequest(new GenerationRequest.Length(8, null, null), null,
+                new GenerationRequest.Sampling(null, null, null, 3), null, null);
+        out.notes("generate(steps 8, seed 3).piece(1)", saved.kind().generate(saved, eight).piece(1));
         return out;
     }
 

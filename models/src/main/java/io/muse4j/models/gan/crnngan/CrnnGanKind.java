@@ -1,7 +1,7 @@
 package io.muse4j.models.gan.crnngan;
 
 import io.muse4j.models.file.ModelFile;
-import io.muse4j.models.gan.GanGeneration;
+import io.muse4j.models.kind.TokenOptions;
 import io.muse4j.models.gan.GanKind;
 import io.muse4j.models.gan.GanTurns;
 import io.muse4j.models.kind.Pieces;
@@ -69,7 +69,7 @@ public final class CrnnGanKind extends GanKind {
         if (request.chords() != null) {
             throw new RequestException("--chords needs a chord-conditioned model; " + which);
         }
-        GanGeneration.refuseTokenOptions(request, which, false);
+        TokenOptions.refuse(request, which, false);
         GenerationRequest.Length length = request.length();
         double quarters = length.steps() != null ? 0 : 4.0 * (length.bars() != null ? length.bars() : DEFAULT_BARS);
         int notes = length.steps() != null ? length.steps()

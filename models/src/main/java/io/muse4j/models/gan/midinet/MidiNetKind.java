@@ -2,7 +2,7 @@ package io.muse4j.models.gan.midinet;
 
 import io.muse4j.core.token.LeadSheetBars;
 import io.muse4j.models.file.ModelFile;
-import io.muse4j.models.gan.GanGeneration;
+import io.muse4j.models.kind.TokenOptions;
 import io.muse4j.models.gan.GanKind;
 import io.muse4j.models.gan.GanTurns;
 import io.muse4j.models.kind.Pieces;
@@ -69,7 +69,7 @@ public final class MidiNetKind extends GanKind {
     public Pieces generate(SavedModel saved, GenerationRequest request) throws IOException {
         MidiNet net = saved.as(MidiNet.class, "a midinet model");
         String which = saved.name() + " is a midinet model";
-        GanGeneration.refuseTokenOptions(request, which, true);
+        TokenOptions.refuse(request, which, true);
         GenerationRequest.Length length = request.length();
         if (length.steps() != null) {
             throw new RequestException("--steps is not for " + saved.name() + ", a midinet model: it writes --bars bars");

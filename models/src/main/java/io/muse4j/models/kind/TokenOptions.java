@@ -1,18 +1,20 @@
-package io.muse4j.models.gan;
+package io.muse4j.models.kind;
 
-import io.muse4j.models.kind.RequestException;
 import io.muse4j.models.sampling.GenerationRequest;
 
-/** What GANs refuse of a generation request: they sample from noise, not from a distribution over tokens. */
-public final class GanGeneration {
-    private GanGeneration() {
+/**
+ * What models that sample no distribution over tokens (GANs from noise, an RBM by Gibbs sampling) refuse of a
+ * generation request.
+ */
+public final class TokenOptions {
+    private TokenOptions() {
     }
 
     /**
      * Fails naming the first option given that only token models take: seconds, the sampling controls, beam
-     * search, and the primer unless the GAN takes one; {@code which} says which model it is.
+     * search, and the primer unless the model takes one; {@code which} says which model it is.
      */
-    public static void refuseTokenOptions(GenerationRequest request, String which, boolean takesPrimer) {
+    public static void refuse(GenerationRequest request, String which, boolean takesPrimer) {
         GenerationRequest.Sampling sampling = request.sampling();
         String option = request.primer() != null && !takesPrimer ? "--primer"
                 : request.length().seconds() != null ? "--seconds"
