@@ -17,11 +17,13 @@ import io.muse4j.models.training.TrainingRun;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,8 +116,8 @@ public final class RbmTraining {
     private static List<INDArray> chunks(INDArray frames) {
         List<INDArray> chunks = new ArrayList<>();
         for (long from = 0; from < frames.rows(); from += VALID_CHUNK) {
-            chunks.add(frames.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from,
-                    Math.min(frames.rows(), from + VALID_CHUNK)), org.nd4j.linalg.indexing.NDArrayIndex.all()).dup());
+            chunks.add(frames.get(NDArrayIndex.interval(from, Math.min(frames.rows(), from + VALID_CHUNK)),
+                    NDArrayIndex.all()).dup());
         }
         return chunks;
     }
@@ -145,7 +147,7 @@ public final class RbmTraining {
                 order = shuffled((int) frames.rows(), new Random(Seeds.mix(seed, epoch)));
             }
             int from = (int) (step % perEpoch()) * size;
-            return frames.getRows(java.util.Arrays.copyOfRange(order, from, from + size));
+            return frames.getRows(Arrays.copyOfRange(order, from, from + size));
         }
 
         private static int[] shuffled(int n, Random random) {

@@ -63,7 +63,7 @@ public final class Sampler {
     /** The id of the token drawn after {@code context}: as {@link #sample(float[])}, or uncut for new material. */
     public int sample(int[] context, float[] logits) {
         Double uncut = newMaterial == null ? null : newMaterial.temperatureAfter(context);
-        return uncut == null ? sample(logits) : draw(logits, uncut, logits.length);
+        return uncut == null ? sample(logits) : draw(logits, uncut, 0);
     }
 
     /** The id of the drawn token. */
@@ -71,14 +71,17 @@ public final class Sampler {
         return draw(logits, temperature, -1);
     }
 
-    /** A token drawn at the temperature among the {@code kept} likeliest, or among those the cuts keep (-1). */
-    private int draw(float[] logits, double drawTemperature, int kept) {
+    /**
+     * A token drawn at the temperature, among those the cuts keep ({@code cut} -1) or among every token the
+     * temperature leaves a probability (0); a token ruled out (a logit of minus infinity) is never drawn.
+     */
+    private int draw(float[] logits, double drawTemperature, int cut) {
         int[] order = byDescendingLogit(logits);
         if (drawTemperature == 0) {
             return order[0];
         }
         double[] probs = softmax(logits, order, drawTemperature);
-        kept = kept < 0 ? keep(probs) : kept;
+        int kept = cut < 0 ? Math.min(keep(probs), possible(probs)) : possible(probs);
         double total = 0;
         for (int i = 0; i < kept; i++) {
             total += probs[i];
@@ -91,6 +94,15 @@ public final class Sampler {
             }
         }
         return order[kept - 1];
+    }
+
+    /** How many of the sorted probabilities are above 0 (at least one). */
+    private static int possible(double[] sortedProbs) {
+        int kept = 1;
+        while (kept < sortedProbs.length && sortedProbs[kept] > 0) {
+            kept++;
+        }
+        return kept;
     }
 
     /** How many of the sorted probabilities survive the top-k and top-p cuts (at least one). */

@@ -94,6 +94,19 @@ class SamplerTest {
     }
 
     @Test
+    void aRuledOutTokenIsNeverDrawnCutOrUncut() {
+        float[] logits = {0, Float.NEGATIVE_INFINITY, 0, Float.NEGATIVE_INFINITY};
+        Sampler uncut = new Sampler(1.0, 0, 1.0, 5, new NewMaterial(1.0, 1.0, context -> Material.NEW));
+        Sampler cut = new Sampler(1.0, 0, 1.0, 5);
+        for (int i = 0; i < 20_000; i++) {
+            int a = uncut.sample(new int[] {i}, logits);
+            int b = cut.sample(logits);
+            assertTrue(a == 0 || a == 2, "uncut drew " + a);
+            assertTrue(b == 0 || b == 2, "cut drew " + b);
+        }
+    }
+
+    @Test
     void withoutNewMaterialAContextChangesNothing() {
         Sampler plain = new Sampler(0.9, 0, 0.9, 11);
         Sampler told = new Sampler(0.9, 0, 0.9, 11, new NewMaterial(1.5, 1.5, context -> Material.OTHER));
