@@ -74,7 +74,7 @@ public final class Ais {
         }
         double logZBase = rbm.hidden() * Math.log(2);
         for (double b : baseBiases) {
-            logZBase += softplus(b);
+            logZBase += Rbm.softplus(b);
         }
         return estimate(logWeights, logZBase, temperatures);
     }
@@ -137,9 +137,5 @@ public final class Ais {
         return new Estimate(logZBase + max + Math.log(mean),
                 mean > error ? logZBase + max + Math.log(mean - error) : Double.NaN,
                 logZBase + max + Math.log(mean + error), logWeights.length, temperatures);
-    }
-
-    private static double softplus(double x) {
-        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 }

@@ -140,8 +140,7 @@ public final class Rbm implements StoredModel {
         double[] flippedEnergies = freeEnergies(flipped);
         double total = 0;
         for (int row = 0; row < energies.length; row++) {
-            double x = energies[row] - flippedEnergies[row];
-            total += Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+            total += softplus(energies[row] - flippedEnergies[row]);
         }
         return total / Math.max(1, energies.length);
     }
@@ -170,6 +169,11 @@ public final class Rbm implements StoredModel {
         gradients.put("visible_b", vk.mean(0).subi(v0.mean(0)));
         gradients.put("hidden_b", hk.mean(0).subi(h0.mean(0)));
         return gradients;
+    }
+
+    /** log(1 + e^x), without overflow for any x. */
+    static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
     /** 0/1 draws with the given probabilities, from a seeded generator in row-major order. */

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * The restricted Boltzmann machine as a model kind: trained on piano-roll frames by contrastive divergence,
@@ -146,7 +147,7 @@ public final class RbmKind implements ModelKind {
         int[][] pitches = new int[keys.length][];
         for (int f = 0; f < keys.length; f++) {
             double[] frame = keys[f];
-            pitches[f] = java.util.stream.IntStream.range(0, frame.length).filter(k -> frame[k] > 0.5)
+            pitches[f] = IntStream.range(0, frame.length).filter(k -> frame[k] > 0.5)
                     .map(k -> k + PianoRollCodec.LOWEST_PITCH).toArray();
         }
         return new PianoRoll(pitches);
