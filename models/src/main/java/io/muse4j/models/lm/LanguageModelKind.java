@@ -12,6 +12,7 @@ import io.muse4j.models.kind.SavedModel;
 import io.muse4j.models.kind.Setting;
 import io.muse4j.models.kind.Settings;
 import io.muse4j.models.kind.TrainingOutcome;
+import io.muse4j.models.nn.FrameHead;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.StackConfig;
 import io.muse4j.models.nn.TransformerConfig;
@@ -49,6 +50,14 @@ public final class LanguageModelKind implements ModelKind {
                     s.integer("--ffn", 4 * s.integer("--hidden")), s.integer("--max-relative", seqLen),
                     s.flag("--shared-relative"), s.real("--dropout")));
 
+    /** The frame heads of a piano-roll model. */
+    public enum Head {
+        /** 88 sigmoids, each key independent of the others given the past. */
+        SIGMOID,
+        /** A NADE over the frame's keys, lowest first, its biases given by the stack. */
+        NADE
+    }
+
     private final String family;
     private final String summary;
     private final List<Setting> settings;
@@ -69,7 +78,10 @@ public final class LanguageModelKind implements ModelKind {
                 Setting.integer("--epochs", 0, "Passes over the training data; overrides --steps when above 0.")
                         .within(0, 1_000_000),
                 Setting.real("--stretch", 0, "Augment by time-stretches of 1 - S and 1 + S, e.g. 0.05 as "
-                        + "Performance RNN does.").within(0, Math.nextDown(0.5))));
+                        + "Performance RNN does.").within(0, Math.nextDown(0.5)),
+                new Setting("--head", Head.class, "SIGMOID", "Piano-roll frame head: SIGMOID (each key on its "
+                        + "own) or NADE (keys jointly, Larochelle & Murray 2011; over an LSTM, the RNN-NADE)."),
+                Setting.integer("--nade-hidden", 150, "Hidden units of the NADE head.").within(1, 1 << 14)));
         all.addAll(own);
         this.settings = List.copyOf(all);
     }
@@ -92,7 +104,8 @@ public final class LanguageModelKind implements ModelKind {
     @Override
     public StoredModel rebuild(ModelFile.Header header) {
         StackConfig stack = StackConfig.of(family, header.config());
-        return header.kind().startsWith("token-") ? new TokenModel(stack, 0) : new PianoRollModel(stack, 0);
+        return header.kind().startsWith("token-") ? new TokenModel(stack, 0)
+                : new PianoRollModel(stack, FrameHead.nadeHidden(header.config()), 0);
     }
 
     @Override
@@ -109,9 +122,14 @@ public final class LanguageModelKind implements ModelKind {
     public TrainingOutcome train(TrainingRequest request, Settings settings) throws IOException {
         TrainingRequest.Data data = request.data();
         int seqLen = settings.integer("--seq-len");
+        boolean nade = settings.choice("--head", Head.class) == Head.NADE;
+        if (nade && !(data.encoding() instanceof EncodingSpec.PianoRoll)) {
+            throw new RequestException("--head NADE is a piano-roll model's frame head; give --encoding pianoroll");
+        }
         LanguageModelTraining.Request lm = RequestException.checked(() -> new LanguageModelTraining.Request(data,
-                shape.apply(settings, seqLen), request.batch(), seqLen, request.trainer(), settings.integer("--epochs"),
-                settings.real("--stretch"), request.seed(), request.out()));
+                shape.apply(settings, seqLen), nade ? settings.integer("--nade-hidden") : 0, request.batch(), seqLen,
+                request.trainer(), settings.integer("--epochs"), settings.real("--stretch"), request.seed(),
+                request.out()));
         Trainer.Result result = LanguageModelTraining.run(lm, request.resume(), request.log());
         String unit = data.encoding() instanceof EncodingSpec.PianoRoll ? "frame" : "token";
         return new TrainingOutcome(result, "training", "NLL", " nats per " + unit);

@@ -2,9 +2,9 @@ package io.muse4j.models.lm;
 
 import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.FrameBatches;
+import io.muse4j.models.nn.FrameHead;
 import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.LstmConfig;
-import io.muse4j.models.nn.LstmLayers;
 import io.muse4j.models.nn.Nd4jSetup;
 import io.muse4j.models.nn.PassMemory;
 import io.muse4j.models.nn.SequenceStack;
@@ -25,9 +25,10 @@ import java.util.Random;
 
 /**
  * The polyphonic piano-roll model of the frame-level benchmarks (Boulanger-Lewandowski et al. 2012; Bai et al.
- * 2018): each frame's 88 keys go in as 0/1, a stack of layers follows, and 88 sigmoid outputs give each key's
- * probability of sounding in the next frame, independently given the past. An LSTM stack takes the keys as they
- * are; a transformer stack takes them projected to its width ({@code input_w}), one frame per position.
+ * 2018): each frame's 88 keys go in as 0/1, a stack of layers follows, and a {@link FrameHead} gives each key's
+ * probability of sounding in the next frame: independently given the past (88 sigmoids), or jointly with the keys
+ * below it by a NADE (the RNN-NADE). An LSTM stack takes the keys as they are; a transformer stack takes them
+ * projected to its width ({@code input_w}), one frame per position.
  *
  * <p>The loss is the negative log-likelihood in nats per frame: the binary cross-entropy summed over the 88 keys,
  * averaged over the frames the mask marks.
@@ -43,16 +44,23 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
     private final long seed;
     private final INDArray inputW;
     private final SequenceStack layers;
-    private final INDArray sigmoidW;
-    private final INDArray sigmoidB;
+    private final FrameHead head;
 
-    /** A model with weights drawn from {@code seed}; the config's vocabulary must be the 88 keys (see {@link #config}). */
+    /**
+     * A model with independent keys and weights drawn from {@code seed}; the config's vocabulary must be the 88 keys
+     * (see {@link #config}).
+     */
     public PianoRollModel(StackConfig config, long seed) {
-        this(config, seed, DataType.FLOAT);
+        this(config, 0, seed, DataType.FLOAT);
+    }
+
+    /** A model whose frame head is a NADE of {@code nadeHidden} hidden units, or independent keys when 0. */
+    public PianoRollModel(StackConfig config, int nadeHidden, long seed) {
+        this(config, nadeHidden, seed, DataType.FLOAT);
     }
 
     /** A model whose arrays are of {@code type} (double precision for checking gradients). */
-    PianoRollModel(StackConfig config, long seed, DataType type) {
+    PianoRollModel(StackConfig config, int nadeHidden, long seed, DataType type) {
         boolean projected = config instanceof TransformerConfig;
         if (config.vocabularySize() != KEYS || !projected && config.embedding() != KEYS) {
             throw new IllegalArgumentException("a piano-roll model takes and gives 88 keys, not "
@@ -63,9 +71,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
         Random random = new Random(seed);
         inputW = projected ? Initialisers.fanIn(random, KEYS, config.embedding(), type) : null;
         layers = SequenceStack.create(config, config.embedding(), random, type);
-        sigmoidW = Initialisers.fanIn(random, config.outputSize(), KEYS, type);
-        // a key sounds in about 4 of 88 places: start the output there rather than at one half
-        sigmoidB = Nd4j.valueArrayOf(new long[] {KEYS}, -3.0, type);
+        head = FrameHead.create(nadeHidden, config.outputSize(), KEYS, random, type);
     }
 
     /** The piano-roll model's version of a shape: over the 88 keys, which an LSTM takes as its input rows. */
@@ -77,6 +83,14 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
     @Override
     public StackConfig config() {
         return config;
+    }
+
+    /** The stack's shape and, for a NADE head, its hidden units. */
+    @Override
+    public Map<String, Number> configValues() {
+        Map<String, Number> values = new LinkedHashMap<>(config.values());
+        values.putAll(head.configValues());
+        return values;
     }
 
     /** The names of the trainable arrays, in a fixed order. */
@@ -91,8 +105,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
             weights.put("input_w", inputW);
         }
         weights.putAll(layers.weights());
-        weights.put("sigmoid_w", sigmoidW);
-        weights.put("sigmoid_b", sigmoidB);
+        weights.putAll(head.weights());
         return weights;
     }
 
@@ -105,17 +118,17 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
 
     /** The loss and gradients of a shard, each scaled by {@code scale}, one over the whole batch's frames. */
     private LossAndGradients shardGradients(FrameBatches.Batch shard, double scale) {
-        INDArray keys = timeMajor(shard);
+        INDArray keys = timeMajor(shard.inputs(), shard);
+        INDArray next = timeMajor(shard.targets(), shard);
         SequenceStack.Pass pass = layers.forwardWithDropout(projected(keys), shard.sequences(), shard.steps(),
                 Seeds.mix(seed, Arrays.hashCode(shard.inputs())));
-        INDArray logits = pass.top().mmul(sigmoidW).addiRowVector(sigmoidB);
+        INDArray logits = head.logits(pass.top(), next);
         double[] dLogits = new double[(int) logits.length()];
         double loss = crossEntropy(logits, shard, scale, dLogits);
         INDArray dz = Nd4j.create(dLogits, logits.shape(), 'c').castTo(logits.dataType());
         Map<String, INDArray> gradients = new LinkedHashMap<>();
-        gradients.put("sigmoid_w", Nd4j.gemm(pass.top(), dz, true, false));
-        gradients.put("sigmoid_b", LstmLayers.columnSums(dz));
-        INDArray dInput = layers.backward(pass, Nd4j.gemm(dz, sigmoidW, false, true), gradients, inputW != null);
+        INDArray dTop = head.backward(pass.top(), next, dz, gradients);
+        INDArray dInput = layers.backward(pass, dTop, gradients, inputW != null);
         if (inputW != null) {
             gradients.put("input_w", Nd4j.gemm(keys, dInput, true, false));
         }
@@ -175,15 +188,22 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
         return batch.frames();
     }
 
-    /** Each key's logit (B*T, 88) of sounding in the next frame, row {@code b * T + t}. */
+    /**
+     * Each key's logit (B*T, 88) of sounding in the next frame, row {@code b * T + t}; under a joint head, given the
+     * target frame's keys below it.
+     */
     public INDArray logits(FrameBatches.Batch batch) {
         return PassMemory.run(() -> timeMajorLogits(batch).reshape(batch.steps(), batch.sequences(), KEYS)
                 .permute(1, 0, 2).dup('c').reshape((long) batch.sequences() * batch.steps(), KEYS).detach());
     }
 
     private INDArray timeMajorLogits(FrameBatches.Batch batch) {
-        return layers.forward(projected(timeMajor(batch)), batch.sequences(), batch.steps()).top()
-                .mmul(sigmoidW).addiRowVector(sigmoidB);
+        return head.logits(top(batch), timeMajor(batch.targets(), batch));
+    }
+
+    /** The stack's top rows (T*B, outputSize) over a batch's inputs, without dropout. */
+    private INDArray top(FrameBatches.Batch batch) {
+        return layers.forward(projected(timeMajor(batch.inputs(), batch)), batch.sequences(), batch.steps()).top();
     }
 
     /** Key rows as the stack's input rows: projected to its width when it is a transformer. */
@@ -191,10 +211,14 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
         return inputW == null ? keys : keys.mmul(inputW);
     }
 
-    /** A batch's inputs, batch-major (B*T*88), as time-major rows (T*B, 88) of the model's type. */
-    private INDArray timeMajor(FrameBatches.Batch batch) {
-        return Nd4j.create(batch.inputs(), new long[] {batch.sequences(), batch.steps(), KEYS}, 'c').permute(1, 0, 2)
-                .dup('c').reshape((long) batch.steps() * batch.sequences(), KEYS).castTo(sigmoidW.dataType());
+    /** A batch's frames (its inputs or targets), batch-major (B*T*88), as time-major rows (T*B, 88) of the model's type. */
+    private INDArray timeMajor(float[] frames, FrameBatches.Batch batch) {
+        return Nd4j.create(frames, new long[] {batch.sequences(), batch.steps(), KEYS}, 'c').permute(1, 0, 2)
+                .dup('c').reshape((long) batch.steps() * batch.sequences(), KEYS).castTo(dataType());
+    }
+
+    private DataType dataType() {
+        return layers.weights().values().iterator().next().dataType();
     }
 
     /**
@@ -228,9 +252,10 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
     }
 
     private Evaluation evaluateShard(FrameBatches.Batch batch) {
-        INDArray logits = timeMajorLogits(batch);
-        double nll = crossEntropy(logits, batch, 1, null);
-        double[] z = logits.data().asDouble();
+        INDArray top = top(batch);
+        double nll = crossEntropy(head.logits(top, timeMajor(batch.targets(), batch)), batch, 1, null);
+        // the prediction is the head's own: key by key where a joint head reads the keys it predicted below
+        double[] predictions = head.draw(top, null).castTo(DataType.DOUBLE).data().asDouble();
         long tp = 0;
         long fp = 0;
         long fn = 0;
@@ -242,7 +267,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
                 }
                 for (int k = 0; k < KEYS; k++) {
                     boolean on = batch.targets()[frame * KEYS + k] > 0;
-                    boolean predicted = z[(t * batch.sequences() + b) * KEYS + k] > 0;
+                    boolean predicted = predictions[(t * batch.sequences() + b) * KEYS + k] > 0;
                     tp += on && predicted ? 1 : 0;
                     fp += !on && predicted ? 1 : 0;
                     fn += on && !predicted ? 1 : 0;

@@ -84,11 +84,20 @@ public class LstmGradientsTest {
 
     @Test
     void pianoRollGradientsMatchDifferences() {
-        PianoRollModel model = new PianoRollModel(new LstmConfig(88, 88, 6, 2, 0.2), 5, DataType.DOUBLE);
+        PianoRollModel model = new PianoRollModel(new LstmConfig(88, 88, 6, 2, 0.2), 0, 5, DataType.DOUBLE);
         FrameBatches.Batch batch = new FrameBatches(PianoRollLstmTest.chordCycles(3, 6), 2, 4, 1, false).batch(0);
         Map<String, INDArray> gradients = model.lossAndGradients(batch, 0).gradients();
         int nonZero = check(model.weights(), gradients, v -> model.lossAndGradients(batch, 0).loss(), 12);
         assertTrue(nonZero > 12 * 8 / 2, "most sampled gradients are non-zero: " + nonZero);
+    }
+
+    @Test
+    void pianoRollNadeGradientsMatchDifferences() {
+        PianoRollModel model = new PianoRollModel(new LstmConfig(88, 88, 6, 2, 0.2), 5, 5, DataType.DOUBLE);
+        FrameBatches.Batch batch = new FrameBatches(PianoRollLstmTest.chordCycles(3, 6), 2, 4, 1, false).batch(0);
+        Map<String, INDArray> gradients = model.lossAndGradients(batch, 0).gradients();
+        int nonZero = check(model.weights(), gradients, v -> model.lossAndGradients(batch, 0).loss(), 12);
+        assertTrue(nonZero > 12 * 12 / 2, "most sampled gradients are non-zero: " + nonZero);
     }
 
     @Test

@@ -39,6 +39,21 @@ public class PianoRollLstmTest {
         return rolls;
     }
 
+    /** Rolls whose every frame is one of two chords, drawn at random: the keys of a frame go together. */
+    static List<PianoRoll> randomChords(int count, int length) {
+        int[][] chords = {{60, 64, 67}, {62, 65, 69}};
+        java.util.Random random = new java.util.Random(4);
+        List<PianoRoll> rolls = new ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            int[][] frames = new int[length][];
+            for (int f = 0; f < length; f++) {
+                frames[f] = chords[random.nextInt(2)];
+            }
+            rolls.add(new PianoRoll(frames));
+        }
+        return rolls;
+    }
+
     private static double train(PianoRollModel model, FrameBatches batches, int steps, Path dir) throws Exception {
         TrainerConfig config = new TrainerConfig(steps, 0.02, 10, 0.1, 5.0, steps, steps, 0);
         return new Trainer<>(config, model, batches::batch, List.of(), dir.resolve("roll.ckpt"), List.of())
@@ -58,6 +73,26 @@ public class PianoRollLstmTest {
         PianoRollModel.Evaluation eval = model.evaluate(batches.batch(0));
         assertEquals(after, eval.nllPerFrame(), 1e-3, "the evaluation and the graph's loss agree");
         assertEquals(1.0, eval.accuracy(), 1e-9, "every key of every frame is predicted");
+    }
+
+    /**
+     * Frames of two chords at random: keys on their own cannot do better than 6 ln 2 (six keys, each sounding half
+     * the time), a NADE head learns that the keys of a chord go together and nears ln 2.
+     */
+    @Tag("slow")
+    @Test
+    void aNadeHeadLearnsChordsThatIndependentKeysCannot() throws Exception {
+        FrameBatches batches = new FrameBatches(randomChords(16, 16), 8, 16, 3, false);
+        PianoRollModel independent = new PianoRollModel(new LstmConfig(88, 88, 16, 1, 0), 1);
+        PianoRollModel nade = new PianoRollModel(new LstmConfig(88, 88, 16, 1, 0), 16, 1);
+        train(independent, batches, 300, dir.resolve("independent"));
+        train(nade, batches, 300, dir.resolve("nade"));
+        double floor = 6 * Math.log(2);
+        double independentLoss = independent.evaluate(batches.batch(0)).nllPerFrame();
+        PianoRollModel.Evaluation joint = nade.evaluate(batches.batch(0));
+        assertTrue(independentLoss > floor - 0.3, "independent keys stay near 6 ln 2: " + independentLoss);
+        assertTrue(joint.nllPerFrame() < 1.2, "the NADE head nears ln 2: " + joint.nllPerFrame());
+        assertEquals(joint.nllPerFrame(), nade.loss(batches.batch(0)), 1e-3, "evaluation and loss agree");
     }
 
     @Tag("slow")

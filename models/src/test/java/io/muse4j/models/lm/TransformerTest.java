@@ -111,7 +111,7 @@ class TransformerTest {
     @Tag("slow")
     @Test
     void pianoRollModelGradientsMatchDifferences() {
-        PianoRollModel model = new PianoRollModel(config(88, 8, 2, 1, 3, false, 0.1), 5, DataType.DOUBLE);
+        PianoRollModel model = new PianoRollModel(config(88, 8, 2, 1, 3, false, 0.1), 0, 5, DataType.DOUBLE);
         FrameBatches.Batch batch = new FrameBatches(PianoRollLstmTest.chordCycles(3, 6), 2, 4, 1, false).batch(0);
         Map<String, INDArray> gradients = model.lossAndGradients(batch, 0).gradients();
         LstmGradientsTest.check(model.weights(), gradients, v -> model.lossAndGradients(batch, 0).loss(), 4);
