@@ -136,6 +136,40 @@ class ModelCommandsTest {
         assertEquals("muse4j: model width 30 does not split into 8 heads\n", badHeads.err());
     }
 
+    /** An RNN-NADE: the LSTM over piano-roll frames with a NADE head, trained, generating and evaluated. */
+    @Test
+    void aPianoRollModelWithANadeHeadTrainsGeneratesAndEvaluates() throws Exception {
+        Path nade = dir.resolve("tiny-nade.m4j");
+        String corpus = dir.resolve("corpus").toString();
+        CliRun train = CliRun.of("train", "lstm", "--encoding", "pianoroll", "--corpus", corpus, "--out",
+                nade.toString(), "--hidden", "16", "--layers", "1", "--head", "NADE", "--nade-hidden", "8", "--batch",
+                "4", "--seq-len", "16", "--steps", "20", "--valid-fraction", "0.2");
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().startsWith(nade + ": 20 steps"), train.out());
+        Path out = dir.resolve("nade.mid");
+        CliRun generate = CliRun.of("generate", "--model", nade.toString(), "--bars", "2", "--seed", "4", "--out",
+                out.toString());
+        assertEquals(0, generate.code(), generate.err());
+        assertEquals(out + "\n", generate.out());
+        io.muse4j.core.score.NoteSequence piece = MidiReader.read(out).sequence();
+        assertTrue(piece.notes().size() > 0);
+        assertTrue(piece.notes().stream().allMatch(n -> n.endTick() <= 2 * 4 * piece.resolution()),
+                "two bars of 4/4: " + piece.notes());
+        CliRun eval = CliRun.of("eval", "--model", nade.toString(), "--corpus", corpus, "--split", "valid");
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains(" nats per frame (exact), frame accuracy "), eval.out());
+        CliRun temperature = CliRun.of("generate", "--model", nade.toString(), "--temperature", "0.5", "--out",
+                dir.resolve("t.mid").toString());
+        assertEquals(2, temperature.code());
+        assertEquals("muse4j: --temperature is for token models; " + nade + " is a piano-roll model\n",
+                temperature.err());
+        CliRun melody = CliRun.of("train", "lstm", "--encoding", "melody", "--corpus", corpus, "--out",
+                dir.resolve("x.m4j").toString(), "--head", "NADE");
+        assertEquals(2, melody.code());
+        assertEquals("muse4j: --head NADE is a piano-roll model's frame head; give --encoding pianoroll\n",
+                melody.err());
+    }
+
     @Test
     void evalReportsNllPerTokenAndAccuracy() {
         CliRun run = CliRun.of("eval", "--model", model.toString(), "--corpus", dir.resolve("corpus").toString(),

@@ -13,6 +13,7 @@ import io.muse4j.models.gan.midinet.MidiNet;
 import io.muse4j.models.gan.midinet.MidiNetConfig;
 import io.muse4j.models.gan.midinet.MidiNetPlayers;
 import io.muse4j.models.gan.midinet.MidiNetTraining;
+import io.muse4j.models.lm.LanguageModelKind;
 import io.muse4j.models.lm.PianoRollModel;
 import io.muse4j.models.kind.ModelKind;
 import io.muse4j.models.kind.SavedModel;
@@ -89,7 +90,7 @@ public final class FixtureWriter {
      * same).
      */
     public static void main(String[] args) throws Exception {
-        String only = args.length > 0 && List.of("lookback", "rbm").contains(args[0]) ? args[0] : null;
+        String only = args.length > 0 && List.of("lookback", "rbm", "nade").contains(args[0]) ? args[0] : null;
         int first = only != null ? 1 : 0;
         Path folder = args.length > first ? Path.of(args[first]) : FOLDER;
         Files.createDirectories(folder);
@@ -100,6 +101,10 @@ public final class FixtureWriter {
         }
         if ("rbm".equals(only)) {
             writeRbm(folder, scratch);
+            return;
+        }
+        if ("nade".equals(only)) {
+            writeNade(folder, scratch);
             return;
         }
         writeTokenModel(folder, scratch, "token-lstm", new LstmConfig(15, 8, 16, 2));
@@ -226,6 +231,18 @@ public final class FixtureWriter {
      * A fixture trained by its kind for 10 steps on 8 synthetic melodies in 4/4 written as MIDI (seeds from
      * {@code firstMelody}), with the expected outputs under {@code header}.
      */
+    private static void writeNade(Path folder, Path scratch) throws Exception {
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("--layers", 1, "--hidden", 8, "--dropout", 0.0,
+                "--seq-len", 16, "--epochs", 0, "--stretch", 0.0, "--embedding", 64));
+        settings.put("--head", LanguageModelKind.Head.NADE);
+        settings.put("--nade-hidden", 6);
+        writeTrained(folder, scratch, "pianoroll-lstm-nade", LanguageModelKind.LSTM, 400, 4, settings,
+                "# pianoroll-lstm-nade.m4j, written by FixtureWriter nade with muse4j 0.1.0-SNAPSHOT on 2026-12-07 "
+                + "(issue 23)\n# piano-roll LSTM with a NADE head (trained 10 steps on 8 synthetic melodies): header, "
+                + "loss, evaluate, logits and generate; see ModelFileFixturesTest for each call\n",
+                ModelFileFixturesTest::pianoRollGenerationOutputs);
+    }
+
     private static void writeTrained(Path folder, Path scratch, String name, ModelKind kind, int firstMelody,
                                      int batch, Map<String, Object> settings, String header, FixtureOutputs outputs)
             throws Exception {
@@ -236,8 +253,10 @@ public final class FixtureWriter {
         }
         Path file = folder.resolve(name + ".m4j");
         TrainerConfig config = new TrainerConfig(TRAINING_STEPS, 0.01, 0, 1, 5, 5, TRAINING_STEPS, 0);
-        TrainingRequest request = new TrainingRequest(new TrainingRequest.Data(corpus, null,
-                new EncodingSpec.PianoRoll(4).codec(), 0.25, 0), config, batch, 16, file, false, System.err);
+        EncodingSpec.PianoRoll rolls = new EncodingSpec.PianoRoll(4);
+        TrainingRequest request = new TrainingRequest(new TrainingRequest.Data(corpus,
+                kind.takesEncoding() ? rolls : null, rolls.codec(), 0.25, 0), config, batch, 16, file, false,
+                System.err);
         kind.train(request, new Settings(settings));
         Files.writeString(folder.resolve(name + ".expected.txt"), header + outputs.of(ModelKinds.load(file)).text(),
                 StandardCharsets.UTF_8);

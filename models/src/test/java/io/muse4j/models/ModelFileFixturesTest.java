@@ -83,6 +83,11 @@ class ModelFileFixturesTest {
     }
 
     @Test
+    void pianoRollLstmNade() throws Exception {
+        check("pianoroll-lstm-nade", pianoRollGenerationOutputs(ModelKinds.load(fixture("pianoroll-lstm-nade.m4j"))));
+    }
+
+    @Test
     void vaeFlat() throws Exception {
         check("vae-flat", vaeOutputs(VaeFile.load(fixture("vae-flat.m4j"))));
     }
@@ -175,6 +180,15 @@ class ModelFileFixturesTest {
         INDArray frames = Nd4j.createFromArray(pianoRollBatch().inputs()).reshape(-1, 88);
         out.floats("freeEnergies(pianoRollBatch frames)", rbm.freeEnergies(frames));
         out.floats("pseudoNll(pianoRollBatch frames)", new double[] {rbm.pseudoNll(frames)});
+        GenerationRequest eight = new GenerationRequest(new GenerationRequest.Length(8, null, null), null,
+                new GenerationRequest.Sampling(null, null, null, 3), null, null);
+        out.notes("generate(steps 8, seed 3).piece(1)", saved.kind().generate(saved, eight).piece(1));
+        return out;
+    }
+
+    /** A piano-roll model's {@link #pianoRollOutputs} and a seeded piece of 8 frames. */
+    static Outputs pianoRollGenerationOutputs(SavedModel saved) throws IOException {
+        Outputs out = pianoRollOutputs(saved);
         GenerationRequest eight = new GenerationRequest(new GenerationRequest.Length(8, null, null), null,
                 new GenerationRequest.Sampling(null, null, null, 3), null, null);
         out.notes("generate(steps 8, seed 3).piece(1)", saved.kind().generate(saved, eight).piece(1));

@@ -42,7 +42,7 @@ final class LanguageModelEvaluation {
         for (TokenBatches.Batch batch : new TokenBatches(sequences, TOKEN_BATCH, steps, 0).epoch()) {
             total = total.plus(model.evaluate(batch));
         }
-        return result(scores.size(), total.targets(), total.nll() / total.targets(), "nats per token",
+        return result(scores.size(), total.targets(), total.nll() / total.targets(), "nats per token", null,
                 (double) total.correct() / total.targets(), "next-token accuracy");
     }
 
@@ -55,20 +55,25 @@ final class LanguageModelEvaluation {
         for (FrameBatches.Batch batch : new FrameBatches(rolls, ROLL_BATCH, longest, 0, false).epoch()) {
             total = total.plus(model.evaluate(batch));
         }
-        return result(rolls.size(), total.frames(), total.nllPerFrame(), "nats per frame", total.accuracy(),
-                "frame accuracy");
+        // the NLL is exact under either head (a NADE sums to one over all frames), unlike an RBM's AIS estimate
+        return result(rolls.size(), total.frames(), total.nllPerFrame(), "nats per frame", "exact",
+                total.accuracy(), "frame accuracy");
     }
 
-    private static Evaluation result(int pieces, long targets, double nll, String unit, double accuracy,
-                                     String accuracyKind) {
+    /** The evaluation; {@code estimator} says how the NLL was found where that needs saying (else null). */
+    private static Evaluation result(int pieces, long targets, double nll, String unit, String estimator,
+                                     double accuracy, String accuracyKind) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("targets", targets);
         values.put("nll", nll);
         values.put("nllUnit", unit);
+        if (estimator != null) {
+            values.put("nllEstimator", estimator);
+        }
         values.put("accuracy", accuracy);
         values.put("accuracyKind", accuracyKind);
-        return new Evaluation(pieces, targets + " scored", String.format(Locale.ROOT, "NLL %.4f %s, %s %.4f", nll,
-                unit, accuracyKind, accuracy), values);
+        return new Evaluation(pieces, targets + " scored", String.format(Locale.ROOT, "NLL %.4f %s%s, %s %.4f", nll,
+                unit, estimator == null ? "" : " (" + estimator + ")", accuracyKind, accuracy), values);
     }
 
     /** The sequence length the model was trained with, from its training record (64 when it does not say). */

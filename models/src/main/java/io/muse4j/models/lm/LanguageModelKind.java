@@ -137,7 +137,8 @@ public final class LanguageModelKind implements ModelKind {
 
     @Override
     public Pieces generate(SavedModel saved, GenerationRequest request) throws IOException {
-        return TokenGeneration.pieces(saved, request);
+        return saved.model() instanceof PianoRollModel rolls ? FrameGeneration.pieces(saved, rolls, request)
+                : TokenGeneration.pieces(saved, request);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.models.nn.FrameHead;
 import io.muse4j.models.nn.Initialisers;
+import io.muse4j.models.nn.LstmCells;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.Nd4jSetup;
 import io.muse4j.models.nn.PassMemory;
@@ -219,6 +220,46 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
 
     private DataType dataType() {
         return layers.weights().values().iterator().next().dataType();
+    }
+
+    /**
+     * {@code count} frames after {@code given} (rows of 88 keys, 1 for sounding; none to start from silence), each
+     * drawn by the head from {@code random} given every frame before it, as training saw them: the first frame
+     * predicted from a silent one. An LSTM is stepped frame by frame; a transformer reruns over the frames so far,
+     * at most its longest relative distance of them.
+     */
+    public float[][] continuation(float[][] given, int count, Random random) {
+        List<float[]> inputs = new java.util.ArrayList<>();
+        inputs.add(new float[KEYS]);
+        inputs.addAll(List.of(given));
+        float[][] drawn = new float[count][];
+        LstmCells cells = config instanceof LstmConfig lstm
+                ? new LstmCells(layers.weights(), lstm.layers(), lstm.hidden(), 1) : null;
+        float[] top = null;
+        if (cells != null) {
+            for (float[] frame : inputs) {
+                top = cells.step(0, frame);
+            }
+        }
+        for (int f = 0; f < count; f++) {
+            INDArray topRow = cells != null ? Nd4j.createFromArray(top).reshape(1, top.length).castTo(dataType())
+                    : lastTop(inputs);
+            drawn[f] = head.draw(topRow, random).castTo(DataType.FLOAT).data().asFloat();
+            inputs.add(drawn[f]);
+            if (cells != null) {
+                top = cells.step(0, drawn[f]);
+            }
+        }
+        return drawn;
+    }
+
+    /** The transformer's top row after the last of its inputs, over at most its longest relative distance of them. */
+    private INDArray lastTop(List<float[]> inputs) {
+        int window = Math.min(inputs.size(), ((TransformerConfig) config).maxRelative());
+        float[][] rows = inputs.subList(inputs.size() - window, inputs.size()).toArray(float[][]::new);
+        INDArray keys = Nd4j.createFromArray(rows).castTo(dataType());
+        INDArray top = layers.forward(projected(keys), 1, window).top();
+        return top.getRow(window - 1).reshape(1, top.columns()).dup();
     }
 
     /**

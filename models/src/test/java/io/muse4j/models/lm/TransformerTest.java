@@ -118,6 +118,22 @@ class TransformerTest {
         assertTrue(gradients.get("input_w").norm2Number().doubleValue() > 0);
     }
 
+    /** A Transformer-NADE: its gradients, and frames continued over a window of its longest relative distance. */
+    @Test
+    void transformerNadeGradientsMatchDifferencesAndItContinues() {
+        PianoRollModel model = new PianoRollModel(config(88, 8, 2, 1, 3, false, 0.1), 4, 5, DataType.DOUBLE);
+        FrameBatches.Batch batch = new FrameBatches(PianoRollLstmTest.chordCycles(3, 6), 2, 4, 1, false).batch(0);
+        Map<String, INDArray> gradients = model.lossAndGradients(batch, 0).gradients();
+        LstmGradientsTest.check(model.weights(), gradients, v -> model.lossAndGradients(batch, 0).loss(), 3);
+        float[][] drawn = model.continuation(new float[5][88], 6, new java.util.Random(1));
+        assertEquals(6, drawn.length);
+        for (float[] frame : drawn) {
+            for (float key : frame) {
+                assertTrue(key == 0 || key == 1, "keys are 0 or 1: " + key);
+            }
+        }
+    }
+
     /** Changing a later token changes nothing before it. */
     @Test
     void theCausalMaskHolds() {
