@@ -136,13 +136,16 @@ class ModelCommandsTest {
         assertEquals("muse4j: model width 30 does not split into 8 heads\n", badHeads.err());
     }
 
-    /** An RNN-NADE: the LSTM over piano-roll frames with a NADE head, trained, generating and evaluated. */
+    /**
+     * An RNN-NADE (the LSTM over piano-roll frames with a NADE head) trained, generating and evaluated; an RNN-RBM
+     * trained and evaluated by its estimate.
+     */
     @Test
-    void aPianoRollModelWithANadeHeadTrainsGeneratesAndEvaluates() throws Exception {
+    void pianoRollModelsWithJointHeadsTrainGenerateAndEvaluate() throws Exception {
         Path nade = dir.resolve("tiny-nade.m4j");
         String corpus = dir.resolve("corpus").toString();
         CliRun train = CliRun.of("train", "lstm", "--encoding", "pianoroll", "--corpus", corpus, "--out",
-                nade.toString(), "--hidden", "16", "--layers", "1", "--head", "NADE", "--nade-hidden", "8", "--batch",
+                nade.toString(), "--hidden", "16", "--layers", "1", "--head", "NADE", "--head-hidden", "8", "--batch",
                 "4", "--seq-len", "16", "--steps", "20", "--valid-fraction", "0.2");
         assertEquals(0, train.code(), train.err());
         assertTrue(train.out().startsWith(nade + ": 20 steps"), train.out());
@@ -163,6 +166,16 @@ class ModelCommandsTest {
         assertEquals(2, temperature.code());
         assertEquals("muse4j: --temperature is for token models; " + nade + " is a piano-roll model\n",
                 temperature.err());
+        Path rbm = dir.resolve("tiny-rbm.m4j");
+        CliRun rnnRbm = CliRun.of("train", "lstm", "--encoding", "pianoroll", "--corpus", corpus, "--out",
+                rbm.toString(), "--hidden", "16", "--layers", "1", "--head", "RBM", "--head-hidden", "8", "--cd-k", "2",
+                "--batch", "4", "--seq-len", "16", "--steps", "10", "--val-every", "5", "--valid-fraction", "0.2");
+        assertEquals(0, rnnRbm.code(), rnnRbm.err());
+        assertTrue(rnnRbm.out().contains(", best validation pseudo-NLL "), rnnRbm.out());
+        CliRun rbmEval = CliRun.of("eval", "--model", rbm.toString(), "--corpus", corpus, "--split", "valid");
+        assertEquals(0, rbmEval.code(), rbmEval.err());
+        assertTrue(rbmEval.out().contains(" nats per frame (AIS, 20 runs of 1000 temperatures per frame), "),
+                rbmEval.out());
         CliRun melody = CliRun.of("train", "lstm", "--encoding", "melody", "--corpus", corpus, "--out",
                 dir.resolve("x.m4j").toString(), "--head", "NADE");
         assertEquals(2, melody.code());

@@ -21,6 +21,7 @@ import io.muse4j.models.kind.Settings;
 import io.muse4j.models.lm.TokenModel;
 import io.muse4j.models.lookback.LookbackKind;
 import io.muse4j.models.rbm.RbmKind;
+import io.muse4j.models.nn.FrameHead;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.StackConfig;
 import io.muse4j.models.nn.TransformerConfig;
@@ -234,8 +235,9 @@ public final class FixtureWriter {
     private static void writeNade(Path folder, Path scratch) throws Exception {
         Map<String, Object> settings = new java.util.HashMap<>(Map.of("--layers", 1, "--hidden", 8, "--dropout", 0.0,
                 "--seq-len", 16, "--epochs", 0, "--stretch", 0.0, "--embedding", 64));
-        settings.put("--head", LanguageModelKind.Head.NADE);
-        settings.put("--nade-hidden", 6);
+        settings.put("--head", FrameHead.Kind.NADE);
+        settings.put("--head-hidden", 6);
+        settings.put("--cd-k", 1);
         writeTrained(folder, scratch, "pianoroll-lstm-nade", LanguageModelKind.LSTM, 400, 4, settings,
                 "# pianoroll-lstm-nade.m4j, written by FixtureWriter nade with muse4j 0.1.0-SNAPSHOT on 2026-12-07 "
                 + "(issue 23)\n# piano-roll LSTM with a NADE head (trained 10 steps on 8 synthetic melodies): header, "

@@ -50,14 +50,6 @@ public final class LanguageModelKind implements ModelKind {
                     s.integer("--ffn", 4 * s.integer("--hidden")), s.integer("--max-relative", seqLen),
                     s.flag("--shared-relative"), s.real("--dropout")));
 
-    /** The frame heads of a piano-roll model. */
-    public enum Head {
-        /** 88 sigmoids, each key independent of the others given the past. */
-        SIGMOID,
-        /** A NADE over the frame's keys, lowest first, its biases given by the stack. */
-        NADE
-    }
-
     private final String family;
     private final String summary;
     private final List<Setting> settings;
@@ -79,9 +71,12 @@ public final class LanguageModelKind implements ModelKind {
                         .within(0, 1_000_000),
                 Setting.real("--stretch", 0, "Augment by time-stretches of 1 - S and 1 + S, e.g. 0.05 as "
                         + "Performance RNN does.").within(0, Math.nextDown(0.5)),
-                new Setting("--head", Head.class, "SIGMOID", "Piano-roll frame head: SIGMOID (each key on its "
-                        + "own) or NADE (keys jointly, Larochelle & Murray 2011; over an LSTM, the RNN-NADE)."),
-                Setting.integer("--nade-hidden", 150, "Hidden units of the NADE head.").within(1, 1 << 14)));
+                new Setting("--head", FrameHead.Kind.class, "SIGMOID", "Piano-roll frame head: SIGMOID (each key "
+                        + "on its own), NADE or RBM (keys jointly; over an LSTM, the RNN-NADE and the RNN-RBM of "
+                        + "Boulanger-Lewandowski et al. 2012)."),
+                Setting.integer("--head-hidden", 150, "Hidden units of a NADE or RBM head.").within(1, 1 << 14),
+                Setting.integer("--cd-k", 15, "Gibbs steps of an RBM head's contrastive divergence and of each frame "
+                        + "it draws.").within(1, 1000)));
         all.addAll(own);
         this.settings = List.copyOf(all);
     }
@@ -105,7 +100,7 @@ public final class LanguageModelKind implements ModelKind {
     public StoredModel rebuild(ModelFile.Header header) {
         StackConfig stack = StackConfig.of(family, header.config());
         return header.kind().startsWith("token-") ? new TokenModel(stack, 0)
-                : new PianoRollModel(stack, FrameHead.nadeHidden(header.config()), 0);
+                : new PianoRollModel(stack, FrameHead.Spec.of(header.config()), 0);
     }
 
     @Override
@@ -122,17 +117,20 @@ public final class LanguageModelKind implements ModelKind {
     public TrainingOutcome train(TrainingRequest request, Settings settings) throws IOException {
         TrainingRequest.Data data = request.data();
         int seqLen = settings.integer("--seq-len");
-        boolean nade = settings.choice("--head", Head.class) == Head.NADE;
-        if (nade && !(data.encoding() instanceof EncodingSpec.PianoRoll)) {
-            throw new RequestException("--head NADE is a piano-roll model's frame head; give --encoding pianoroll");
+        FrameHead.Kind head = settings.choice("--head", FrameHead.Kind.class);
+        if (head != FrameHead.Kind.SIGMOID && !(data.encoding() instanceof EncodingSpec.PianoRoll)) {
+            throw new RequestException("--head " + head + " is a piano-roll model's frame head; give --encoding "
+                    + "pianoroll");
         }
+        FrameHead.Spec spec = new FrameHead.Spec(head, settings.integer("--head-hidden"), settings.integer("--cd-k"));
         LanguageModelTraining.Request lm = RequestException.checked(() -> new LanguageModelTraining.Request(data,
-                shape.apply(settings, seqLen), nade ? settings.integer("--nade-hidden") : 0, request.batch(), seqLen,
+                shape.apply(settings, seqLen), spec, request.batch(), seqLen,
                 request.trainer(), settings.integer("--epochs"), settings.real("--stretch"), request.seed(),
                 request.out()));
         Trainer.Result result = LanguageModelTraining.run(lm, request.resume(), request.log());
         String unit = data.encoding() instanceof EncodingSpec.PianoRoll ? "frame" : "token";
-        return new TrainingOutcome(result, "training", "NLL", " nats per " + unit);
+        String loss = head == FrameHead.Kind.RBM ? "pseudo-NLL" : "NLL";
+        return new TrainingOutcome(result, "training", loss, " nats per " + unit);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.muse4j.models.lm;
 import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.nn.FrameHead;
 import io.muse4j.models.nn.StackConfig;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
@@ -39,7 +40,7 @@ public final class LanguageModelTraining {
      *
      * @param data the corpus, its encoding, the grid piano-roll JSON is read on, the split and the transposition
      * @param model the stack's shape: an LSTM's or a transformer's (its vocabulary size comes from the encoding)
-     * @param nadeHidden a piano-roll model's frame head: a NADE of this many hidden units, or independent keys when 0
+     * @param head a piano-roll model's frame head (token models have none: {@link FrameHead.Spec#SIGMOID})
      * @param batch sequences per batch
      * @param steps tokens (or frames) per sequence
      * @param trainer the trainer's settings
@@ -48,10 +49,9 @@ public final class LanguageModelTraining {
      * @param seed seeds the split, the batch order, dropout and the initial weights
      * @param out the model file; the checkpoint and CSV log go beside it
      */
-    public record Request(TrainingRequest.Data data, StackConfig model, int nadeHidden, int batch, int steps,
+    public record Request(TrainingRequest.Data data, StackConfig model, FrameHead.Spec head, int batch, int steps,
                           TrainerConfig trainer, int epochs, double stretch, long seed, Path out) {
         public Request {
-            Check.range("NADE hidden units", nadeHidden, 0, 1 << 14);
             Check.atLeast("batch size", batch, 1);
             Check.atLeast("sequence length", steps, 1);
             Check.atLeast("epochs", epochs, 0);
@@ -78,7 +78,7 @@ public final class LanguageModelTraining {
         Map<String, String> summary = summary(request, splits);
         StackConfig shape = request.model();
         if (codec instanceof PianoRollCodec rollCodec) {
-            PianoRollModel model = new PianoRollModel(PianoRollModel.config(shape), request.nadeHidden(),
+            PianoRollModel model = new PianoRollModel(PianoRollModel.config(shape), request.head(),
                     request.seed());
             FrameBatches batches = new FrameBatches(encode(rollCodec, train), request.batch(), request.steps(),
                     request.seed(), true);

@@ -4,6 +4,7 @@ import io.muse4j.core.random.Seeds;
 import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.models.nn.FrameHead;
 import io.muse4j.models.nn.Initialisers;
+import io.muse4j.models.nn.KeyLogits;
 import io.muse4j.models.nn.LstmCells;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.Nd4jSetup;
@@ -52,16 +53,16 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
      * (see {@link #config}).
      */
     public PianoRollModel(StackConfig config, long seed) {
-        this(config, 0, seed, DataType.FLOAT);
+        this(config, FrameHead.Spec.SIGMOID, seed, DataType.FLOAT);
     }
 
-    /** A model whose frame head is a NADE of {@code nadeHidden} hidden units, or independent keys when 0. */
-    public PianoRollModel(StackConfig config, int nadeHidden, long seed) {
-        this(config, nadeHidden, seed, DataType.FLOAT);
+    /** A model with the frame head {@code head}. */
+    public PianoRollModel(StackConfig config, FrameHead.Spec head, long seed) {
+        this(config, head, seed, DataType.FLOAT);
     }
 
     /** A model whose arrays are of {@code type} (double precision for checking gradients). */
-    PianoRollModel(StackConfig config, int nadeHidden, long seed, DataType type) {
+    PianoRollModel(StackConfig config, FrameHead.Spec headSpec, long seed, DataType type) {
         boolean projected = config instanceof TransformerConfig;
         if (config.vocabularySize() != KEYS || !projected && config.embedding() != KEYS) {
             throw new IllegalArgumentException("a piano-roll model takes and gives 88 keys, not "
@@ -72,7 +73,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
         Random random = new Random(seed);
         inputW = projected ? Initialisers.fanIn(random, KEYS, config.embedding(), type) : null;
         layers = SequenceStack.create(config, config.embedding(), random, type);
-        head = FrameHead.create(nadeHidden, config.outputSize(), KEYS, random, type);
+        head = FrameHead.create(headSpec, config.outputSize(), KEYS, random, type);
     }
 
     /** The piano-roll model's version of a shape: over the 88 keys, which an LSTM takes as its input rows. */
@@ -114,26 +115,23 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
     public LossAndGradients lossAndGradients(FrameBatches.Batch batch, long step) {
         double scale = 1 / masked(batch.mask());
         return Shards.sum(Shards.passes(layers, batch.sequences(), batch.steps(),
-                (from, to) -> shardGradients(batch.rows(from, to), scale)));
+                (from, to) -> shardGradients(batch.rows(from, to), scale, step)));
     }
 
     /** The loss and gradients of a shard, each scaled by {@code scale}, one over the whole batch's frames. */
-    private LossAndGradients shardGradients(FrameBatches.Batch shard, double scale) {
+    private LossAndGradients shardGradients(FrameBatches.Batch shard, double scale, long step) {
         INDArray keys = timeMajor(shard.inputs(), shard);
-        INDArray next = timeMajor(shard.targets(), shard);
+        long shardSeed = Seeds.mix(seed, Arrays.hashCode(shard.inputs()));
         SequenceStack.Pass pass = layers.forwardWithDropout(projected(keys), shard.sequences(), shard.steps(),
-                Seeds.mix(seed, Arrays.hashCode(shard.inputs())));
-        INDArray logits = head.logits(pass.top(), next);
-        double[] dLogits = new double[(int) logits.length()];
-        double loss = crossEntropy(logits, shard, scale, dLogits);
-        INDArray dz = Nd4j.create(dLogits, logits.shape(), 'c').castTo(logits.dataType());
+                shardSeed);
         Map<String, INDArray> gradients = new LinkedHashMap<>();
-        INDArray dTop = head.backward(pass.top(), next, dz, gradients);
-        INDArray dInput = layers.backward(pass, dTop, gradients, inputW != null);
+        FrameHead.Step headStep = head.train(pass.top(), timeMajor(shard.targets(), shard), rowWeights(shard, scale),
+                new Random(Seeds.mix(shardSeed, step)), gradients);
+        INDArray dInput = layers.backward(pass, headStep.dTop(), gradients, inputW != null);
         if (inputW != null) {
             gradients.put("input_w", Nd4j.gemm(keys, dInput, true, false));
         }
-        return new LossAndGradients(loss, PassMemory.detached(gradients));
+        return new LossAndGradients(headStep.loss(), PassMemory.detached(gradients));
     }
 
     /** The sum of a mask's weights (at least a tiny positive number). */
@@ -145,34 +143,34 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
         return Math.max(sum, 1e-9);
     }
 
-    /**
-     * The binary cross-entropy summed over the keys and the masked frames, times {@code scale}, from time-major
-     * logits (T*B, 88), and its gradient at the logits into {@code dLogits} unless null. Stable for any z:
-     * max(z, 0) - z*y + log(1 + exp(-|z|)).
-     */
-    private static double crossEntropy(INDArray logits, FrameBatches.Batch batch, double scale, double[] dLogits) {
-        double[] z = logits.data().asDouble();
-        float[] mask = batch.mask();
-        float[] targets = batch.targets();
-        double loss = 0;
+    /** Each time-major row's weight: its frame's mask times {@code scale}. */
+    private static double[] rowWeights(FrameBatches.Batch batch, double scale) {
+        double[] weights = new double[batch.sequences() * batch.steps()];
         for (int b = 0; b < batch.sequences(); b++) {
             for (int t = 0; t < batch.steps(); t++) {
-                int frame = b * batch.steps() + t;
-                if (mask[frame] == 0) {
-                    continue;
-                }
-                int row = (t * batch.sequences() + b) * KEYS;
-                for (int k = 0; k < KEYS; k++) {
-                    double logit = z[row + k];
-                    double y = targets[frame * KEYS + k];
-                    loss += mask[frame] * (Math.max(logit, 0) - logit * y + Math.log1p(Math.exp(-Math.abs(logit))));
-                    if (dLogits != null) {
-                        dLogits[row + k] = mask[frame] * scale * (1 / (1 + Math.exp(-logit)) - y);
-                    }
-                }
+                weights[t * batch.sequences() + b] = batch.mask()[b * batch.steps() + t] * scale;
             }
         }
-        return loss * scale;
+        return weights;
+    }
+
+    /** The rows' losses weighted by {@link #rowWeights} and summed. */
+    private static double weighted(double[] losses, double[] weights) {
+        double sum = 0;
+        for (int row = 0; row < losses.length; row++) {
+            sum += weights[row] == 0 ? 0 : weights[row] * losses[row];
+        }
+        return sum;
+    }
+
+    /** The head's loss per frame: "NLL", or what stands in for it where the head has no exact likelihood. */
+    public String lossName() {
+        return head.lossName();
+    }
+
+    /** How {@link #evaluate} finds the NLL: "exact", or the estimator with its settings. */
+    public String nllEstimator() {
+        return head.nllEstimator();
     }
 
     @Override
@@ -180,7 +178,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
         double scale = 1 / masked(batch.mask());
         return Shards.passes(layers, batch.sequences(), batch.steps(), (from, to) -> {
             FrameBatches.Batch shard = batch.rows(from, to);
-            return crossEntropy(timeMajorLogits(shard), shard, scale, null);
+            return weighted(head.losses(top(shard), timeMajor(shard.targets(), shard)), rowWeights(shard, scale));
         }).stream().mapToDouble(Double::doubleValue).sum();
     }
 
@@ -194,12 +192,11 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
      * target frame's keys below it.
      */
     public INDArray logits(FrameBatches.Batch batch) {
-        return PassMemory.run(() -> timeMajorLogits(batch).reshape(batch.steps(), batch.sequences(), KEYS)
+        if (!(head instanceof KeyLogits keyLogits)) {
+            throw new IllegalStateException("a " + head.getClass().getSimpleName() + " head gives no key logits");
+        }
+        return PassMemory.run(() -> keyLogits.logits(top(batch), timeMajor(batch.targets(), batch)).reshape(batch.steps(), batch.sequences(), KEYS)
                 .permute(1, 0, 2).dup('c').reshape((long) batch.sequences() * batch.steps(), KEYS).detach());
-    }
-
-    private INDArray timeMajorLogits(FrameBatches.Batch batch) {
-        return head.logits(top(batch), timeMajor(batch.targets(), batch));
     }
 
     /** The stack's top rows (T*B, outputSize) over a batch's inputs, without dropout. */
@@ -294,7 +291,13 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
 
     private Evaluation evaluateShard(FrameBatches.Batch batch) {
         INDArray top = top(batch);
-        double nll = crossEntropy(head.logits(top, timeMajor(batch.targets(), batch)), batch, 1, null);
+        // only the counted rows: an RBM head's NLL costs an annealing run per row
+        double[] weights = rowWeights(batch, 1);
+        int[] counted = java.util.stream.IntStream.range(0, weights.length).filter(row -> weights[row] != 0)
+                .toArray();
+        double nll = counted.length == 0 ? 0 : weighted(head.nll(top.getRows(counted),
+                timeMajor(batch.targets(), batch).getRows(counted)),
+                java.util.Arrays.stream(counted).mapToDouble(row -> weights[row]).toArray());
         // the prediction is the head's own: key by key where a joint head reads the keys it predicted below
         double[] predictions = head.draw(top, null).castTo(DataType.DOUBLE).data().asDouble();
         long tp = 0;

@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The output layer of a piano-roll stack: each key's logit of sounding in the next frame, given the stack's top row
- * and, for a head that models a frame's keys jointly, the keys below it in that frame. A frame's log-likelihood is
- * then the sum over its keys of each key's Bernoulli log-likelihood, whatever the head, so one cross-entropy serves
- * them all. Rows are frames: the top rows (N, C) and the frames predicted (N, K) line up row by row.
+ * The output layer of a piano-roll stack: the distribution of the next frame's keys given the stack's top row.
+ * Rows are frames: the top rows (N, C) and the frames they predict (N, K) line up row by row. Heads differ in how
+ * they model a frame's keys (independently, or jointly by a NADE or an RBM) and so in how they train and score.
  */
 public interface FrameHead {
     /** The head's arrays by name, live. */
@@ -19,34 +18,84 @@ public interface FrameHead {
     /** What the model file's header needs to rebuild the head, beside the stack's shape (none for independent keys). */
     Map<String, Number> configValues();
 
-    /** Each key's logit (N, K), given the top rows (N, C) and the frames (N, K) whose keys below each key it reads. */
-    INDArray logits(INDArray top, INDArray frames);
-
     /**
-     * Back from {@code dLogits}, the loss's gradient at {@link #logits}: puts the gradient of each of the head's
-     * arrays into {@code gradients} and returns the gradient at the top rows.
+     * One training step's share of these rows: the loss summed over the rows, each row's times its weight (0 for
+     * padding), with the gradients of the head's arrays put into {@code gradients}; {@code random} draws what the
+     * step samples.
      */
-    INDArray backward(INDArray top, INDArray frames, INDArray dLogits, Map<String, INDArray> gradients);
+    Step train(INDArray top, INDArray frames, double[] rowWeights, Random random, Map<String, INDArray> gradients);
+
+    /** A training step's loss and the gradient at the top rows. */
+    record Step(double loss, INDArray dTop) {
+    }
+
+    /** Each row's loss as training reports and validates it: the NLL where the head has it exactly. */
+    double[] losses(INDArray top, INDArray frames);
+
+    /** The name of {@link #losses}: "NLL", or what stands in for it. */
+    default String lossName() {
+        return "NLL";
+    }
+
+    /** Each row's negative log-likelihood in nats, found as {@link #nllEstimator} says. */
+    default double[] nll(INDArray top, INDArray frames) {
+        return losses(top, frames);
+    }
+
+    /** How {@link #nll} is found: "exact", or the estimator with its settings. */
+    default String nllEstimator() {
+        return "exact";
+    }
 
     /**
-     * Frames (N, K) of 0 and 1 given the top rows, key by key from the lowest: each key sounding with its
-     * probability given the keys drawn below it, drawn from {@code random} (one {@link Random#nextDouble} per key,
-     * row by row); or, when {@code random} is null, sounding where that probability is above one half.
+     * Frames (N, K) of 0 and 1 drawn given the top rows, from {@code random}; or, when {@code random} is null, the
+     * head's single best guess (each key where its probability given the keys chosen so far is above one half).
      */
     INDArray draw(INDArray top, Random random);
 
     /**
-     * The head over {@code keys} keys on top rows of width {@code inputSize}: independent sigmoids when
-     * {@code nadeHidden} is 0, else a {@link Nade} with that many hidden units. Weights are drawn from {@code random}.
+     * The head a spec asks for, over {@code keys} keys on top rows of width {@code inputSize}; weights are drawn from
+     * {@code random}.
      */
-    static FrameHead create(int nadeHidden, int inputSize, int keys, Random random, DataType type) {
-        return nadeHidden == 0 ? new IndependentKeys(inputSize, keys, random, type)
-                : new Nade(inputSize, keys, nadeHidden, random, type);
+    static FrameHead create(Spec spec, int inputSize, int keys, Random random, DataType type) {
+        return switch (spec.kind()) {
+            case SIGMOID -> new IndependentKeys(inputSize, keys, random, type);
+            case NADE -> new Nade(inputSize, keys, spec.hidden(), random, type);
+            case RBM -> new ConditionalRbm(inputSize, keys, spec.hidden(), spec.gibbsSteps(), random, type);
+        };
     }
 
-    /** The head a model file's header describes: {@code nadeHidden} when there, else independent keys. */
-    static int nadeHidden(Map<String, Number> config) {
-        Number hidden = config.get(Nade.CONFIG_HIDDEN);
-        return hidden == null ? 0 : hidden.intValue();
+    /**
+     * What head to build.
+     *
+     * @param kind the kind of head
+     * @param hidden hidden units of a NADE or RBM head (unused by independent keys)
+     * @param gibbsSteps the Gibbs steps of an RBM head's contrastive divergence (the k of CD-k) and of each draw
+     */
+    record Spec(Kind kind, int hidden, int gibbsSteps) {
+        /** Independent keys. */
+        public static final Spec SIGMOID = new Spec(Kind.SIGMOID, 0, 0);
+
+        /** The head a model file's header describes: independent keys when it names no other head. */
+        public static Spec of(Map<String, Number> config) {
+            if (config.containsKey(Nade.CONFIG_HIDDEN)) {
+                return new Spec(Kind.NADE, config.get(Nade.CONFIG_HIDDEN).intValue(), 0);
+            }
+            if (config.containsKey(ConditionalRbm.CONFIG_HIDDEN)) {
+                return new Spec(Kind.RBM, config.get(ConditionalRbm.CONFIG_HIDDEN).intValue(),
+                        config.get(ConditionalRbm.CONFIG_GIBBS_STEPS).intValue());
+            }
+            return SIGMOID;
+        }
+    }
+
+    /** The kinds of head. */
+    enum Kind {
+        /** 88 sigmoids, each key independent of the others given the past. */
+        SIGMOID,
+        /** A NADE over the frame's keys, lowest first (Larochelle &amp; Murray 2011): the RNN-NADE over an LSTM. */
+        NADE,
+        /** An RBM whose biases the stack gives (Boulanger-Lewandowski et al. 2012): the RNN-RBM over an LSTM. */
+        RBM
     }
 }

@@ -13,7 +13,7 @@ import java.util.Random;
  * The frame head of the classic piano-roll models: one sigmoid per key, each key independent of the others given
  * the past ({@code sigmoid_w}, {@code sigmoid_b}).
  */
-final class IndependentKeys implements FrameHead {
+final class IndependentKeys extends KeyLogits {
     private final INDArray w;
     private final INDArray b;
 
@@ -42,7 +42,7 @@ final class IndependentKeys implements FrameHead {
     }
 
     @Override
-    public INDArray backward(INDArray top, INDArray frames, INDArray dLogits, Map<String, INDArray> gradients) {
+    INDArray backward(INDArray top, INDArray frames, INDArray dLogits, Map<String, INDArray> gradients) {
         gradients.put("sigmoid_w", Nd4j.gemm(top, dLogits, true, false));
         gradients.put("sigmoid_b", LstmLayers.columnSums(dLogits));
         return Nd4j.gemm(dLogits, w, false, true);

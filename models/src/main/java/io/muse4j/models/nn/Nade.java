@@ -21,7 +21,7 @@ import java.util.Random;
  * <p>The biases and their gradients are matrix products over all frames at once; the keys of each frame are walked
  * one by one on plain arrays ({@link NadeRows}, which says why).
  */
-final class Nade implements FrameHead {
+final class Nade extends KeyLogits {
     /** The config value naming the hidden units; its presence in a model file's header means a NADE head. */
     static final String CONFIG_HIDDEN = "nadeHidden";
 
@@ -78,7 +78,7 @@ final class Nade implements FrameHead {
     }
 
     @Override
-    public INDArray backward(INDArray top, INDArray frames, INDArray dLogits, Map<String, INDArray> gradients) {
+    INDArray backward(INDArray top, INDArray frames, INDArray dLogits, Map<String, INDArray> gradients) {
         double[][] visibleBiases = matrix(visibleBiases(top));
         double[][] hiddenBiases = matrix(hiddenBiases(top));
         double[][] keyRows = matrix(frames);

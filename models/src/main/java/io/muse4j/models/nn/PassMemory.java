@@ -31,6 +31,7 @@ public final class PassMemory {
             .policySpill(SpillPolicy.EXTERNAL)
             .build();
     private static final String NAME = "muse4j-pass";
+    private static final String STEP = "muse4j-step";
 
     private PassMemory() {
     }
@@ -39,6 +40,17 @@ public final class PassMemory {
     public static <T> T run(Supplier<T> work) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, NAME)) {
             return work.get();
+        }
+    }
+
+    /**
+     * Runs one step of a long loop (inside a pass or not) in a workspace of its own that the next step reuses, so
+     * the loop's arrays do not pile up until the pass ends; what a step carries to the next it writes into arrays
+     * made {@link #outside} workspaces.
+     */
+    static void step(Runnable work) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, STEP)) {
+            work.run();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.muse4j.models.rbm;
 
+import io.muse4j.models.nn.Bernoulli;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -58,7 +59,7 @@ public final class Ais {
         INDArray hiddenBias = w.get("hidden_b").castTo(DataType.DOUBLE);
         INDArray base = Nd4j.createFromArray(baseBiases);
         Random random = new Random(seed);
-        INDArray v = Rbm.bernoulli(Transforms.sigmoid(Nd4j.zeros(DataType.DOUBLE, runs, baseBiases.length)
+        INDArray v = Bernoulli.draw(Transforms.sigmoid(Nd4j.zeros(DataType.DOUBLE, runs, baseBiases.length)
                 .addiRowVector(base), false), random);
         double[] logWeights = new double[runs];
         double[] betas = schedule(temperatures);
@@ -111,10 +112,10 @@ public final class Ais {
      */
     private static INDArray sweep(INDArray v, double beta, INDArray base, INDArray weights, INDArray visibleBias,
                                   INDArray hiddenBias, Random random) {
-        INDArray h = Rbm.bernoulli(Transforms.sigmoid(v.mmul(weights).addiRowVector(hiddenBias).muli(beta), false),
+        INDArray h = Bernoulli.draw(Transforms.sigmoid(v.mmul(weights).addiRowVector(hiddenBias).muli(beta), false),
                 random);
         INDArray biases = base.mul(1 - beta).addi(visibleBias.mul(beta));
-        return Rbm.bernoulli(Transforms.sigmoid(h.mmul(weights.transpose()).muli(beta).addiRowVector(biases), false),
+        return Bernoulli.draw(Transforms.sigmoid(h.mmul(weights.transpose()).muli(beta).addiRowVector(biases), false),
                 random);
     }
 

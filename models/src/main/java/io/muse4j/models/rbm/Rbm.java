@@ -1,6 +1,7 @@
 package io.muse4j.models.rbm;
 
 import io.muse4j.models.file.StoredModel;
+import io.muse4j.models.nn.Bernoulli;
 import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.Nd4jSetup;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -149,7 +150,7 @@ public final class Rbm implements StoredModel {
     public INDArray gibbs(INDArray v, int steps, Random random) {
         INDArray current = v.castTo(weights.dataType());
         for (int step = 0; step < steps; step++) {
-            current = bernoulli(visibleProbabilities(bernoulli(hiddenProbabilities(current), random)), random);
+            current = Bernoulli.draw(visibleProbabilities(Bernoulli.draw(hiddenProbabilities(current), random)), random);
         }
         return current;
     }
@@ -174,15 +175,5 @@ public final class Rbm implements StoredModel {
     /** log(1 + e^x), without overflow for any x. */
     static double softplus(double x) {
         return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-    }
-
-    /** 0/1 draws with the given probabilities, from a seeded generator in row-major order. */
-    static INDArray bernoulli(INDArray probabilities, Random random) {
-        double[] p = probabilities.castTo(DataType.DOUBLE).data().asDouble();
-        double[] drawn = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            drawn[i] = random.nextDouble() < p[i] ? 1 : 0;
-        }
-        return Nd4j.create(drawn, probabilities.shape(), 'c').castTo(probabilities.dataType());
     }
 }

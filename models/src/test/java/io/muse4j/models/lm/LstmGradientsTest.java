@@ -1,5 +1,6 @@
 package io.muse4j.models.lm;
 
+import io.muse4j.models.nn.FrameHead;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.nn.LstmLayers;
 import io.muse4j.corpora.batch.FrameBatches;
@@ -84,7 +85,8 @@ public class LstmGradientsTest {
 
     @Test
     void pianoRollGradientsMatchDifferences() {
-        PianoRollModel model = new PianoRollModel(new LstmConfig(88, 88, 6, 2, 0.2), 0, 5, DataType.DOUBLE);
+        PianoRollModel model = new PianoRollModel(new LstmConfig(88, 88, 6, 2, 0.2), FrameHead.Spec.SIGMOID, 5,
+                DataType.DOUBLE);
         FrameBatches.Batch batch = new FrameBatches(PianoRollLstmTest.chordCycles(3, 6), 2, 4, 1, false).batch(0);
         Map<String, INDArray> gradients = model.lossAndGradients(batch, 0).gradients();
         int nonZero = check(model.weights(), gradients, v -> model.lossAndGradients(batch, 0).loss(), 12);
@@ -93,7 +95,8 @@ public class LstmGradientsTest {
 
     @Test
     void pianoRollNadeGradientsMatchDifferences() {
-        PianoRollModel model = new PianoRollModel(new LstmConfig(88, 88, 6, 2, 0.2), 5, 5, DataType.DOUBLE);
+        PianoRollModel model = new PianoRollModel(new LstmConfig(88, 88, 6, 2, 0.2), PianoRollLstmTest.nade(5), 5,
+                DataType.DOUBLE);
         FrameBatches.Batch batch = new FrameBatches(PianoRollLstmTest.chordCycles(3, 6), 2, 4, 1, false).batch(0);
         Map<String, INDArray> gradients = model.lossAndGradients(batch, 0).gradients();
         int nonZero = check(model.weights(), gradients, v -> model.lossAndGradients(batch, 0).loss(), 12);

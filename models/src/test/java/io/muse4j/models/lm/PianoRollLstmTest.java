@@ -3,6 +3,7 @@ package io.muse4j.models.lm;
 import io.muse4j.models.ModelKinds;
 import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.nn.FrameHead;
 import io.muse4j.models.nn.LstmConfig;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
@@ -54,6 +55,10 @@ public class PianoRollLstmTest {
         return rolls;
     }
 
+    static FrameHead.Spec nade(int hidden) {
+        return new FrameHead.Spec(FrameHead.Kind.NADE, hidden, 0);
+    }
+
     private static double train(PianoRollModel model, FrameBatches batches, int steps, Path dir) throws Exception {
         TrainerConfig config = new TrainerConfig(steps, 0.02, 10, 0.1, 5.0, steps, steps, 0);
         return new Trainer<>(config, model, batches::batch, List.of(), dir.resolve("roll.ckpt"), List.of())
@@ -84,7 +89,7 @@ public class PianoRollLstmTest {
     void aNadeHeadLearnsChordsThatIndependentKeysCannot() throws Exception {
         FrameBatches batches = new FrameBatches(randomChords(16, 16), 8, 16, 3, false);
         PianoRollModel independent = new PianoRollModel(new LstmConfig(88, 88, 16, 1, 0), 1);
-        PianoRollModel nade = new PianoRollModel(new LstmConfig(88, 88, 16, 1, 0), 16, 1);
+        PianoRollModel nade = new PianoRollModel(new LstmConfig(88, 88, 16, 1, 0), nade(16), 1);
         train(independent, batches, 300, dir.resolve("independent"));
         train(nade, batches, 300, dir.resolve("nade"));
         double floor = 6 * Math.log(2);
@@ -95,12 +100,35 @@ public class PianoRollLstmTest {
         assertEquals(joint.nllPerFrame(), nade.loss(batches.batch(0)), 1e-3, "evaluation and loss agree");
     }
 
+    /**
+     * The same chords under an RBM head (the RNN-RBM): contrastive divergence learns that the keys go together, so
+     * its NLL, estimated by annealing, falls far below what independent keys can reach, and its frames are chords.
+     */
+    @Tag("slow")
+    @Test
+    void anRbmHeadLearnsChordsThatIndependentKeysCannot() throws Exception {
+        FrameBatches batches = new FrameBatches(randomChords(16, 16), 8, 16, 3, false);
+        PianoRollModel rbm = new PianoRollModel(new LstmConfig(88, 88, 16, 1, 0),
+                new FrameHead.Spec(FrameHead.Kind.RBM, 32, 10), 1);
+        train(rbm, batches, 500, dir.resolve("rbm"));
+        PianoRollModel.Evaluation joint = rbm.evaluate(batches.batch(0));
+        assertTrue(joint.nllPerFrame() < 6 * Math.log(2) - 2, "the RBM head's NLL: " + joint.nllPerFrame());
+        float[][] drawn = rbm.continuation(new float[0][], 20, new java.util.Random(2));
+        int chords = 0;
+        for (float[] frame : drawn) {
+            int[] keys = java.util.stream.IntStream.range(0, 88).filter(k -> frame[k] > 0).map(k -> k + 21).toArray();
+            chords += java.util.Arrays.equals(keys, new int[] {60, 64, 67})
+                    || java.util.Arrays.equals(keys, new int[] {62, 65, 69}) ? 1 : 0;
+        }
+        assertTrue(chords >= 16, "most drawn frames are one of the two chords: " + chords + " of 20");
+    }
+
     /** A NADE head trained on the chord cycles continues a primer's cycle, and a seed gives the same frames. */
     @Tag("slow")
     @Test
     void aTrainedNadeModelContinuesTheCycle() throws Exception {
         List<PianoRoll> cycles = chordCycles(8, 16);
-        PianoRollModel model = new PianoRollModel(new LstmConfig(88, 88, 32, 1, 0), 24, 1);
+        PianoRollModel model = new PianoRollModel(new LstmConfig(88, 88, 32, 1, 0), nade(24), 1);
         train(model, new FrameBatches(cycles, 4, 16, 3, false), 300, dir);
         float[][] primer = new float[3][88];
         for (int f = 0; f < primer.length; f++) {

@@ -5,6 +5,7 @@ import io.muse4j.corpora.batch.FrameBatches;
 import io.muse4j.corpora.batch.TokenBatches;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.nn.FrameHead;
 import io.muse4j.models.nn.NaiveRelativeAttention;
 import io.muse4j.models.nn.RelativeAttention;
 import io.muse4j.models.nn.Softmax;
@@ -111,7 +112,8 @@ class TransformerTest {
     @Tag("slow")
     @Test
     void pianoRollModelGradientsMatchDifferences() {
-        PianoRollModel model = new PianoRollModel(config(88, 8, 2, 1, 3, false, 0.1), 0, 5, DataType.DOUBLE);
+        PianoRollModel model = new PianoRollModel(config(88, 8, 2, 1, 3, false, 0.1), FrameHead.Spec.SIGMOID, 5,
+                DataType.DOUBLE);
         FrameBatches.Batch batch = new FrameBatches(PianoRollLstmTest.chordCycles(3, 6), 2, 4, 1, false).batch(0);
         Map<String, INDArray> gradients = model.lossAndGradients(batch, 0).gradients();
         LstmGradientsTest.check(model.weights(), gradients, v -> model.lossAndGradients(batch, 0).loss(), 4);
@@ -121,7 +123,8 @@ class TransformerTest {
     /** A Transformer-NADE: its gradients, and frames continued over a window of its longest relative distance. */
     @Test
     void transformerNadeGradientsMatchDifferencesAndItContinues() {
-        PianoRollModel model = new PianoRollModel(config(88, 8, 2, 1, 3, false, 0.1), 4, 5, DataType.DOUBLE);
+        PianoRollModel model = new PianoRollModel(config(88, 8, 2, 1, 3, false, 0.1), PianoRollLstmTest.nade(4), 5,
+                DataType.DOUBLE);
         FrameBatches.Batch batch = new FrameBatches(PianoRollLstmTest.chordCycles(3, 6), 2, 4, 1, false).batch(0);
         Map<String, INDArray> gradients = model.lossAndGradients(batch, 0).gradients();
         LstmGradientsTest.check(model.weights(), gradients, v -> model.lossAndGradients(batch, 0).loss(), 3);

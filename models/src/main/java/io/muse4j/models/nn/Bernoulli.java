@@ -1,0 +1,23 @@
+package io.muse4j.models.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Random;
+
+/** Draws of 0 and 1 from probabilities, seeded: one {@link Random#nextDouble} per value in row-major order. */
+public final class Bernoulli {
+    private Bernoulli() {
+    }
+
+    /** 1 where a uniform draw falls below the probability, else 0, in the probabilities' shape and type. */
+    public static INDArray draw(INDArray probabilities, Random random) {
+        double[] p = probabilities.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] drawn = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            drawn[i] = random.nextDouble() < p[i] ? 1 : 0;
+        }
+        return Nd4j.create(drawn, probabilities.shape(), 'c').castTo(probabilities.dataType());
+    }
+}
