@@ -104,22 +104,8 @@ class NadeTest {
         INDArray frames = allFrames();
         INDArray context = Nd4j.rand(DataType.DOUBLE, 1, CONTEXT);
         double[] log = logProbabilities(nade.logits(sameContext(context, frames.rows()), frames), frames);
-        int draws = 40_000;
-        INDArray drawn = nade.draw(sameContext(context, draws), new Random(9));
-        double[] v = drawn.data().asDouble();
-        int[] counts = new int[1 << KEYS];
-        for (int row = 0; row < draws; row++) {
-            int pattern = 0;
-            for (int k = 0; k < KEYS; k++) {
-                pattern |= (int) v[row * KEYS + k] << k;
-            }
-            counts[pattern]++;
-        }
-        for (int pattern = 0; pattern < counts.length; pattern++) {
-            double p = Math.exp(log[pattern]);
-            double sd = Math.sqrt(p * (1 - p) / draws);
-            assertEquals(p, (double) counts[pattern] / draws, 5 * sd + 1e-9, "frame " + pattern);
-        }
+        INDArray drawn = nade.draw(sameContext(context, 40_000), new Random(9));
+        DrawnFrames.assertFollow(drawn, KEYS, pattern -> Math.exp(log[pattern]));
         // greedy: each key sounds where its probability given the keys chosen below it is above one half
         INDArray greedy = nade.draw(context, null);
         INDArray logits = nade.logits(context, greedy);
