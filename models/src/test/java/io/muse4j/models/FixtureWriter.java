@@ -91,7 +91,7 @@ public final class FixtureWriter {
      * same).
      */
     public static void main(String[] args) throws Exception {
-        String only = args.length > 0 && List.of("lookback", "rbm", "nade").contains(args[0]) ? args[0] : null;
+        String only = args.length > 0 && List.of("lookback", "rbm", "nade", "rnn-rbm").contains(args[0]) ? args[0] : null;
         int first = only != null ? 1 : 0;
         Path folder = args.length > first ? Path.of(args[first]) : FOLDER;
         Files.createDirectories(folder);
@@ -104,8 +104,8 @@ public final class FixtureWriter {
             writeRbm(folder, scratch);
             return;
         }
-        if ("nade".equals(only)) {
-            writeNade(folder, scratch);
+        if ("nade".equals(only) || "rnn-rbm".equals(only)) {
+            writeJointHead(folder, scratch, "nade".equals(only) ? FrameHead.Kind.NADE : FrameHead.Kind.RBM);
             return;
         }
         writeTokenModel(folder, scratch, "token-lstm", new LstmConfig(15, 8, 16, 2));
@@ -232,17 +232,19 @@ public final class FixtureWriter {
      * A fixture trained by its kind for 10 steps on 8 synthetic melodies in 4/4 written as MIDI (seeds from
      * {@code firstMelody}), with the expected outputs under {@code header}.
      */
-    private static void writeNade(Path folder, Path scratch) throws Exception {
+    private static void writeJointHead(Path folder, Path scratch, FrameHead.Kind head) throws Exception {
         Map<String, Object> settings = new java.util.HashMap<>(Map.of("--layers", 1, "--hidden", 8, "--dropout", 0.0,
                 "--seq-len", 16, "--epochs", 0, "--stretch", 0.0, "--embedding", 64));
-        settings.put("--head", FrameHead.Kind.NADE);
+        settings.put("--head", head);
         settings.put("--head-hidden", 6);
-        settings.put("--cd-k", 1);
-        writeTrained(folder, scratch, "pianoroll-lstm-nade", LanguageModelKind.LSTM, 400, 4, settings,
-                "# pianoroll-lstm-nade.m4j, written by FixtureWriter nade with muse4j 0.1.0-SNAPSHOT on 2026-12-07 "
-                + "(issue 23)\n# piano-roll LSTM with a NADE head (trained 10 steps on 8 synthetic melodies): header, "
-                + "loss, evaluate, logits and generate; see ModelFileFixturesTest for each call\n",
-                ModelFileFixturesTest::pianoRollGenerationOutputs);
+        settings.put("--cd-k", head == FrameHead.Kind.RBM ? 2 : 1);
+        String name = head == FrameHead.Kind.NADE ? "pianoroll-lstm-nade" : "pianoroll-lstm-rbm";
+        writeTrained(folder, scratch, name, LanguageModelKind.LSTM, 400, 4, settings,
+                "# " + name + ".m4j, written by FixtureWriter " + (head == FrameHead.Kind.NADE ? "nade" : "rnn-rbm")
+                + " with muse4j 0.1.0-SNAPSHOT on 2026-12-07 (issue 23)\n# piano-roll LSTM with "
+                + (head == FrameHead.Kind.NADE ? "a NADE head" : "an RBM head") + " (trained 10 steps on 8 synthetic "
+                + "melodies): header, loss, evaluate" + (head == FrameHead.Kind.NADE ? ", logits" : "") + " and "
+                + "generate; see ModelFileFixturesTest for each call\n", ModelFileFixturesTest::pianoRollGenerationOutputs);
     }
 
     private static void writeTrained(Path folder, Path scratch, String name, ModelKind kind, int firstMelody,

@@ -128,8 +128,9 @@ final class ConditionalRbm implements FrameHead {
         INDArray visibleBiases = visibleBiases(top);
         INDArray hiddenBiases = hiddenBiases(top);
         double[] freeEnergies = freeEnergies(v, visibleBiases, hiddenBiases);
-        double[] logZ = RbmAnnealing.logPartitions(w, visibleBiases, hiddenBiases, AIS_RUNS, AIS_TEMPERATURES,
-                top.rows());
+        // seeded by the frames scored, so that a file's estimate is repeatable
+        long seed = java.util.Arrays.hashCode(v.castTo(DataType.FLOAT).data().asFloat());
+        double[] logZ = RbmAnnealing.logPartitions(w, visibleBiases, hiddenBiases, AIS_RUNS, AIS_TEMPERATURES, seed);
         double[] nll = new double[freeEnergies.length];
         for (int row = 0; row < nll.length; row++) {
             nll[row] = freeEnergies[row] + logZ[row];
