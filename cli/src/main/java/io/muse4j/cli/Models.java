@@ -17,7 +17,7 @@ final class Models {
     static final String DEFAULT = "default";
 
     /**
-     * A model muse4j ships, trained on the folk-abc corpus (CC BY 4.0, see NOTICE).
+     * A model muse4j ships, trained on the folk-abc corpus (CC BY 4.0) or the JSB Chorales (see NOTICE).
      *
      * @param name what {@code --model} calls it
      * @param resource its file among the cli's resources
@@ -62,7 +62,9 @@ final class Models {
             new Bundled("folk-transformer-2026", "folk-transformer-2026.m4j", "Music Transformer (3 blocks of 128, "
                     + "4 heads, relative attention over 256 sixteenths), 1,500 steps on folk-abc's melodies; the default in 2026-12", null, null, null, null),
             new Bundled("folk-lstm-2025", "default-melody.m4j", "melody LSTM (2 x 128) on folk-abc; the default "
-                    + "until 2026-12", null, null, null, null));
+                    + "until 2026-12", null, null, null, null),
+            new Bundled("chorale", "chorale.m4j", "RNN-NADE (LSTM 2 x 256, NADE of 150) on the JSB Chorales' piano "
+                    + "rolls, a frame a quarter note; writes four-part chorale texture", null, null, null, null));
 
     private Models() {
     }

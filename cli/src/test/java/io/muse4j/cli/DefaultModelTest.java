@@ -65,12 +65,13 @@ class DefaultModelTest {
         CliRun run = CliRun.of("models");
         assertEquals(0, run.code(), run.err());
         String[] lines = run.out().split("\n");
-        assertEquals(8, lines.length, run.out());
+        assertEquals(10, lines.length, run.out());
         assertTrue(lines[0].startsWith("folk-phrases-2026      token-transformer"), lines[0]);
         assertTrue(lines[0].endsWith("(default)"), lines[0]);
         assertTrue(lines[2].startsWith("folk-tunes-2026        token-transformer"), lines[2]);
         assertTrue(lines[4].startsWith("folk-transformer-2026  token-transformer"), lines[4]);
         assertTrue(lines[6].startsWith("folk-lstm-2025         token-lstm"), lines[6]);
+        assertTrue(lines[8].startsWith("chorale                pianoroll-lstm"), lines[8]);
         assertEquals("", run.err());
     }
 
@@ -89,6 +90,31 @@ class DefaultModelTest {
         }
         assertTrue(melody.durationSeconds() < 600, "the tune ended by itself: " + melody.durationSeconds() + " s");
         assertTrue(!melody.timeSignatures().isEmpty() && !melody.keySignatures().isEmpty(), "it states meter and key");
+    }
+
+    /** The bundled chorale model: an RNN-NADE on the JSB Chorales, writing quarter-note chords out of the box. */
+    @Test
+    void theChoraleModelWritesEightBarsOfFourPartChords() throws Exception {
+        SavedModel chorale = Models.load("chorale");
+        assertEquals("pianoroll-lstm", chorale.model().kind());
+        assertEquals(1, chorale.encoding().stepsPerQuarter(), "a frame a quarter note, as the chorales' rolls");
+        assertTrue(chorale.training().get("corpus").endsWith("jsb_chorales.train.json"), chorale.training().toString());
+        Path out = dir.resolve("chorale.mid");
+        CliRun run = CliRun.of("generate", "--model", "chorale", "--bars", "8", "--seed", "3", "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        assertEquals(out + "\n", run.out());
+        NoteSequence piece = MidiReader.read(out).sequence();
+        long bars = 8L * 4 * piece.resolution();
+        assertTrue(piece.notes().stream().allMatch(n -> n.endTick() <= bars), "eight bars of 4/4");
+        int[] sounding = new int[32];
+        for (Note note : piece.notes()) {
+            assertTrue(note.pitch() >= 36 && note.pitch() <= 96, "pitch " + note.pitch());
+            for (long beat = note.startTick() / piece.resolution(); beat * piece.resolution() < note.endTick(); beat++) {
+                sounding[(int) beat]++;
+            }
+        }
+        double mean = java.util.Arrays.stream(sounding).average().orElseThrow();
+        assertTrue(mean > 3 && mean <= 5, "about four voices sound on each beat: " + mean);
     }
 
     @Test
