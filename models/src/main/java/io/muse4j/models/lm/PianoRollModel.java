@@ -19,11 +19,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * The polyphonic piano-roll model of the frame-level benchmarks (Boulanger-Lewandowski et al. 2012; Bai et al.
@@ -195,7 +197,8 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
         if (!(head instanceof KeyLogits keyLogits)) {
             throw new IllegalStateException("a " + head.getClass().getSimpleName() + " head gives no key logits");
         }
-        return PassMemory.run(() -> keyLogits.logits(top(batch), timeMajor(batch.targets(), batch)).reshape(batch.steps(), batch.sequences(), KEYS)
+        return PassMemory.run(() -> keyLogits.logits(top(batch), timeMajor(batch.targets(), batch))
+                .reshape(batch.steps(), batch.sequences(), KEYS)
                 .permute(1, 0, 2).dup('c').reshape((long) batch.sequences() * batch.steps(), KEYS).detach());
     }
 
@@ -209,7 +212,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
         return inputW == null ? keys : keys.mmul(inputW);
     }
 
-    /** A batch's frames (its inputs or targets), batch-major (B*T*88), as time-major rows (T*B, 88) of the model's type. */
+    /** A batch's frames (inputs or targets), batch-major (B*T*88), as time-major rows (T*B, 88) of the model's type. */
     private INDArray timeMajor(float[] frames, FrameBatches.Batch batch) {
         return Nd4j.create(frames, new long[] {batch.sequences(), batch.steps(), KEYS}, 'c').permute(1, 0, 2)
                 .dup('c').reshape((long) batch.steps() * batch.sequences(), KEYS).castTo(dataType());
@@ -226,7 +229,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
      * at most its longest relative distance of them.
      */
     public float[][] continuation(float[][] given, int count, Random random) {
-        List<float[]> inputs = new java.util.ArrayList<>();
+        List<float[]> inputs = new ArrayList<>();
         inputs.add(new float[KEYS]);
         inputs.addAll(List.of(given));
         float[][] drawn = new float[count][];
@@ -293,11 +296,11 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
         INDArray top = top(batch);
         // only the counted rows: an RBM head's NLL costs an annealing run per row
         double[] weights = rowWeights(batch, 1);
-        int[] counted = java.util.stream.IntStream.range(0, weights.length).filter(row -> weights[row] != 0)
+        int[] counted = IntStream.range(0, weights.length).filter(row -> weights[row] != 0)
                 .toArray();
         double nll = counted.length == 0 ? 0 : weighted(head.nll(top.getRows(counted),
                 timeMajor(batch.targets(), batch).getRows(counted)),
-                java.util.Arrays.stream(counted).mapToDouble(row -> weights[row]).toArray());
+                Arrays.stream(counted).mapToDouble(row -> weights[row]).toArray());
         // the prediction is the head's own: key by key where a joint head reads the keys it predicted below
         double[] predictions = head.draw(top, null).castTo(DataType.DOUBLE).data().asDouble();
         long tp = 0;

@@ -6,9 +6,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * A restricted Boltzmann machine over a frame's keys whose biases the stack's top row gives, as the frame head of a
@@ -113,7 +115,7 @@ final class ConditionalRbm implements FrameHead {
     @Override
     public double[] losses(INDArray top, INDArray frames) {
         return pseudoNll(frames.castTo(w.dataType()), visibleBiases(top), hiddenBiases(top),
-                java.util.stream.IntStream.range(0, keys).toArray());
+                IntStream.range(0, keys).toArray());
     }
 
     @Override
@@ -129,7 +131,7 @@ final class ConditionalRbm implements FrameHead {
         INDArray hiddenBiases = hiddenBiases(top);
         double[] freeEnergies = freeEnergies(v, visibleBiases, hiddenBiases);
         // seeded by the frames scored, so that a file's estimate is repeatable
-        long seed = java.util.Arrays.hashCode(v.castTo(DataType.FLOAT).data().asFloat());
+        long seed = Arrays.hashCode(v.castTo(DataType.FLOAT).data().asFloat());
         double[] logZ = RbmAnnealing.logPartitions(w, visibleBiases, hiddenBiases, AIS_RUNS, AIS_TEMPERATURES, seed);
         double[] nll = new double[freeEnergies.length];
         for (int row = 0; row < nll.length; row++) {
@@ -201,14 +203,14 @@ final class ConditionalRbm implements FrameHead {
     }
 
     private int[] sampledKeys(Random random) {
-        int[] order = java.util.stream.IntStream.range(0, keys).toArray();
+        int[] order = IntStream.range(0, keys).toArray();
         for (int i = 0; i < LOGGED_KEYS; i++) {
             int j = i + random.nextInt(keys - i);
             int unit = order[j];
             order[j] = order[i];
             order[i] = unit;
         }
-        return java.util.Arrays.copyOf(order, LOGGED_KEYS);
+        return Arrays.copyOf(order, LOGGED_KEYS);
     }
 
     private INDArray visibleBiases(INDArray top) {

@@ -150,7 +150,8 @@ public final class Rbm implements StoredModel {
     public INDArray gibbs(INDArray v, int steps, Random random) {
         INDArray current = v.castTo(weights.dataType());
         for (int step = 0; step < steps; step++) {
-            current = Bernoulli.draw(visibleProbabilities(Bernoulli.draw(hiddenProbabilities(current), random)), random);
+            INDArray hidden = Bernoulli.draw(hiddenProbabilities(current), random);
+            current = Bernoulli.draw(visibleProbabilities(hidden), random);
         }
         return current;
     }
