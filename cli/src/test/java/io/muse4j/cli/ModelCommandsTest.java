@@ -10,9 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** train, generate and eval end to end on a tiny corpus, with their errors. */
@@ -181,6 +184,21 @@ class ModelCommandsTest {
         assertEquals(2, melody.code());
         assertEquals("muse4j: --head NADE is a piano-roll model's frame head; give --encoding pianoroll\n",
                 melody.err());
+        assertRefused("muse4j: --head-hidden is a NADE or RBM head's setting; give --head NADE or RBM with it\n",
+                "--head-hidden", "8");
+        assertRefused("muse4j: --cd-k is an RBM head's setting; give --head RBM with it\n", "--head", "NADE",
+                "--cd-k", "2");
+    }
+
+    /** A piano-roll LSTM asked for with {@code options} is refused with {@code message} before it trains. */
+    private void assertRefused(String message, String... options) {
+        List<String> args = new ArrayList<>(List.of("train", "lstm", "--encoding", "pianoroll", "--corpus",
+                dir.resolve("corpus").toString(), "--out", dir.resolve("refused.m4j").toString()));
+        args.addAll(List.of(options));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(2, run.code(), run.err());
+        assertEquals(message, run.err());
+        assertFalse(Files.exists(dir.resolve("refused.m4j")));
     }
 
     @Test

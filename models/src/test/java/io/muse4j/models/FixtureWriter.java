@@ -237,7 +237,9 @@ public final class FixtureWriter {
                 "--seq-len", 16, "--epochs", 0, "--stretch", 0.0, "--embedding", 64));
         settings.put("--head", head);
         settings.put("--head-hidden", 6);
-        settings.put("--cd-k", head == FrameHead.Kind.RBM ? 2 : 1);
+        if (head == FrameHead.Kind.RBM) {
+            settings.put("--cd-k", 2);
+        }
         String name = head == FrameHead.Kind.NADE ? "pianoroll-lstm-nade" : "pianoroll-lstm-rbm";
         writeTrained(folder, scratch, name, LanguageModelKind.LSTM, 400, 4, settings,
                 "# " + name + ".m4j, written by FixtureWriter " + (head == FrameHead.Kind.NADE ? "nade" : "rnn-rbm")

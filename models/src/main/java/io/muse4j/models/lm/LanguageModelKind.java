@@ -74,9 +74,11 @@ public final class LanguageModelKind implements ModelKind {
                 new Setting("--head", FrameHead.Kind.class, "SIGMOID", "Piano-roll frame head: SIGMOID (each key "
                         + "on its own), NADE or RBM (keys jointly; over an LSTM, the RNN-NADE and the RNN-RBM of "
                         + "Boulanger-Lewandowski et al. 2012)."),
-                Setting.integer("--head-hidden", 150, "Hidden units of a NADE or RBM head.").within(1, 1 << 14),
-                Setting.integer("--cd-k", 15, "Gibbs steps of an RBM head's contrastive divergence and of each frame "
-                        + "it draws.").within(1, 1000)));
+                Setting.optional("--head-hidden", Integer.class, "Hidden units of a NADE or RBM head (default: "
+                        + FrameHead.Spec.DEFAULT_HIDDEN + ").").within(1, 1 << 14),
+                Setting.optional("--cd-k", Integer.class, "Gibbs steps of an RBM head's contrastive divergence and of "
+                        + "each frame it draws (default: " + FrameHead.Spec.DEFAULT_GIBBS_STEPS + ").")
+                        .within(1, 1000)));
         all.addAll(own);
         this.settings = List.copyOf(all);
     }
@@ -122,15 +124,32 @@ public final class LanguageModelKind implements ModelKind {
             throw new RequestException("--head " + head + " is a piano-roll model's frame head; give --encoding "
                     + "pianoroll");
         }
-        FrameHead.Spec spec = new FrameHead.Spec(head, settings.integer("--head-hidden"), settings.integer("--cd-k"));
+        FrameHead.Spec spec = headSpec(head, settings);
         LanguageModelTraining.Request lm = RequestException.checked(() -> new LanguageModelTraining.Request(data,
                 shape.apply(settings, seqLen), spec, request.batch(), seqLen,
                 request.trainer(), settings.integer("--epochs"), settings.real("--stretch"), request.seed(),
                 request.out()));
         Trainer.Result result = LanguageModelTraining.run(lm, request.resume(), request.log());
         String unit = data.encoding() instanceof EncodingSpec.PianoRoll ? "frame" : "token";
-        String loss = head == FrameHead.Kind.RBM ? "pseudo-NLL" : "NLL";
-        return new TrainingOutcome(result, "training", loss, " nats per " + unit);
+        return new TrainingOutcome(result, "training", head.lossName(), " nats per " + unit);
+    }
+
+    /** The head asked for; the settings of another kind of head are refused by name. */
+    private static FrameHead.Spec headSpec(FrameHead.Kind head, Settings settings) {
+        boolean hiddenGiven = settings.integer("--head-hidden", 0) > 0;
+        boolean gibbsStepsGiven = settings.integer("--cd-k", 0) > 0;
+        if (head != FrameHead.Kind.RBM && gibbsStepsGiven) {
+            throw new RequestException("--cd-k is an RBM head's setting; give --head RBM with it");
+        }
+        if (head == FrameHead.Kind.SIGMOID) {
+            if (hiddenGiven) {
+                throw new RequestException("--head-hidden is a NADE or RBM head's setting; give --head NADE or RBM "
+                        + "with it");
+            }
+            return FrameHead.Spec.SIGMOID;
+        }
+        return new FrameHead.Spec(head, settings.integer("--head-hidden", FrameHead.Spec.DEFAULT_HIDDEN),
+                head == FrameHead.Kind.RBM ? settings.integer("--cd-k", FrameHead.Spec.DEFAULT_GIBBS_STEPS) : 0);
     }
 
     @Override

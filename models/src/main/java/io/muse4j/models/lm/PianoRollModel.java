@@ -49,6 +49,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
     private final INDArray inputW;
     private final SequenceStack layers;
     private final FrameHead head;
+    private final FrameHead.Kind headKind;
 
     /**
      * A model with independent keys and weights drawn from {@code seed}; the config's vocabulary must be the 88 keys
@@ -76,6 +77,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
         inputW = projected ? Initialisers.fanIn(random, KEYS, config.embedding(), type) : null;
         layers = SequenceStack.create(config, config.embedding(), random, type);
         head = FrameHead.create(headSpec, config.outputSize(), KEYS, random, type);
+        headKind = headSpec.kind();
     }
 
     /** The piano-roll model's version of a shape: over the 88 keys, which an LSTM takes as its input rows. */
@@ -167,7 +169,7 @@ public final class PianoRollModel implements SequenceModel, Trainable<FrameBatch
 
     /** The head's loss per frame: "NLL", or what stands in for it where the head has no exact likelihood. */
     public String lossName() {
-        return head.lossName();
+        return headKind.lossName();
     }
 
     /** How {@link #evaluate} finds the NLL: "exact", or the estimator with its settings. */

@@ -118,11 +118,6 @@ final class ConditionalRbm implements FrameHead {
                 IntStream.range(0, keys).toArray());
     }
 
-    @Override
-    public String lossName() {
-        return "pseudo-NLL";
-    }
-
     /** F(v) + log Z per frame, log Z by AIS of {@link #AIS_RUNS} runs over {@link #AIS_TEMPERATURES} steps. */
     @Override
     public double[] nll(INDArray top, INDArray frames) {

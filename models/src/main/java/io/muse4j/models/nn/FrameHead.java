@@ -29,13 +29,8 @@ public interface FrameHead {
     record Step(double loss, INDArray dTop) {
     }
 
-    /** Each row's loss as training reports and validates it: the NLL where the head has it exactly. */
+    /** Each row's loss as training reports and validates it ({@link Kind#lossName}): the NLL where it is exact. */
     double[] losses(INDArray top, INDArray frames);
-
-    /** The name of {@link #losses}: "NLL", or what stands in for it. */
-    default String lossName() {
-        return "NLL";
-    }
 
     /** Each row's negative log-likelihood in nats, found as {@link #nllEstimator} says. */
     default double[] nll(INDArray top, INDArray frames) {
@@ -75,6 +70,10 @@ public interface FrameHead {
     record Spec(Kind kind, int hidden, int gibbsSteps) {
         /** Independent keys. */
         public static final Spec SIGMOID = new Spec(Kind.SIGMOID, 0, 0);
+        /** Hidden units of a NADE or RBM head unless asked otherwise. */
+        public static final int DEFAULT_HIDDEN = 150;
+        /** Gibbs steps of an RBM head unless asked otherwise (the paper's CD-15 for the RNN-RBM). */
+        public static final int DEFAULT_GIBBS_STEPS = 15;
 
         /** The head a model file's header describes: independent keys when it names no other head. */
         public static Spec of(Map<String, Number> config) {
@@ -89,13 +88,27 @@ public interface FrameHead {
         }
     }
 
-    /** The kinds of head. */
+    /** The kinds of head, each with the name of the loss it trains and validates on. */
     enum Kind {
         /** 88 sigmoids, each key independent of the others given the past. */
-        SIGMOID,
+        SIGMOID("NLL"),
         /** A NADE over the frame's keys, lowest first (Larochelle &amp; Murray 2011): the RNN-NADE over an LSTM. */
-        NADE,
-        /** An RBM whose biases the stack gives (Boulanger-Lewandowski et al. 2012): the RNN-RBM over an LSTM. */
-        RBM
+        NADE("NLL"),
+        /**
+         * An RBM whose biases the stack gives (Boulanger-Lewandowski et al. 2012): the RNN-RBM over an LSTM. Its NLL
+         * needs an estimate of each frame's partition function, so it trains and validates on the pseudo-NLL.
+         */
+        RBM("pseudo-NLL");
+
+        private final String lossName;
+
+        Kind(String lossName) {
+            this.lossName = lossName;
+        }
+
+        /** The name of {@link FrameHead#losses}: "NLL", or what stands in for it. */
+        public String lossName() {
+            return lossName;
+        }
     }
 }
