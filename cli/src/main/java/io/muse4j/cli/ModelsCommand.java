@@ -7,12 +7,18 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 
 /** Lists the models muse4j ships, the default first. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List the bundled models: their names for --model, kinds, validation losses and what they are.")
 final class ModelsCommand implements Callable<Integer> {
+    private static final Pattern VALIDATION_LOSS = Pattern.compile("validation(Nll|PseudoNll)Per(Token|Frame|Step)");
+
     @Spec
     CommandSpec spec;
 
@@ -21,12 +27,23 @@ final class ModelsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (Models.Bundled bundled : Models.BUNDLED) {
             SavedModel saved = Models.load(bundled.name());
-            String nll = saved.training().getOrDefault("validationNllPerToken", "?");
-            out.printf(Locale.ROOT, "%-22s %-16s validation NLL %s nats per token%s%n  %s%n", bundled.name(),
-                    saved.model().kind(), shortened(nll), bundled == Models.BUNDLED.get(0) ? " (default)" : "",
+            out.printf(Locale.ROOT, "%-22s %-16s %s%s%n  %s%n", bundled.name(), saved.model().kind(),
+                    validationLoss(saved.training()), bundled == Models.BUNDLED.get(0) ? " (default)" : "",
                     bundled.description() + bundled.sampling());
         }
         return 0;
+    }
+
+    /** "validation NLL 0.668 nats per token" from a training summary's {@code validationNllPerToken} and the like. */
+    static String validationLoss(Map<String, String> training) {
+        for (Map.Entry<String, String> entry : new TreeMap<>(training).entrySet()) {
+            Matcher m = VALIDATION_LOSS.matcher(entry.getKey());
+            if (m.matches()) {
+                return "validation " + (m.group(1).equals("Nll") ? "NLL" : "pseudo-NLL") + " "
+                        + shortened(entry.getValue()) + " nats per " + m.group(2).toLowerCase(Locale.ROOT);
+            }
+        }
+        return "validation loss not recorded";
     }
 
     private static String shortened(String number) {

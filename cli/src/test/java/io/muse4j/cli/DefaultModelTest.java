@@ -66,12 +66,13 @@ class DefaultModelTest {
         assertEquals(0, run.code(), run.err());
         String[] lines = run.out().split("\n");
         assertEquals(10, lines.length, run.out());
-        assertTrue(lines[0].startsWith("folk-phrases-2026      token-transformer"), lines[0]);
-        assertTrue(lines[0].endsWith("(default)"), lines[0]);
+        assertTrue(lines[0].startsWith("folk-phrases-2026      token-transformer validation NLL 0.668 nats per "
+                + "token (default)"), lines[0]);
         assertTrue(lines[2].startsWith("folk-tunes-2026        token-transformer"), lines[2]);
         assertTrue(lines[4].startsWith("folk-transformer-2026  token-transformer"), lines[4]);
         assertTrue(lines[6].startsWith("folk-lstm-2025         token-lstm"), lines[6]);
-        assertTrue(lines[8].startsWith("chorale                pianoroll-lstm"), lines[8]);
+        assertTrue(lines[8].matches("chorale {16}pianoroll-lstm {3}validation NLL [0-9]\\.[0-9]{3} nats per frame"),
+                lines[8]);
         assertEquals("", run.err());
     }
 

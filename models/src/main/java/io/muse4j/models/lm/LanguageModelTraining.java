@@ -87,7 +87,8 @@ public final class LanguageModelTraining {
                     false).epoch();
             Trainer.Result result = train(request, model, batches::batch, batches.batchesPerEpoch(), validBatches,
                     resume, log);
-            summary.put("validationNllPerFrame", Double.toString(result.bestValidationLoss()));
+            String loss = request.head().kind().lossName().equals("NLL") ? "Nll" : "PseudoNll";
+            summary.put("validation" + loss + "PerFrame", Double.toString(result.bestValidationLoss()));
             return saved(request, model, rollCodec.vocabulary().names(), result, summary);
         }
         Tokenizer tokenizer = (Tokenizer) codec;
