@@ -41,6 +41,10 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "PNG", description = "Also draw a histogram of each statistic.")
     Path plot;
 
+    @Option(names = "--melody", description = "Compare melodies: reduce every piece of both sets to its highest "
+            + "voice (the line the melody encodings learn) first, leaving out accompaniment such as chord tracks.")
+    boolean melody;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the classifier test (default: 1).")
     long seed;
 
@@ -55,7 +59,8 @@ final class StatsCommand implements Callable<Integer> {
         if (gen == null || ref == null) {
             return Muse4j.FAILURE;
         }
-        StatsReport report = StatsReport.compare(gen, ref, seed);
+        StatsReport report = melody ? StatsReport.compare(gen.melodies(), ref.melodies(), seed)
+                : StatsReport.compare(gen, ref, seed);
         if (plot != null) {
             StatisticsPicture.write(report, plot);
         }

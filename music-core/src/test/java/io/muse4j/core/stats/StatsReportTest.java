@@ -1,9 +1,11 @@
 package io.muse4j.core.stats;
 
+import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.score.SyntheticScores;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -51,6 +53,29 @@ class StatsReportTest {
                 "classifier over 10 fold assignments: mean %.3f, sd %.3f", report.classifierMean(),
                 report.classifierSd())), report.toText());
         assertTrue(report.toJson().contains("\"repeats\":{\"count\":10,\"mean\":"), report.toJson());
+    }
+
+    /** A chord track under each melody is told apart, and compared as melodies the sets are the same. */
+    @Test
+    void melodiesLeaveAccompanimentOut() {
+        List<NoteSequence> bare = melodies(12);
+        List<NoteSequence> accompanied = bare.stream().map(StatsReportTest::withLowChords).toList();
+        PieceSet reference = PieceSet.of(accompanied);
+        assertTrue(StatsReport.compare(PieceSet.of(bare), reference, 1).comparisons().stream()
+                .anyMatch(c -> c.name().equals("polyphony") && c.ks() == 1), "accompanied pieces sound chords");
+        StatsReport melodies = StatsReport.compare(PieceSet.of(bare).melodies(), reference.melodies(), 1);
+        melodies.comparisons().forEach(c -> assertEquals(0, c.ks(), c.name()));
+        assertEquals(reference.names(), reference.melodies().names());
+    }
+
+    /** The piece with a two-note chord below each of its notes, sounding with it. */
+    private static NoteSequence withLowChords(NoteSequence melody) {
+        List<Note> notes = new ArrayList<>(melody.notes());
+        for (Note note : melody.notes()) {
+            notes.add(note.withPitch(36));
+            notes.add(note.withPitch(40));
+        }
+        return melody.withNotes(notes);
     }
 
     @Test
