@@ -190,7 +190,7 @@ class ModelCommandsTest {
                 "--cd-k", "2");
     }
 
-    /** A piano-roll LSTM asked for with {@code options} is refused with {@code message} before it trains. */
+    /** A piano-roll LSTM asked for with {@code options} is refused with {@code message}, leaving no file behind. */
     private void assertRefused(String message, String... options) {
         List<String> args = new ArrayList<>(List.of("train", "lstm", "--encoding", "pianoroll", "--corpus",
                 dir.resolve("corpus").toString(), "--out", dir.resolve("refused.m4j").toString()));
@@ -199,6 +199,7 @@ class ModelCommandsTest {
         assertEquals(2, run.code(), run.err());
         assertEquals(message, run.err());
         assertFalse(Files.exists(dir.resolve("refused.m4j")));
+        assertFalse(Files.exists(dir.resolve("refused.m4j.run.json")), "a refused run leaves no record");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.muse4j.models.kind.TrainingOutcome;
 import io.muse4j.models.lm.LanguageModelKind;
 import io.muse4j.models.lookback.LookbackKind;
 import io.muse4j.models.rbm.RbmKind;
+import io.muse4j.models.training.Checkpoint;
 import io.muse4j.models.training.CorpusChecksum;
 import io.muse4j.models.training.Provenance;
 import io.muse4j.models.training.TrainingRequest;
@@ -71,7 +72,8 @@ public final class ModelKinds {
     /**
      * Trains a model of a kind, recording where it came from: the run's {@link Provenance} (the kind, the corpus's
      * checksum and every option by name) goes beside the checkpoint when the run starts and into the model file
-     * when it ends. A resume whose options or corpus differ from the run's is refused, naming what changed.
+     * when it ends. A resume whose options or corpus differ from the run's is refused, naming what changed; a run its
+     * kind refuses before training leaves no record.
      */
     public static TrainingOutcome train(ModelKind kind, TrainingRequest request, Settings settings,
                                         Map<String, String> options) throws IOException {
@@ -85,10 +87,21 @@ public final class ModelKinds {
                 throw new RequestException("--resume with what differs from the run in " + recorded.getFileName()
                         + ": " + String.join(", ", changes) + " (--overwrite starts afresh)");
             }
-        } else {
+        }
+        boolean recordedNow = !(request.resume() && Files.isRegularFile(recorded));
+        if (recordedNow) {
             AtomicFiles.write(recorded, run.toJson());
         }
-        TrainingOutcome outcome = kind.train(request, settings);
+        TrainingOutcome outcome;
+        try {
+            outcome = kind.train(request, settings);
+        } catch (RequestException refused) {
+            // refused with no checkpoint written: nothing to resume, so no record of a run is left behind
+            if (recordedNow && !Files.exists(Checkpoint.beside(request.out()))) {
+                Files.deleteIfExists(recorded);
+            }
+            throw refused;
+        }
         ModelFile.addEntry(request.out(), Provenance.ENTRY, run.toJson());
         return outcome;
     }
