@@ -80,16 +80,15 @@ public final class ModelKinds {
         CorpusChecksum.Result corpus = CorpusChecksum.of(request.data().corpus());
         Provenance run = new Provenance(kind.name(), LibraryVersion.get(), corpus.sha256(), corpus.files(), options);
         Path recorded = request.out().resolveSibling(request.out().getFileName() + ".run.json");
-        if (request.resume() && Files.isRegularFile(recorded)) {
+        boolean resuming = request.resume() && Files.isRegularFile(recorded);
+        if (resuming) {
             List<String> changes = run.changesFrom(Provenance.fromJson(Files.readAllBytes(recorded),
                     recorded.toString()));
             if (!changes.isEmpty()) {
                 throw new RequestException("--resume with what differs from the run in " + recorded.getFileName()
                         + ": " + String.join(", ", changes) + " (--overwrite starts afresh)");
             }
-        }
-        boolean recordedNow = !(request.resume() && Files.isRegularFile(recorded));
-        if (recordedNow) {
+        } else {
             AtomicFiles.write(recorded, run.toJson());
         }
         TrainingOutcome outcome;
@@ -97,7 +96,7 @@ public final class ModelKinds {
             outcome = kind.train(request, settings);
         } catch (RequestException refused) {
             // refused with no checkpoint written: nothing to resume, so no record of a run is left behind
-            if (recordedNow && !Files.exists(Checkpoint.beside(request.out()))) {
+            if (!resuming && !Files.exists(Checkpoint.beside(request.out()))) {
                 Files.deleteIfExists(recorded);
             }
             throw refused;
