@@ -64,7 +64,10 @@ final class Models {
             new Bundled("folk-lstm-2025", "default-melody.m4j", "melody LSTM (2 x 128) on folk-abc; the default "
                     + "until 2026-12", null, null, null, null),
             new Bundled("chorale", "chorale.m4j", "RNN-NADE (LSTM 2 x 256, NADE of 150) on the JSB Chorales' piano "
-                    + "rolls, a frame a quarter note; writes four-part chorale texture", null, null, null, null));
+                    + "rolls, a frame a quarter note; writes four-part chorale texture", null, null, null, null),
+            new Bundled(HarmonizeCommand.DEFAULT_MODEL, "harmonizer.m4j", "mini-bach (a feedforward network, 4 bars "
+                    + "of soprano to alto, tenor and bass) on the JSB Chorales' four voices; harmonises a melody "
+                    + "(muse4j harmonize)", null, null, null, null));
 
     private Models() {
     }

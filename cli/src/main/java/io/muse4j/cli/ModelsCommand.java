@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List the bundled models: their names for --model, kinds, validation losses and what they are.")
 final class ModelsCommand implements Callable<Integer> {
-    private static final Pattern VALIDATION_LOSS = Pattern.compile("validation(Nll|PseudoNll)Per(Token|Frame|Step)");
+    private static final Pattern VALIDATION_LOSS = Pattern.compile("validation(Nll|PseudoNll)Per([A-Z][A-Za-z]*)");
 
     @Spec
     CommandSpec spec;
@@ -34,13 +34,17 @@ final class ModelsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** "validation NLL 0.668 nats per token" from a training summary's {@code validationNllPerToken} and the like. */
+    /**
+     * "validation NLL 0.668 nats per token" from a training summary's {@code validationNllPerToken} and the like
+     * ({@code validationNllPerPartStep}: "per part step").
+     */
     static String validationLoss(Map<String, String> training) {
         for (Map.Entry<String, String> entry : new TreeMap<>(training).entrySet()) {
             Matcher m = VALIDATION_LOSS.matcher(entry.getKey());
             if (m.matches()) {
                 return "validation " + (m.group(1).equals("Nll") ? "NLL" : "pseudo-NLL") + " "
-                        + shortened(entry.getValue()) + " nats per " + m.group(2).toLowerCase(Locale.ROOT);
+                        + shortened(entry.getValue()) + " nats per "
+                        + m.group(2).replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
             }
         }
         return "validation loss not recorded";

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /** The sampling controls shared by the commands that sample a model: temperature, top-k, top-p and the seed. */
 final class SamplingOptions {
-    @Option(names = "--temperature", description = "Sampling temperature, 0 is greedy (default: 1.0).")
+    @Option(names = "--temperature", description = "Sampling temperature, 0 is greedy (default: 1.0, or what the "
+            + "command or a bundled model says: harmonize 0.7, the default folk model 0.9).")
     Double temperature;
 
     @Option(names = "--top-k", description = "Sample among the K likeliest; 0 is all (default: 0).")

@@ -65,7 +65,7 @@ class DefaultModelTest {
         CliRun run = CliRun.of("models");
         assertEquals(0, run.code(), run.err());
         String[] lines = run.out().split("\n");
-        assertEquals(10, lines.length, run.out());
+        assertEquals(12, lines.length, run.out());
         assertTrue(lines[0].startsWith("folk-phrases-2026      token-transformer validation NLL 0.668 nats per "
                 + "token (default)"), lines[0]);
         assertTrue(lines[2].startsWith("folk-tunes-2026        token-transformer"), lines[2]);
@@ -73,6 +73,7 @@ class DefaultModelTest {
         assertTrue(lines[6].startsWith("folk-lstm-2025         token-lstm"), lines[6]);
         assertTrue(lines[8].matches("chorale {16}pianoroll-lstm {3}validation NLL [0-9]\\.[0-9]{3} nats per frame"),
                 lines[8]);
+        assertTrue(lines[10].matches("harmonizer +minibach +validation NLL 0\\.[0-9]{3} nats per part step"), lines[10]);
         assertEquals("", run.err());
     }
 

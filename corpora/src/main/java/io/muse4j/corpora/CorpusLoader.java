@@ -3,6 +3,7 @@ package io.muse4j.corpora;
 import io.muse4j.core.io.InputFiles;
 import io.muse4j.core.token.PianoRoll;
 import io.muse4j.core.token.PianoRollCodec;
+import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.midi.ScoreFiles;
 import io.muse4j.midi.abc.AbcBook;
 import io.muse4j.midi.abc.AbcReader;
@@ -29,6 +30,8 @@ import java.util.stream.Stream;
  * {@link #MAX_LIST_BYTES}.
  */
 public final class CorpusLoader {
+    /** The split a file of splits gives when read whole. */
+    private static final String TRAIN = "train";
     /** The largest list file read, 16 MiB (some 200,000 paths). */
     public static final long MAX_LIST_BYTES = 16L << 20;
 
@@ -73,18 +76,63 @@ public final class CorpusLoader {
         return new Corpus(source, items, skipped);
     }
 
-    /** Loads one split of a piano-roll JSON file, decoded with {@code codec}; {@code split} may name "all". */
+    /**
+     * Loads one split of a piano-roll JSON file, decoded on {@code codec}'s grid; {@code split} may name "all", which
+     * a file of splits answers with its "train" split. A file whose every frame lists the same number of entries
+     * (two or more) is read as voices ({@link VoiceRoll#held}): entry i of each frame is track i, {@code -1} a
+     * silent voice. Elsewhere {@code -1} is an error.
+     */
     public static Corpus pianoRoll(Path file, String split, PianoRollCodec codec) throws IOException {
-        Map<String, List<PianoRoll>> splits = PianoRollJson.read(file);
-        List<PianoRoll> rolls = splits.get(split);
-        if (rolls == null) {
+        Map<String, List<int[][]>> splits = PianoRollJson.readFrames(file);
+        String wanted = split.equals(PianoRollJson.UNSPLIT) && !splits.containsKey(split)
+                && splits.containsKey(TRAIN) ? TRAIN : split;
+        List<int[][]> sequences = splits.get(wanted);
+        if (sequences == null) {
             throw new CorpusFormatException(file.toString(), "splits " + splits.keySet(), "no split '" + split + "'");
         }
+        boolean voiced = voiced(splits);
         List<CorpusItem> items = new ArrayList<>();
-        for (int i = 0; i < rolls.size(); i++) {
-            items.add(new CorpusItem(file + "#" + split + "/" + i, codec.decode(rolls.get(i))));
+        for (int i = 0; i < sequences.size(); i++) {
+            String name = file + "#" + wanted + "/" + i;
+            int[][] frames = sequences.get(i);
+            items.add(new CorpusItem(name, voiced ? VoiceRoll.held(frames).toScore(codec.grid())
+                    : codec.decode(keys(frames, name))));
         }
-        return usable(new Corpus(file + "#" + split, items, List.of()));
+        return usable(new Corpus(file + "#" + wanted, items, List.of()));
+    }
+
+    /** Whether a piano-roll JSON file holds a split of this name among its own (not in a sibling file). */
+    public static boolean holdsSplit(Path file, String split) throws IOException {
+        return PianoRollJson.readFrames(file).containsKey(split);
+    }
+
+    /** Whether every frame of the file lists the same number of entries, two or more: one per voice. */
+    private static boolean voiced(Map<String, List<int[][]>> splits) {
+        int width = -1;
+        for (List<int[][]> sequences : splits.values()) {
+            for (int[][] frames : sequences) {
+                for (int[] frame : frames) {
+                    if (width >= 0 && frame.length != width || frame.length < 2
+                            || frame.length > VoiceRoll.MAX_VOICES) {
+                        return false;
+                    }
+                    width = frame.length;
+                }
+            }
+        }
+        return width >= 2;
+    }
+
+    private static PianoRoll keys(int[][] frames, String name) throws CorpusFormatException {
+        for (int f = 0; f < frames.length; f++) {
+            for (int pitch : frames[f]) {
+                if (pitch < 0) {
+                    throw new CorpusFormatException(name, "frame " + f, "pitch " + pitch + " (a silent voice) in a "
+                            + "file that is not voice-separated (every frame listing the same number of voices)");
+                }
+            }
+        }
+        return new PianoRoll(frames);
     }
 
     private static Corpus usable(Corpus corpus) throws CorpusFormatException {

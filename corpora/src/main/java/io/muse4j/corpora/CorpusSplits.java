@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Loads a corpus by its path and splits it: a piano-roll JSON file ({@code NAME.SPLIT.json}, as in
- * {@code polyphonic-pianoroll}) keeps the benchmark's own splits, found in its sibling files; anything else (a
- * MIDI folder, list file or file) gets a seeded split. Piano rolls are decoded to scores on the codec's grid, so
+ * Loads a corpus by its path and splits it: a piano-roll JSON file keeps the benchmark's own splits, found in its
+ * sibling files ({@code NAME.SPLIT.json}, as in {@code polyphonic-pianoroll}) or inside it (an object of splits, as
+ * {@code Jsb16thSeparated.json}: training reads its "train" split); anything else (a MIDI folder, list file or
+ * file) gets a seeded split. Piano rolls are decoded to scores on the codec's grid, so
  * every corpus reaches the encoders the same way.
  */
 public final class CorpusSplits {
@@ -36,13 +37,16 @@ public final class CorpusSplits {
 
     /**
      * The training and validation pieces: a piano-roll file and its {@code NAME.valid.json} sibling when there is
-     * one, else a split of the corpus holding out {@code validFraction} by {@code seed}.
+     * one, or its own "valid" split, else a split of the corpus holding out {@code validFraction} by {@code seed}.
      */
     public static Splits forTraining(Path source, Corpus corpus, PianoRollCodec rolls, double validFraction, long seed)
             throws IOException {
         Optional<Path> valid = sibling(source, "valid");
         if (isPianoRoll(source) && valid.isPresent() && !valid.get().equals(source) && Files.exists(valid.get())) {
             return new Splits(corpus.items(), load(valid.get(), rolls).items());
+        }
+        if (isPianoRoll(source) && CorpusLoader.holdsSplit(source, "valid")) {
+            return new Splits(corpus.items(), CorpusLoader.pianoRoll(source, "valid", rolls).items());
         }
         return Splits.seeded(corpus.items(), validFraction, seed);
     }
@@ -57,6 +61,9 @@ public final class CorpusSplits {
             return load(source, rolls).items();
         }
         String name = split.name().toLowerCase(Locale.ROOT);
+        if (isPianoRoll(source) && CorpusLoader.holdsSplit(source, name)) {
+            return CorpusLoader.pianoRoll(source, name, rolls).items();
+        }
         if (isPianoRoll(source)) {
             Path file = sibling(source, name).orElseThrow(() -> new CorpusFormatException(source.toString(),
                     "its name", "is not NAME.SPLIT.json, so it has no '" + name + "' split beside it"));

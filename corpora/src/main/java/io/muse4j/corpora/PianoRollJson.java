@@ -24,9 +24,9 @@ import java.util.Map;
  * the MIDI pitches sounding ({@code [sequence][frame][pitch]}), either bare or wrapped in an object of splits
  * ({@code {"train": [...], "valid": [...], "test": [...]}}).
  *
- * <p>Pitches may be written as whole floats ({@code 62.0}) and must be MIDI pitches 0..127; anything else,
- * {@code -1} included (the silent voice of the voice-separated layout, such as {@code Jsb16thSeparated.json}, which
- * this reader does not take), is an error naming the place.
+ * <p>Pitches may be written as whole floats ({@code 62.0}) and must be MIDI pitches 0..127; anything else is an
+ * error naming the place. {@link #readFrames} also takes {@code -1}, the silent voice of the voice-separated layout
+ * (such as {@code Jsb16thSeparated.json}), where each frame lists one entry per voice.
  *
  * <p>Limits: a file of at most {@link #MAX_FILE_BYTES}, at most {@link #MAX_FRAMES} frames in all and
  * {@value #MAX_PITCHES_PER_FRAME} pitches a frame, so that a hostile file fails with a
@@ -58,17 +58,35 @@ public final class PianoRollJson {
 
     /** {@link #read(Path)} from a stream; {@code name} names the source in error messages. */
     public static Map<String, List<PianoRoll>> read(Reader in, String name) throws IOException {
+        Map<String, List<PianoRoll>> rolls = new LinkedHashMap<>();
+        parse(in, name, false).forEach((split, sequences) -> rolls.put(split,
+                sequences.stream().map(PianoRoll::new).toList()));
+        return rolls;
+    }
+
+    /**
+     * The splits of a file as {@code [sequence][frame][entry]}, in file order, where an entry may also be
+     * {@code -1} for a silent voice; the limits and checks of {@link #read(Path)} apply.
+     */
+    public static Map<String, List<int[][]>> readFrames(Path file) throws IOException {
+        try (Reader in = InputFiles.newReader(file, MAX_FILE_BYTES)) {
+            return parse(in, file.toString(), true);
+        }
+    }
+
+    private static Map<String, List<int[][]>> parse(Reader in, String name, boolean silentVoices)
+            throws IOException {
         try (JsonParser p = JSON.createParser(in)) {
-            Map<String, List<PianoRoll>> splits = new LinkedHashMap<>();
+            Map<String, List<int[][]>> splits = new LinkedHashMap<>();
             int[] frames = {0};
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_ARRAY) {
-                splits.put(UNSPLIT, sequences(p, name, frames));
+                splits.put(UNSPLIT, sequences(p, name, frames, silentVoices));
             } else if (first == JsonToken.START_OBJECT) {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String split = p.currentName();
                     expect(p, p.nextToken(), JsonToken.START_ARRAY, name, "split \"" + split + "\"");
-                    splits.put(split, sequences(p, name, frames));
+                    splits.put(split, sequences(p, name, frames, silentVoices));
                 }
             } else {
                 throw error(p, name, "expected a list of sequences or an object of splits, found " + first);
@@ -103,8 +121,9 @@ public final class PianoRollJson {
     }
 
     /** The sequences of one split; {@code framesRead[0]} counts the frames of the whole file. */
-    private static List<PianoRoll> sequences(JsonParser p, String name, int[] framesRead) throws IOException {
-        List<PianoRoll> rolls = new ArrayList<>();
+    private static List<int[][]> sequences(JsonParser p, String name, int[] framesRead, boolean silentVoices)
+            throws IOException {
+        List<int[][]> rolls = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             expect(p, t, JsonToken.START_ARRAY, name, "a sequence");
@@ -115,14 +134,14 @@ public final class PianoRollJson {
                     throw error(p, name, String.format(Locale.ROOT, "more than %,d frames, the most a file may "
                             + "hold here", MAX_FRAMES));
                 }
-                frames.add(frame(p, name));
+                frames.add(frame(p, name, silentVoices));
             }
-            rolls.add(new PianoRoll(frames.toArray(new int[0][])));
+            rolls.add(frames.toArray(new int[0][]));
         }
         return rolls;
     }
 
-    private static int[] frame(JsonParser p, String name) throws IOException {
+    private static int[] frame(JsonParser p, String name, boolean silentVoices) throws IOException {
         int[] pitches = new int[8];
         int count = 0;
         JsonToken t;
@@ -131,7 +150,8 @@ public final class PianoRollJson {
                 throw error(p, name, "expected a pitch number, found " + t);
             }
             double value = p.getDoubleValue();
-            if (value != Math.rint(value) || value < 0 || value > 127) {
+            boolean silent = silentVoices && value == -1;
+            if (!silent && (value != Math.rint(value) || value < 0 || value > 127)) {
                 throw error(p, name, "pitch " + p.getText() + " is not a MIDI pitch 0..127");
             }
             if (count == MAX_PITCHES_PER_FRAME) {

@@ -14,6 +14,7 @@ import io.muse4j.models.kind.Settings;
 import io.muse4j.models.kind.TrainingOutcome;
 import io.muse4j.models.lm.LanguageModelKind;
 import io.muse4j.models.lookback.LookbackKind;
+import io.muse4j.models.minibach.MiniBachKind;
 import io.muse4j.models.rbm.RbmKind;
 import io.muse4j.models.training.Checkpoint;
 import io.muse4j.models.training.CorpusChecksum;
@@ -42,7 +43,8 @@ public final class ModelKinds {
             new CrnnGanKind(),
             new MidiNetKind(),
             new LookbackKind(),
-            new RbmKind());
+            new RbmKind(),
+            new MiniBachKind());
 
     private ModelKinds() {
     }

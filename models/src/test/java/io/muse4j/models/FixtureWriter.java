@@ -20,6 +20,7 @@ import io.muse4j.models.kind.SavedModel;
 import io.muse4j.models.kind.Settings;
 import io.muse4j.models.lm.TokenModel;
 import io.muse4j.models.lookback.LookbackKind;
+import io.muse4j.models.minibach.MiniBachKind;
 import io.muse4j.models.rbm.RbmKind;
 import io.muse4j.models.nn.FrameHead;
 import io.muse4j.models.nn.LstmConfig;
@@ -52,6 +53,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 
 /**
@@ -91,7 +93,8 @@ public final class FixtureWriter {
      * same).
      */
     public static void main(String[] args) throws Exception {
-        String only = args.length > 0 && List.of("lookback", "rbm", "nade", "rnn-rbm").contains(args[0]) ? args[0] : null;
+        String only = args.length > 0 && List.of("lookback", "rbm", "nade", "rnn-rbm", "minibach").contains(args[0])
+                ? args[0] : null;
         int first = only != null ? 1 : 0;
         Path folder = args.length > first ? Path.of(args[first]) : FOLDER;
         Files.createDirectories(folder);
@@ -102,6 +105,10 @@ public final class FixtureWriter {
         }
         if ("rbm".equals(only)) {
             writeRbm(folder, scratch);
+            return;
+        }
+        if ("minibach".equals(only)) {
+            writeMiniBach(folder, scratch);
             return;
         }
         if ("nade".equals(only) || "rnn-rbm".equals(only)) {
@@ -223,6 +230,18 @@ public final class FixtureWriter {
                 + "pseudoNll and generate; see ModelFileFixturesTest for each call\n", ModelFileFixturesTest::rbmOutputs);
     }
 
+    /**
+     * The minibach fixture (written with issue 24's first commit, 2026-12-07): a window of 8 steps and 6 hidden units
+     * trained by {@link MiniBachKind#train} for 10 steps on 8 synthetic four-part pieces written as MIDI.
+     */
+    private static void writeMiniBach(Path folder, Path scratch) throws Exception {
+        writeTrained(folder, scratch, "minibach", new MiniBachKind(), i -> SyntheticScores.fourParts(500 + i, 16), 4,
+                Map.of("--window", 8, "--hidden", 6, "--dropout", 0.1), "# minibach.m4j, written by FixtureWriter "
+                + "minibach with muse4j 0.1.0-SNAPSHOT on 2026-12-07 (issue 24)\n# minibach model (trained 10 steps "
+                + "on 8 synthetic four-part pieces): header and harmonize, greedy and sampled; see "
+                + "ModelFileFixturesTest for each call\n", ModelFileFixturesTest::miniBachOutputs);
+    }
+
     /** What a fixture computes, from the loaded model file. */
     private interface FixtureOutputs {
         ModelFileFixturesTest.Outputs of(SavedModel saved) throws IOException;
@@ -252,10 +271,17 @@ public final class FixtureWriter {
     private static void writeTrained(Path folder, Path scratch, String name, ModelKind kind, int firstMelody,
                                      int batch, Map<String, Object> settings, String header, FixtureOutputs outputs)
             throws Exception {
+        writeTrained(folder, scratch, name, kind, i -> SyntheticScores.melody(firstMelody + i, 40, 60, 72, 4), batch,
+                settings, header, outputs);
+    }
+
+    /** A fixture trained by its kind for 10 steps on the 8 pieces {@code pieces} makes of 0..7, written as MIDI. */
+    private static void writeTrained(Path folder, Path scratch, String name, ModelKind kind,
+                                     IntFunction<NoteSequence> pieces, int batch, Map<String, Object> settings,
+                                     String header, FixtureOutputs outputs) throws Exception {
         Path corpus = Files.createDirectories(scratch.resolve(name + "-melodies"));
         for (int i = 0; i < 8; i++) {
-            MidiWriter.write(SyntheticScores.melody(firstMelody + i, 40, 60, 72, 4),
-                    corpus.resolve("melody-" + i + ".mid"));
+            MidiWriter.write(pieces.apply(i), corpus.resolve("melody-" + i + ".mid"));
         }
         Path file = folder.resolve(name + ".m4j");
         TrainerConfig config = new TrainerConfig(TRAINING_STEPS, 0.01, 0, 1, 5, 5, TRAINING_STEPS, 0);

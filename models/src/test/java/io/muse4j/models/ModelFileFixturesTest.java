@@ -17,10 +17,13 @@ import io.muse4j.models.vae.MelodyAttribute;
 import io.muse4j.models.vae.MusicVae;
 import io.muse4j.models.vae.SavedVae;
 import io.muse4j.models.vae.VaeConfig;
+import io.muse4j.models.kind.Harmonization;
+import io.muse4j.models.kind.HarmonyRequest;
 import io.muse4j.models.rbm.Rbm;
 import io.muse4j.models.vae.VaeFile;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.score.SyntheticScores;
 import io.muse4j.core.token.LeadSheetBars;
 import io.muse4j.core.token.MelodyTokenizer;
 import io.muse4j.core.token.PianoRoll;
@@ -122,6 +125,11 @@ class ModelFileFixturesTest {
         check("rbm", rbmOutputs(ModelKinds.load(fixture("rbm.m4j"))));
     }
 
+    @Test
+    void miniBach() throws Exception {
+        check("minibach", miniBachOutputs(ModelKinds.load(fixture("minibach.m4j"))));
+    }
+
     // ---- one helper per kind: what the fixture computes through the public API -------------------------------
 
     /** The primer every token model continues: ids of the fixtures' melody tokenizer (15 ids, pitches 60..72). */
@@ -188,6 +196,19 @@ class ModelFileFixturesTest {
         GenerationRequest eight = new GenerationRequest(new GenerationRequest.Length(8, null, null), null,
                 new GenerationRequest.Sampling(null, null, null, 3), null, null);
         out.notes("generate(steps 8, seed 3).piece(1)", saved.kind().generate(saved, eight).piece(1));
+        return out;
+    }
+
+    /** A minibach model: header, and the parts it writes under a synthetic soprano, greedy and sampled (seed 3). */
+    static Outputs miniBachOutputs(SavedModel saved) throws IOException {
+        Outputs out = header(saved.model(), saved.contents().header().tokenizer(), saved.vocabulary(), saved.training(),
+                saved.libraryVersion());
+        NoteSequence piece = SyntheticScores.fourParts(900, 12);
+        NoteSequence soprano = piece.withNotes(piece.notes().stream().filter(n -> n.track() == 0).toList());
+        out.notes("harmonize(fourParts(900,12) soprano, greedy, no rules)", Harmonization.of(saved, soprano,
+                new HarmonyRequest(new GenerationRequest.Sampling(0.0, null, null, 1), false)).score());
+        out.notes("harmonize(fourParts(900,12) soprano, temperature 1, seed 3, rules)", Harmonization.of(saved,
+                soprano, new HarmonyRequest(new GenerationRequest.Sampling(1.0, null, null, 3), true)).score());
         return out;
     }
 

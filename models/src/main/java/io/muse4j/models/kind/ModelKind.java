@@ -1,5 +1,7 @@
 package io.muse4j.models.kind;
 
+import io.muse4j.core.score.Note;
+import io.muse4j.core.score.NoteSequence;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.StoredModel;
 import io.muse4j.models.sampling.GenerationRequest;
@@ -41,6 +43,16 @@ public interface ModelKind {
      * {@link IllegalArgumentException} naming the option.
      */
     Pieces generate(SavedModel saved, GenerationRequest request) throws IOException;
+
+    /**
+     * The parts a saved model of this kind writes below a melody (one voice, on track 0): notes on tracks 1, 2, ...
+     * in the melody's ticks ({@link Harmonization} puts them together). A kind that does not harmonise throws a
+     * {@link RequestException} saying what does.
+     */
+    default List<Note> harmonize(SavedModel saved, NoteSequence melody, HarmonyRequest request) throws IOException {
+        throw new RequestException(saved.name() + " is a " + name() + " model, which does not harmonise a melody; "
+                + "use a harmoniser (a minibach model)");
+    }
 
     /** How well a saved model of this kind predicts the pieces of a corpus split. */
     Evaluation evaluate(SavedModel saved, EvaluationRequest request) throws IOException;

@@ -54,4 +54,29 @@ public final class SyntheticScores {
         }
         return b.build();
     }
+
+    /** The alto, tenor and bass {@link #fourParts} sets under each soprano pitch of C major. */
+    private static final int[][] VOICINGS = {
+        {60, 55, 52, 48}, {62, 57, 53, 50}, {64, 60, 55, 48}, {65, 60, 57, 53},
+        {67, 64, 60, 48}, {69, 65, 60, 53}, {71, 67, 62, 55}, {72, 67, 64, 48}};
+
+    /**
+     * Four parts on four tracks (soprano first), at 480 ticks per quarter: a soprano of {@code noteCount} C-major
+     * notes of a quarter or a half, each with the same alto, tenor and bass under it wherever it sounds, so that a
+     * harmoniser can learn the parts from the soprano alone.
+     */
+    public static NoteSequence fourParts(long seed, int noteCount) {
+        Random random = new Random(seed);
+        NoteSequenceBuilder b = NoteSequence.builder(480);
+        long tick = 0;
+        for (int i = 0; i < noteCount; i++) {
+            int[] chord = VOICINGS[random.nextInt(VOICINGS.length)];
+            long length = 480L * (1 + random.nextInt(2));
+            for (int part = 0; part < chord.length; part++) {
+                b.note(new Note(chord[part], 80, tick, length, 0, part, false, part));
+            }
+            tick += length;
+        }
+        return b.build();
+    }
 }

@@ -1,0 +1,96 @@
+package io.muse4j.cli;
+
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.midi.MidiWriter;
+import io.muse4j.midi.ScoreFiles;
+import io.muse4j.models.kind.Harmonization;
+import io.muse4j.models.kind.HarmonyRequest;
+import io.muse4j.models.kind.RequestException;
+import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.sampling.GenerationRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Writes alto, tenor and bass below a melody. */
+@Command(name = "harmonize", aliases = "harmonise", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Harmonise a melody in four parts: the melody unchanged on the first track, alto, tenor and bass "
+                + "on the next three.",
+                "The melody is a MIDI or ABC file (the first tune); of a file with chords or several voices, the top "
+                        + "voice is harmonised, and a line on standard error says so.",
+                "Any key: the melody is moved into the model's soprano range and the parts back. The parts are "
+                        + "drawn at temperature 0.7 unless told (0 for the likeliest); the same seed gives the same "
+                        + "file. Prints the file written."})
+final class HarmonizeCommand implements Callable<Integer> {
+    /** The bundled harmoniser. */
+    static final String DEFAULT_MODEL = "harmonizer";
+    /**
+     * The temperature parts are drawn at unless told: chosen on the validation chorales (BENCHMARKS.md,
+     * "Harmonising"), where lower temperatures write too few notes and higher ones stray from the key.
+     */
+    static final double DEFAULT_TEMPERATURE = 0.7;
+
+    @Parameters(index = "0", paramLabel = "MELODY.mid", description = "The melody: MIDI, or ABC.")
+    Path melody;
+
+    @Option(names = "--model", defaultValue = DEFAULT_MODEL, paramLabel = "MODEL",
+            description = "A harmoniser: a minibach model file, or the bundled ${DEFAULT-VALUE} (default).")
+    String model;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT.mid",
+            description = "File to write: MIDI, or ABC when it ends in .abc.")
+    Path out;
+
+    @Option(names = "--no-rules", description = "Write the parts as the model draws them, parallel fifths and octaves, "
+            + "crossings and wide spacing included (by default a chord that breaks these rules is drawn again).")
+    boolean noRules;
+
+    @Mixin
+    SamplingOptions sampling;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        GenerationRequest.Sampling asked = sampling.controls();
+        GenerationRequest.Sampling controls = new GenerationRequest.Sampling(
+                asked.temperature() == null ? DEFAULT_TEMPERATURE : asked.temperature(), asked.topK(), asked.topP(),
+                asked.seed());
+        sampling.sampler(0); // fails early on bad sampling settings
+        List<NoteSequence> scores = ScoreFiles.read(melody);
+        if (scores.isEmpty()) {
+            throw new UsageException(melody + ": holds no ABC tune");
+        }
+        if (scores.get(0).notes().stream().allMatch(note -> note.drum())) {
+            throw new IllegalArgumentException(melody + ": holds no pitched notes to harmonise");
+        }
+        SavedModel saved = Models.load(model);
+        Harmonization harmony;
+        try {
+            harmony = Harmonization.of(saved, scores.get(0), new HarmonyRequest(controls, !noRules));
+        } catch (RequestException e) {
+            throw e; // about the model or an option, not the melody
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(melody + ": " + e.getMessage(), e);
+        }
+        if (harmony.topVoiceTaken()) {
+            spec.commandLine().getErr().println("muse4j: " + melody + " has chords or several voices; harmonised "
+                    + "its top voice");
+        }
+        if (ScoreFiles.isScoreFile(out)) {
+            ScoreFiles.write(harmony.score(), out);
+        } else {
+            MidiWriter.write(harmony.score(), out); // a name without .mid is a MIDI file, as for generate
+        }
+        spec.commandLine().getOut().println(out);
+        return 0;
+    }
+}

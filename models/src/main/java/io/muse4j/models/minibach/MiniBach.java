@@ -1,0 +1,215 @@
+package io.muse4j.models.minibach;
+
+import io.muse4j.core.token.VoiceRoll;
+import io.muse4j.models.file.StoredModel;
+import io.muse4j.models.nn.DenseLayer;
+import io.muse4j.models.nn.LstmLayers;
+import io.muse4j.models.nn.Nd4jSetup;
+import io.muse4j.models.nn.Softmax;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+
+/**
+ * mini-bach (Briot, Hadjeres & Pachet, "Deep Learning Techniques for Music Generation", 2019, section 6.2.1): a
+ * feedforward network from a window of soprano steps to the alto, tenor and bass of the same steps. The soprano's
+ * symbols ({@link Parts}) are one-hot over the window, (B, window * n_soprano); one hidden layer of leaky ReLU units
+ * (with inverted dropout in training); then, for each lower part, a softmax over its symbols at every step. The loss
+ * is the cross-entropy of the real parts' symbols, in nats per part step.
+ */
+public final class MiniBach implements StoredModel {
+    /** The model files' name for the kind. */
+    public static final String KIND = "minibach";
+
+    static {
+        Nd4jSetup.configure();
+    }
+
+    private final int window;
+    private final int stepsPerQuarter;
+    private final Parts parts;
+    private final DenseLayer hidden;
+    private final DenseLayer out;
+
+    /**
+     * A model of {@code window} steps of a grid of {@code stepsPerQuarter} over the parts' ranges, with fresh weights
+     * drawn from {@code seed}.
+     */
+    MiniBach(int window, int stepsPerQuarter, Parts parts, int hiddenUnits, long seed) {
+        if (window < 1 || hiddenUnits < 1 || stepsPerQuarter < 1) {
+            throw new IllegalArgumentException("mini-bach needs a window, a grid and hidden units, not " + window
+                    + ", " + stepsPerQuarter + " and " + hiddenUnits);
+        }
+        this.window = window;
+        this.stepsPerQuarter = stepsPerQuarter;
+        this.parts = parts;
+        Random random = new Random(seed);
+        int outputs = 0;
+        for (int p = 1; p < Parts.COUNT; p++) {
+            outputs += window * parts.symbols(p);
+        }
+        hidden = DenseLayer.of("hidden", window * parts.symbols(0), hiddenUnits, true, random, DataType.FLOAT);
+        out = DenseLayer.of("out", hiddenUnits, outputs, false, random, DataType.FLOAT);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Map<String, Number> configValues() {
+        Map<String, Number> config = new LinkedHashMap<>();
+        config.put("window", window);
+        config.put("stepsPerQuarter", stepsPerQuarter);
+        config.put("hidden", hidden.b().length());
+        for (int p = 0; p < Parts.COUNT; p++) {
+            config.put("low" + p, parts.lows()[p]);
+            config.put("high" + p, parts.highs()[p]);
+        }
+        return config;
+    }
+
+    /** The model a header's config describes. */
+    static MiniBach of(Map<String, Number> config) {
+        int[] lows = new int[Parts.COUNT];
+        int[] highs = new int[Parts.COUNT];
+        for (int p = 0; p < Parts.COUNT; p++) {
+            lows[p] = config.get("low" + p).intValue();
+            highs[p] = config.get("high" + p).intValue();
+        }
+        return new MiniBach(config.get("window").intValue(), config.get("stepsPerQuarter").intValue(),
+                new Parts(lows, highs),
+                config.get("hidden").intValue(), 0);
+    }
+
+    @Override
+    public Map<String, INDArray> weights() {
+        Map<String, INDArray> all = new LinkedHashMap<>();
+        hidden.putWeights(all);
+        out.putWeights(all);
+        return all;
+    }
+
+    /** Steps a window spans. */
+    int window() {
+        return window;
+    }
+
+    /** Grid steps per quarter note. */
+    int stepsPerQuarter() {
+        return stepsPerQuarter;
+    }
+
+    /** The parts' ranges and symbols. */
+    Parts parts() {
+        return parts;
+    }
+
+    /** One-hot soprano rows (B, window * n_soprano) for windows whose voice 0 is the soprano. */
+    INDArray input(List<VoiceRoll> windows) {
+        int n = parts.symbols(0);
+        float[][] rows = new float[windows.size()][window * n];
+        for (int b = 0; b < windows.size(); b++) {
+            VoiceRoll roll = windows.get(b);
+            for (int s = 0; s < window; s++) {
+                rows[b][s * n + parts.symbol(roll, s, 0, 0)] = 1;
+            }
+        }
+        return Nd4j.createFromArray(rows);
+    }
+
+    /** The lower parts' symbols of four-voice windows: [part - 1][window * step], part 1..3. */
+    int[][] targets(List<VoiceRoll> windows) {
+        int[][] targets = new int[Parts.COUNT - 1][windows.size() * window];
+        for (int b = 0; b < windows.size(); b++) {
+            for (int s = 0; s < window; s++) {
+                for (int p = 1; p < Parts.COUNT; p++) {
+                    targets[p - 1][b * window + s] = parts.symbol(windows.get(b), s, p, p);
+                }
+            }
+        }
+        return targets;
+    }
+
+    /** Each lower part's symbol probabilities, (B * window, n_part) with row b * window + s for step s of window b. */
+    INDArray[] probabilities(INDArray input) {
+        return partProbabilities(out.forward(hidden.forward(input).y()).y());
+    }
+
+    /** The mean cross-entropy of the targets given the input, in nats per part step, with no dropout. */
+    double loss(INDArray input, int[][] targets) {
+        return crossEntropy(probabilities(input), targets, null);
+    }
+
+    /**
+     * The loss with {@code dropout} of the hidden units drawn from {@code random}, and its gradients into
+     * {@code gradients} by weight name.
+     */
+    double lossAndGradients(INDArray input, int[][] targets, double dropout, SplittableRandom random,
+                            Map<String, INDArray> gradients) {
+        DenseLayer.Pass h = hidden.forward(input);
+        INDArray mask = dropout > 0 ? LstmLayers.dropoutMask(random, dropout, h.y().rows(), h.y().columns(),
+                h.y().dataType()) : null;
+        INDArray dropped = mask == null ? h.y() : h.y().mul(mask);
+        DenseLayer.Pass o = out.forward(dropped);
+        INDArray[] p = partProbabilities(o.y());
+        INDArray dLogits = Nd4j.zeros(o.y().dataType(), o.y().shape());
+        double loss = crossEntropy(p, targets, dLogits);
+        INDArray dHidden = out.backward(o, dLogits, gradients);
+        hidden.backward(h, mask == null ? dHidden : dHidden.muli(mask), gradients);
+        return loss;
+    }
+
+    /** Softmax over each lower part's symbols at each step of the logits (B, outputs). */
+    private INDArray[] partProbabilities(INDArray logits) {
+        INDArray[] p = new INDArray[Parts.COUNT - 1];
+        long from = 0;
+        for (int part = 1; part < Parts.COUNT; part++) {
+            int n = parts.symbols(part);
+            INDArray block = logits.get(NDArrayIndex.all(), NDArrayIndex.interval(from, from + (long) window * n));
+            p[part - 1] = Softmax.rows(block.dup('c').reshape('c', logits.rows() * window, n));
+            from += (long) window * n;
+        }
+        return p;
+    }
+
+    /**
+     * The mean cross-entropy over every part step; when {@code dLogits} is given, its gradient with respect to the
+     * logits (p - one-hot, divided by the count) goes there.
+     */
+    private double crossEntropy(INDArray[] p, int[][] targets, INDArray dLogits) {
+        long count = (long) (Parts.COUNT - 1) * p[0].rows();
+        double loss = 0;
+        long from = 0;
+        for (int part = 0; part < p.length; part++) {
+            float[][] probabilities = p[part].toFloatMatrix(); // (B * window, n)
+            int n = probabilities[0].length;
+            for (int row = 0; row < probabilities.length; row++) {
+                int target = targets[part][row];
+                loss -= Math.log(Math.max(probabilities[row][target], 1e-30));
+                probabilities[row][target] -= 1;
+            }
+            if (dLogits != null) {
+                dLogits.get(NDArrayIndex.all(), NDArrayIndex.interval(from, from + (long) window * n))
+                        .assign(Nd4j.createFromArray(probabilities).divi(count)
+                                .reshape('c', dLogits.rows(), (long) window * n));
+            }
+            from += (long) window * n;
+        }
+        return loss / count;
+    }
+
+    /** Log-probabilities, for averaging windows that overlap. */
+    static INDArray log(INDArray probabilities) {
+        return Transforms.log(Transforms.max(probabilities, 1e-30, true), false);
+    }
+}
