@@ -21,7 +21,8 @@ import java.util.Locale;
  * A harmoniser on the chorales of one split of a four-part corpus (Jsb16thSeparated.json), their soprano given:
  * voice-leading errors per 100 chords and the lower parts' share of notes in the chorale's key, for the real alto,
  * tenor and bass and for the model's, greedy and at each temperature asked for, without and with the voice-leading
- * rules, side by side. The key is the real chorale's (Krumhansl-Schmuckler). Usage: HarmonyBench MODEL CORPUS SPLIT [TEMPERATURE...].
+ * rules, side by side. The key is the real chorale's (Krumhansl-Schmuckler).
+ * Usage: HarmonyBench MODEL CORPUS SPLIT [TEMPERATURE...].
  */
 public class HarmonyBench {
     public static void main(String[] args) throws Exception {

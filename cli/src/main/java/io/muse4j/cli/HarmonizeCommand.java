@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 
 /** Writes alto, tenor and bass below a melody. */
 @Command(name = "harmonize", aliases = "harmonise", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Harmonise a melody in four parts: the melody unchanged on the first track, alto, tenor and bass "
-                + "on the next three.",
+        description = {"Harmonise a melody in four parts: the melody unchanged on the first track, alto, tenor and "
+                + "bass on the next three.",
                 "The melody is a MIDI or ABC file (the first tune); of a file with chords or several voices, the top "
                         + "voice is harmonised, and a line on standard error says so.",
                 "Any key: the melody is moved into the model's soprano range and the parts back. The parts are "

@@ -82,7 +82,8 @@ public final class MiniBachTraining {
         }
         log.printf(Locale.ROOT, "%s: %d windows of %d steps for training, %d for validation%n", data.corpus(),
                 trainWindows.size(), request.window(), validWindows.size());
-        MiniBach model = new MiniBach(request.window(), stepsPerQuarter, Parts.spanning(train), request.hidden(), request.seed());
+        MiniBach model = new MiniBach(request.window(), stepsPerQuarter, Parts.spanning(train), request.hidden(),
+                request.seed());
         Batches batches = new Batches(model, trainWindows, request.batch(), request.seed());
         List<Batch> valid = new ArrayList<>();
         for (int from = 0; from < validWindows.size(); from += VALID_CHUNK) {

@@ -173,7 +173,8 @@ public final class LstmLayers implements SequenceStack {
     }
 
     /** An inverted dropout mask: each element 0 with probability {@code dropout}, else 1 / (1 - dropout). */
-    public static INDArray dropoutMask(SplittableRandom random, double dropout, long rows, long columns, DataType type) {
+    public static INDArray dropoutMask(SplittableRandom random, double dropout, long rows, long columns,
+                                       DataType type) {
         double keep = 1 - dropout;
         float[] mask = new float[Math.toIntExact(rows * columns)];
         float kept = (float) (1 / keep);

@@ -36,14 +36,16 @@ public final class VoiceRoll {
      */
     public VoiceRoll(int[][] pitches, boolean[][] onsets) {
         if (pitches.length != onsets.length) {
-            throw new IllegalArgumentException(pitches.length + " steps of pitches but " + onsets.length + " of onsets");
+            throw new IllegalArgumentException(pitches.length + " steps of pitches but " + onsets.length
+                    + " of onsets");
         }
         int voices = pitches.length == 0 ? 0 : pitches[0].length;
         this.pitches = new int[pitches.length][];
         this.onsets = new boolean[pitches.length][];
         for (int s = 0; s < pitches.length; s++) {
             if (pitches[s].length != voices || onsets[s].length != voices) {
-                throw new IllegalArgumentException("step " + s + " has " + pitches[s].length + " voices, not " + voices);
+                throw new IllegalArgumentException("step " + s + " has " + pitches[s].length + " voices, not "
+                        + voices);
             }
             for (int v = 0; v < voices; v++) {
                 int pitch = pitches[s][v];
