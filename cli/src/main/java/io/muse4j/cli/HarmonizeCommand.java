@@ -69,9 +69,6 @@ final class HarmonizeCommand implements Callable<Integer> {
         if (scores.isEmpty()) {
             throw new UsageException(melody + ": holds no ABC tune");
         }
-        if (scores.get(0).notes().stream().allMatch(note -> note.drum())) {
-            throw new IllegalArgumentException(melody + ": holds no pitched notes to harmonise");
-        }
         SavedModel saved = Models.load(model);
         Harmonization harmony;
         try {

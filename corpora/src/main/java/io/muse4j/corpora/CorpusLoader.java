@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -86,9 +87,20 @@ public final class CorpusLoader {
         Map<String, List<int[][]>> splits = PianoRollJson.readFrames(file);
         String wanted = split.equals(PianoRollJson.UNSPLIT) && !splits.containsKey(split)
                 && splits.containsKey(TRAIN) ? TRAIN : split;
+        return split(file, splits, wanted, codec).orElseThrow(() -> new CorpusFormatException(file.toString(),
+                "splits " + splits.keySet(), "no split '" + split + "'"));
+    }
+
+    /** A split that a piano-roll JSON file holds among its own (not in a sibling file), read as {@link #pianoRoll}. */
+    public static Optional<Corpus> ownSplit(Path file, String split, PianoRollCodec codec) throws IOException {
+        return split(file, PianoRollJson.readFrames(file), split, codec);
+    }
+
+    private static Optional<Corpus> split(Path file, Map<String, List<int[][]>> splits, String wanted,
+                                          PianoRollCodec codec) throws IOException {
         List<int[][]> sequences = splits.get(wanted);
         if (sequences == null) {
-            throw new CorpusFormatException(file.toString(), "splits " + splits.keySet(), "no split '" + split + "'");
+            return Optional.empty();
         }
         boolean voiced = voiced(splits);
         List<CorpusItem> items = new ArrayList<>();
@@ -98,12 +110,7 @@ public final class CorpusLoader {
             items.add(new CorpusItem(name, voiced ? VoiceRoll.held(frames).toScore(codec.grid())
                     : codec.decode(keys(frames, name))));
         }
-        return usable(new Corpus(file + "#" + wanted, items, List.of()));
-    }
-
-    /** Whether a piano-roll JSON file holds a split of this name among its own (not in a sibling file). */
-    public static boolean holdsSplit(Path file, String split) throws IOException {
-        return PianoRollJson.readFrames(file).containsKey(split);
+        return Optional.of(usable(new Corpus(file + "#" + wanted, items, List.of())));
     }
 
     /** Whether every frame of the file lists the same number of entries, two or more: one per voice. */

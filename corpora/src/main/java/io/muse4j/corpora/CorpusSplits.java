@@ -45,10 +45,9 @@ public final class CorpusSplits {
         if (isPianoRoll(source) && valid.isPresent() && !valid.get().equals(source) && Files.exists(valid.get())) {
             return new Splits(corpus.items(), load(valid.get(), rolls).items());
         }
-        if (isPianoRoll(source) && CorpusLoader.holdsSplit(source, "valid")) {
-            return new Splits(corpus.items(), CorpusLoader.pianoRoll(source, "valid", rolls).items());
-        }
-        return Splits.seeded(corpus.items(), validFraction, seed);
+        Optional<Corpus> own = isPianoRoll(source) ? CorpusLoader.ownSplit(source, "valid", rolls) : Optional.empty();
+        return own.isPresent() ? new Splits(corpus.items(), own.get().items())
+                : Splits.seeded(corpus.items(), validFraction, seed);
     }
 
     /**
@@ -61,8 +60,9 @@ public final class CorpusSplits {
             return load(source, rolls).items();
         }
         String name = split.name().toLowerCase(Locale.ROOT);
-        if (isPianoRoll(source) && CorpusLoader.holdsSplit(source, name)) {
-            return CorpusLoader.pianoRoll(source, name, rolls).items();
+        Optional<Corpus> own = isPianoRoll(source) ? CorpusLoader.ownSplit(source, name, rolls) : Optional.empty();
+        if (own.isPresent()) {
+            return own.get().items();
         }
         if (isPianoRoll(source)) {
             Path file = sibling(source, name).orElseThrow(() -> new CorpusFormatException(source.toString(),

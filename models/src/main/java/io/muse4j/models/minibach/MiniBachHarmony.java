@@ -2,6 +2,7 @@ package io.muse4j.models.minibach;
 
 import io.muse4j.core.stats.VoiceLeading;
 import io.muse4j.core.token.VoiceRoll;
+import io.muse4j.core.transform.Transforms;
 import io.muse4j.models.nn.Softmax;
 import io.muse4j.models.sampling.Sampler;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -240,7 +241,8 @@ final class MiniBachHarmony {
                 chord[p] = pitch(step, p, symbols[p - 1]);
                 onsets[step][p] = parts.pitch(p, symbols[p - 1]) >= 0;
                 starts |= onsets[step][p];
-                pitches[step][p] = chord[p] == VoiceRoll.REST ? VoiceRoll.REST : inMidi(chord[p] - shift);
+                pitches[step][p] = chord[p] == VoiceRoll.REST ? VoiceRoll.REST
+                        : Transforms.foldIntoRange(chord[p] - shift, 0, 127);
             }
             if (starts && Arrays.stream(chord).noneMatch(pitch -> pitch == VoiceRoll.REST)) {
                 lastChord = chord;
@@ -259,17 +261,6 @@ final class MiniBachHarmony {
 
         VoiceRoll roll() {
             return new VoiceRoll(pitches, onsets);
-        }
-
-        private static int inMidi(int pitch) {
-            int p = pitch;
-            while (p < 0) {
-                p += 12;
-            }
-            while (p > 127) {
-                p -= 12;
-            }
-            return p;
         }
     }
 }

@@ -2,7 +2,7 @@ package io.muse4j.models.minibach;
 
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.core.token.GridConfig;
+import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.models.file.ModelFile;
@@ -103,8 +103,7 @@ public final class MiniBachKind implements ModelKind {
     @Override
     public Evaluation evaluate(SavedModel saved, EvaluationRequest request) throws IOException {
         MiniBach model = saved.as(MiniBach.class, "a minibach model");
-        PianoRollCodec grid = new PianoRollCodec(new GridConfig(model.stepsPerQuarter(), 480 * model.stepsPerQuarter(),
-                GridConfig.SIXTEENTHS.microsPerQuarter(), GridConfig.SIXTEENTHS.velocity()));
+        PianoRollCodec grid = new EncodingSpec.PianoRoll(model.stepsPerQuarter()).codec();
         List<VoiceRoll> chorales = MiniBachTraining.chorales(request.pieces(saved.training(), grid),
                 model.stepsPerQuarter());
         List<VoiceRoll> windows = MiniBachTraining.windows(chorales, model.window(), model.window());

@@ -2,6 +2,7 @@ package io.muse4j.models.minibach;
 
 import io.muse4j.core.score.Check;
 import io.muse4j.core.token.VoiceRoll;
+import io.muse4j.core.transform.Transforms;
 
 import java.util.Arrays;
 
@@ -80,16 +81,9 @@ record Parts(int[] lows, int[] highs) {
         return fold(pitch, part) - lows[part];
     }
 
-    /** A pitch moved by octaves into the part's range, or clamped to its edge when the range is under an octave. */
+    /** A pitch moved by octaves into the part's range ({@link Transforms#foldIntoRange}). */
     int fold(int pitch, int part) {
-        int folded = pitch;
-        while (folded < lows[part] && folded + 12 <= 127) {
-            folded += 12;
-        }
-        while (folded > highs[part] && folded - 12 >= 0) {
-            folded -= 12;
-        }
-        return Math.max(lows[part], Math.min(highs[part], folded));
+        return Transforms.foldIntoRange(pitch, lows[part], highs[part]);
     }
 
     /** The pitch a symbol names; -1 for a rest or a hold. */

@@ -7,6 +7,7 @@ import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.score.Pickups;
 import io.muse4j.core.score.TimeSignature;
 import io.muse4j.core.stats.KeyEstimate;
+import io.muse4j.core.transform.Transforms;
 import io.muse4j.core.transform.Voices;
 
 import java.util.ArrayList;
@@ -287,7 +288,7 @@ public final class AbcTokenizer implements Tokenizer {
         }
         List<Note> line = new ArrayList<>();
         for (Note note : Voices.melody(NoteSequence.of(stepsPerQuarter, snapped)).notes()) {
-            line.add(note.withPitch(GridNotes.fold(note.pitch(), minPitch, maxPitch)));
+            line.add(note.withPitch(Transforms.foldIntoRange(note.pitch(), minPitch, maxPitch)));
         }
         return line;
     }

@@ -31,18 +31,6 @@ final class GridNotes {
         return snapped;
     }
 
-    /** The pitch moved by octaves into {@code min..max} (a range of at least an octave). */
-    static int fold(int pitch, int min, int max) {
-        int folded = pitch;
-        while (folded < min) {
-            folded += 12;
-        }
-        while (folded > max) {
-            folded -= 12;
-        }
-        return folded;
-    }
-
     /** A sequence of plain notes at a fixed resolution and a single tempo, as every grid codec decodes to. */
     static NoteSequence fixedFrame(List<Note> notes, int resolution, int microsPerQuarter) {
         return NoteSequence.builder(resolution).notes(notes).tempo(new TempoChange(0, microsPerQuarter)).build();

@@ -3,6 +3,7 @@ package io.muse4j.core.token;
 import io.muse4j.core.score.Check;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.transform.Transforms;
 import io.muse4j.core.transform.Voices;
 
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class MelodyTokenizer implements Tokenizer {
         }
         List<Note> line = new ArrayList<>();
         for (Note note : Voices.melody(NoteSequence.of(grid.resolution(), snapped)).notes()) {
-            line.add(note.withPitch(GridNotes.fold(note.pitch(), minPitch, maxPitch)));
+            line.add(note.withPitch(Transforms.foldIntoRange(note.pitch(), minPitch, maxPitch)));
         }
         return GridNotes.fixedFrame(line, grid.resolution(), grid.microsPerQuarter());
     }

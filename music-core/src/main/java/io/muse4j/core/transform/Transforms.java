@@ -121,4 +121,22 @@ public final class Transforms {
         return new NoteSequence(seq.resolution(), notes, seq.tempos(), seq.timeSignatures(), seq.keySignatures(),
                 controls, new Metadata(names, seq.metadata().tags()), seq.chords());
     }
+
+    /**
+     * The pitch moved by octaves into {@code min..max}; where the range spans less than an octave and no octave of
+     * the pitch lies in it, the nearer edge.
+     */
+    public static int foldIntoRange(int pitch, int min, int max) {
+        if (min > max) {
+            throw new IllegalArgumentException("pitch range " + min + ".." + max + " is empty");
+        }
+        int folded = pitch;
+        while (folded < min) {
+            folded += 12;
+        }
+        while (folded > max) {
+            folded -= 12;
+        }
+        return Math.max(min, Math.min(max, folded));
+    }
 }
