@@ -3,7 +3,6 @@ package io.muse4j.cli;
 import io.muse4j.audio.WavRenderer;
 import io.muse4j.core.harmony.ChordSymbol;
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.midi.MidiWriter;
 import io.muse4j.midi.ScoreFiles;
 import io.muse4j.models.kind.Pieces;
 import io.muse4j.models.kind.SavedModel;
@@ -113,11 +112,7 @@ final class GenerateCommand implements Callable<Integer> {
         for (int i = 1; i <= count; i++) {
             NoteSequence music = pieces.piece(i);
             Path target = count == 1 ? out : DecodeCommand.numbered(out, i);
-            if (ScoreFiles.isScoreFile(target)) {
-                ScoreFiles.write(music, target);
-            } else {
-                MidiWriter.write(music, target); // a name without .mid is a MIDI file, as it always was
-            }
+            ScoreFiles.writeAbcOrMidi(music, target); // a name without .mid is a MIDI file, as it always was
             spec.commandLine().getOut().println(target);
             if (renderer != null) {
                 Path audio = count == 1 ? wav : DecodeCommand.numbered(wav, i);

@@ -1,7 +1,6 @@
 package io.muse4j.cli;
 
 import io.muse4j.core.score.NoteSequence;
-import io.muse4j.midi.MidiWriter;
 import io.muse4j.midi.ScoreFiles;
 import io.muse4j.models.kind.Harmonization;
 import io.muse4j.models.kind.HarmonyRequest;
@@ -16,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -32,16 +32,37 @@ final class HarmonizeCommand implements Callable<Integer> {
     /** The bundled harmoniser. */
     static final String DEFAULT_MODEL = "harmonizer";
     /**
-     * The temperature parts are drawn at unless told: chosen on the validation chorales (BENCHMARKS.md,
+     * The temperature mini-bach's parts are drawn at unless told: chosen on the validation chorales (BENCHMARKS.md,
      * "Harmonising"), where lower temperatures write too few notes and higher ones stray from the key.
      */
     static final double DEFAULT_TEMPERATURE = 0.7;
 
+    /** How the parts are written: the kind of model that writes them, its bundled model and its temperature. */
+    enum Method {
+        minibach("minibach", DEFAULT_MODEL, DEFAULT_TEMPERATURE),
+        gibbs("deepbach", InfillCommand.DEFAULT_MODEL, InfillCommand.DEFAULT_TEMPERATURE);
+
+        final String kind;
+        final String model;
+        final double temperature;
+
+        Method(String kind, String model, double temperature) {
+            this.kind = kind;
+            this.model = model;
+            this.temperature = temperature;
+        }
+    }
+
     @Parameters(index = "0", paramLabel = "MELODY.mid", description = "The melody: MIDI, or ABC.")
     Path melody;
 
-    @Option(names = "--model", defaultValue = DEFAULT_MODEL, paramLabel = "MODEL",
-            description = "A harmoniser: a minibach model file, or the bundled ${DEFAULT-VALUE} (default).")
+    @Option(names = "--method", paramLabel = "METHOD", description = "minibach (a feedforward network, the "
+            + "default) or gibbs (DeepBach's pseudo-Gibbs sampling): picks the bundled model; with --model, the "
+            + "model's kind.")
+    Method method;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "A harmoniser: a minibach or deepbach model file, "
+            + "or a bundled model (" + DEFAULT_MODEL + " unless --method says otherwise).")
     String model;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT.mid",
@@ -60,16 +81,23 @@ final class HarmonizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GenerationRequest.Sampling asked = sampling.controls();
-        GenerationRequest.Sampling controls = new GenerationRequest.Sampling(
-                asked.temperature() == null ? DEFAULT_TEMPERATURE : asked.temperature(), asked.topK(), asked.topP(),
-                asked.seed());
         sampling.sampler(0); // fails early on bad sampling settings
         List<NoteSequence> scores = ScoreFiles.read(melody);
         if (scores.isEmpty()) {
             throw new UsageException(melody + ": holds no ABC tune");
         }
-        SavedModel saved = Models.load(model);
+        Method asked = method == null ? Method.minibach : method;
+        SavedModel saved = Models.load(model == null ? asked.model : model);
+        if (method != null && !saved.kind().name().equals(method.kind)) {
+            throw new UsageException("--method " + method + " needs a " + method.kind + " model, but " + model
+                    + " is a " + saved.kind().name() + " model");
+        }
+        Method used = Arrays.stream(Method.values()).filter(m -> m.kind.equals(saved.kind().name())).findFirst()
+                .orElse(asked);
+        GenerationRequest.Sampling given = sampling.controls();
+        GenerationRequest.Sampling controls = new GenerationRequest.Sampling(
+                given.temperature() == null ? used.temperature : given.temperature(), given.topK(), given.topP(),
+                given.seed());
         Harmonization harmony;
         try {
             harmony = Harmonization.of(saved, scores.get(0), new HarmonyRequest(controls, !noRules));
@@ -82,11 +110,7 @@ final class HarmonizeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("muse4j: " + melody + " has chords or several voices; harmonised "
                     + "its top voice");
         }
-        if (ScoreFiles.isScoreFile(out)) {
-            ScoreFiles.write(harmony.score(), out);
-        } else {
-            MidiWriter.write(harmony.score(), out); // a name without .mid is a MIDI file, as for generate
-        }
+        ScoreFiles.writeAbcOrMidi(harmony.score(), out);
         spec.commandLine().getOut().println(out);
         return 0;
     }

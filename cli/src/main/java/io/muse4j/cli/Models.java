@@ -67,7 +67,11 @@ final class Models {
                     + "rolls, a frame a quarter note; writes four-part chorale texture", null, null, null, null),
             new Bundled(HarmonizeCommand.DEFAULT_MODEL, "harmonizer.m4j", "mini-bach (a feedforward network, 4 bars "
                     + "of soprano to alto, tenor and bass) on the JSB Chorales' four voices; harmonises a melody "
-                    + "(muse4j harmonize)", null, null, null, null));
+                    + "(muse4j harmonize)", null, null, null, null),
+            new Bundled(InfillCommand.DEFAULT_MODEL, "regenerator.m4j", "DeepBach-style (a network per part reading "
+                    + "16 sixteenths each side of a note in all four parts) on the JSB Chorales' four voices; "
+                    + "regenerates bars and voices (muse4j infill) and harmonises (muse4j harmonize --method gibbs)",
+                    null, null, null, null));
 
     private Models() {
     }

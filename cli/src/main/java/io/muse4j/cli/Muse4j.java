@@ -17,7 +17,8 @@ import java.util.Arrays;
                 GenerateCommand.class, EvalCommand.class, RenderCommand.class, PlotCommand.class,
                 SpectrogramCommand.class, TranscribeCommand.class, SampleCommand.class, InterpolateCommand.class,
                 ReconstructCommand.class, AttributeCommand.class, DevicesCommand.class, LiveCommand.class,
-                StatsCommand.class, ModelsCommand.class, HarmonizeCommand.class})
+                StatsCommand.class, ModelsCommand.class, HarmonizeCommand.class,
+                InfillCommand.class})
 public final class Muse4j implements Runnable {
     /** Exit code for a usage error. */
     public static final int USAGE = 2;

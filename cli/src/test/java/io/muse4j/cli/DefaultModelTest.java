@@ -65,7 +65,7 @@ class DefaultModelTest {
         CliRun run = CliRun.of("models");
         assertEquals(0, run.code(), run.err());
         String[] lines = run.out().split("\n");
-        assertEquals(12, lines.length, run.out());
+        assertEquals(14, lines.length, run.out());
         assertTrue(lines[0].startsWith("folk-phrases-2026      token-transformer validation NLL 0.668 nats per "
                 + "token (default)"), lines[0]);
         assertTrue(lines[2].startsWith("folk-tunes-2026        token-transformer"), lines[2]);
@@ -75,6 +75,8 @@ class DefaultModelTest {
                 lines[8]);
         assertTrue(lines[10].matches("harmonizer +minibach +validation NLL 0\\.[0-9]{3} nats per part step"),
                 lines[10]);
+        assertTrue(lines[12].matches("regenerator +deepbach +validation NLL 0\\.[0-9]{3} nats per part step"),
+                lines[12]);
         assertEquals("", run.err());
     }
 

@@ -44,6 +44,15 @@ public final class ScoreFiles {
         }
     }
 
+    /** Writes a score as one ABC tune for a {@code .abc} name, else as a MIDI file (whatever its extension). */
+    public static void writeAbcOrMidi(NoteSequence seq, Path file) throws IOException {
+        if (isAbcFile(file)) {
+            write(seq, file);
+        } else {
+            MidiWriter.write(seq, file);
+        }
+    }
+
     /** Whether a path names a file {@link #read} and {@link #write} accept. */
     public static boolean isScoreFile(Path file) {
         return EXTENSIONS.contains(extension(file));

@@ -3,6 +3,7 @@ package io.muse4j.models;
 import io.muse4j.core.LibraryVersion;
 import io.muse4j.core.io.AtomicFiles;
 import io.muse4j.core.token.EncodingSpec;
+import io.muse4j.models.deepbach.DeepBachKind;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
 import io.muse4j.models.gan.crnngan.CrnnGanKind;
@@ -44,7 +45,8 @@ public final class ModelKinds {
             new MidiNetKind(),
             new LookbackKind(),
             new RbmKind(),
-            new MiniBachKind());
+            new MiniBachKind(),
+            new DeepBachKind());
 
     private ModelKinds() {
     }

@@ -21,6 +21,7 @@ import io.muse4j.models.kind.Settings;
 import io.muse4j.models.lm.TokenModel;
 import io.muse4j.models.lookback.LookbackKind;
 import io.muse4j.models.minibach.MiniBachKind;
+import io.muse4j.models.deepbach.DeepBachKind;
 import io.muse4j.models.rbm.RbmKind;
 import io.muse4j.models.nn.FrameHead;
 import io.muse4j.models.nn.LstmConfig;
@@ -93,7 +94,8 @@ public final class FixtureWriter {
      * same).
      */
     public static void main(String[] args) throws Exception {
-        String only = args.length > 0 && List.of("lookback", "rbm", "nade", "rnn-rbm", "minibach").contains(args[0])
+        String only = args.length > 0 && List.of("lookback", "rbm", "nade", "rnn-rbm", "minibach", "deepbach")
+                .contains(args[0])
                 ? args[0] : null;
         int first = only != null ? 1 : 0;
         Path folder = args.length > first ? Path.of(args[first]) : FOLDER;
@@ -109,6 +111,10 @@ public final class FixtureWriter {
         }
         if ("minibach".equals(only)) {
             writeMiniBach(folder, scratch);
+            return;
+        }
+        if ("deepbach".equals(only)) {
+            writeDeepBach(folder, scratch);
             return;
         }
         if ("nade".equals(only) || "rnn-rbm".equals(only)) {
@@ -240,6 +246,14 @@ public final class FixtureWriter {
                 + "minibach with muse4j 0.1.0-SNAPSHOT on 2026-12-07 (issue 24)\n# minibach model (trained 10 steps "
                 + "on 8 synthetic four-part pieces): header and harmonize, greedy and sampled; see "
                 + "ModelFileFixturesTest for each call\n", ModelFileFixturesTest::miniBachOutputs);
+    }
+
+    private static void writeDeepBach(Path folder, Path scratch) throws Exception {
+        writeTrained(folder, scratch, "deepbach", new DeepBachKind(), i -> SyntheticScores.fourParts(500 + i, 16), 4,
+                Map.of("--context", 2, "--hidden", 6, "--dropout", 0.1), "# deepbach.m4j, written by FixtureWriter "
+                + "deepbach with muse4j 0.1.0-SNAPSHOT on 2026-12-07 (issue 24)\n# deepbach model (trained 10 steps "
+                + "on 8 synthetic four-part pieces): header, harmonize and infill, greedy and sampled; see "
+                + "ModelFileFixturesTest for each call\n", ModelFileFixturesTest::deepBachOutputs);
     }
 
     /** What a fixture computes, from the loaded model file. */

@@ -19,6 +19,8 @@ import io.muse4j.models.vae.SavedVae;
 import io.muse4j.models.vae.VaeConfig;
 import io.muse4j.models.kind.Harmonization;
 import io.muse4j.models.kind.HarmonyRequest;
+import io.muse4j.models.kind.Infill;
+import io.muse4j.models.kind.InfillRequest;
 import io.muse4j.models.rbm.Rbm;
 import io.muse4j.models.vae.VaeFile;
 import io.muse4j.core.score.Note;
@@ -43,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -130,6 +133,11 @@ class ModelFileFixturesTest {
         check("minibach", miniBachOutputs(ModelKinds.load(fixture("minibach.m4j"))));
     }
 
+    @Test
+    void deepBach() throws Exception {
+        check("deepbach", deepBachOutputs(ModelKinds.load(fixture("deepbach.m4j"))));
+    }
+
     // ---- one helper per kind: what the fixture computes through the public API -------------------------------
 
     /** The primer every token model continues: ids of the fixtures' melody tokenizer (15 ids, pitches 60..72). */
@@ -209,6 +217,16 @@ class ModelFileFixturesTest {
                 new HarmonyRequest(new GenerationRequest.Sampling(0.0, null, null, 1), false)).score());
         out.notes("harmonize(fourParts(900,12) soprano, temperature 1, seed 3, rules)", Harmonization.of(saved,
                 soprano, new HarmonyRequest(new GenerationRequest.Sampling(1.0, null, null, 3), true)).score());
+        return out;
+    }
+
+    /** A deepbach model: header, parts under a synthetic soprano and a regenerated span, greedy and sampled. */
+    static Outputs deepBachOutputs(SavedModel saved) throws IOException {
+        Outputs out = miniBachOutputs(saved);
+        NoteSequence piece = SyntheticScores.fourParts(900, 12);
+        out.notes("infill(fourParts(900,12), bar 2, alto and bass, temperature 1, seed 4)", Infill.of(saved, piece,
+                new InfillRequest(piece.resolution() * 4L, piece.resolution() * 8L, Set.of(1, 3),
+                        new GenerationRequest.Sampling(1.0, null, null, 4), false)));
         return out;
     }
 

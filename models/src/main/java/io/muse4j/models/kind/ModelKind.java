@@ -54,6 +54,16 @@ public interface ModelKind {
                 + "use a harmoniser (a minibach model)");
     }
 
+    /**
+     * The notes a saved model of this kind writes into a span of a piece ({@link Infill} keeps the rest): the piece's
+     * voices are on tracks 0, 1, ... in order; the notes returned are on the request's voices' tracks and within its
+     * span, cut at its edges. A kind that does not fill in throws a {@link RequestException} saying what does.
+     */
+    default List<Note> infill(SavedModel saved, NoteSequence piece, InfillRequest request) throws IOException {
+        throw new RequestException(saved.name() + " is a " + name() + " model, which does not regenerate a span; "
+                + "use a deepbach model");
+    }
+
     /** How well a saved model of this kind predicts the pieces of a corpus split. */
     Evaluation evaluate(SavedModel saved, EvaluationRequest request) throws IOException;
 }

@@ -1,5 +1,6 @@
 package io.muse4j.models.minibach;
 
+import io.muse4j.core.token.ChoraleParts;
 import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.models.file.StoredModel;
 import io.muse4j.models.nn.DenseLayer;
@@ -21,7 +22,7 @@ import java.util.SplittableRandom;
 /**
  * mini-bach (Briot, Hadjeres & Pachet, "Deep Learning Techniques for Music Generation", 2019, section 6.2.1): a
  * feedforward network from a window of soprano steps to the alto, tenor and bass of the same steps. The soprano's
- * symbols ({@link Parts}) are one-hot over the window, (B, window * n_soprano); one hidden layer of leaky ReLU units
+ * symbols ({@link ChoraleParts}) are one-hot over the window, (B, window * n_soprano); one hidden layer of leaky ReLU units
  * (with inverted dropout in training); then, for each lower part, a softmax over its symbols at every step. The loss
  * is the cross-entropy of the real parts' symbols, in nats per part step.
  */
@@ -35,7 +36,7 @@ public final class MiniBach implements StoredModel {
 
     private final int window;
     private final int stepsPerQuarter;
-    private final Parts parts;
+    private final ChoraleParts parts;
     private final DenseLayer hidden;
     private final DenseLayer out;
 
@@ -43,7 +44,7 @@ public final class MiniBach implements StoredModel {
      * A model of {@code window} steps of a grid of {@code stepsPerQuarter} over the parts' ranges, with fresh weights
      * drawn from {@code seed}.
      */
-    MiniBach(int window, int stepsPerQuarter, Parts parts, int hiddenUnits, long seed) {
+    MiniBach(int window, int stepsPerQuarter, ChoraleParts parts, int hiddenUnits, long seed) {
         if (window < 1 || hiddenUnits < 1 || stepsPerQuarter < 1) {
             throw new IllegalArgumentException("mini-bach needs a window, a grid and hidden units, not " + window
                     + ", " + stepsPerQuarter + " and " + hiddenUnits);
@@ -53,7 +54,7 @@ public final class MiniBach implements StoredModel {
         this.parts = parts;
         Random random = new Random(seed);
         int outputs = 0;
-        for (int p = 1; p < Parts.COUNT; p++) {
+        for (int p = 1; p < ChoraleParts.COUNT; p++) {
             outputs += window * parts.symbols(p);
         }
         hidden = DenseLayer.of("hidden", window * parts.symbols(0), hiddenUnits, true, random, DataType.FLOAT);
@@ -71,24 +72,14 @@ public final class MiniBach implements StoredModel {
         config.put("window", window);
         config.put("stepsPerQuarter", stepsPerQuarter);
         config.put("hidden", hidden.b().length());
-        for (int p = 0; p < Parts.COUNT; p++) {
-            config.put("low" + p, parts.lows()[p]);
-            config.put("high" + p, parts.highs()[p]);
-        }
+        parts.putConfig(config);
         return config;
     }
 
     /** The model a header's config describes. */
     static MiniBach of(Map<String, Number> config) {
-        int[] lows = new int[Parts.COUNT];
-        int[] highs = new int[Parts.COUNT];
-        for (int p = 0; p < Parts.COUNT; p++) {
-            lows[p] = config.get("low" + p).intValue();
-            highs[p] = config.get("high" + p).intValue();
-        }
         return new MiniBach(config.get("window").intValue(), config.get("stepsPerQuarter").intValue(),
-                new Parts(lows, highs),
-                config.get("hidden").intValue(), 0);
+                ChoraleParts.ofConfig(config), config.get("hidden").intValue(), 0);
     }
 
     @Override
@@ -110,7 +101,7 @@ public final class MiniBach implements StoredModel {
     }
 
     /** The parts' ranges and symbols. */
-    Parts parts() {
+    ChoraleParts parts() {
         return parts;
     }
 
@@ -129,10 +120,10 @@ public final class MiniBach implements StoredModel {
 
     /** The lower parts' symbols of four-voice windows: [part - 1][window * step], part 1..3. */
     int[][] targets(List<VoiceRoll> windows) {
-        int[][] targets = new int[Parts.COUNT - 1][windows.size() * window];
+        int[][] targets = new int[ChoraleParts.COUNT - 1][windows.size() * window];
         for (int b = 0; b < windows.size(); b++) {
             for (int s = 0; s < window; s++) {
-                for (int p = 1; p < Parts.COUNT; p++) {
+                for (int p = 1; p < ChoraleParts.COUNT; p++) {
                     targets[p - 1][b * window + s] = parts.symbol(windows.get(b), s, p, p);
                 }
             }
@@ -171,9 +162,9 @@ public final class MiniBach implements StoredModel {
 
     /** Softmax over each lower part's symbols at each step of the logits (B, outputs). */
     private INDArray[] partProbabilities(INDArray logits) {
-        INDArray[] p = new INDArray[Parts.COUNT - 1];
+        INDArray[] p = new INDArray[ChoraleParts.COUNT - 1];
         long from = 0;
-        for (int part = 1; part < Parts.COUNT; part++) {
+        for (int part = 1; part < ChoraleParts.COUNT; part++) {
             int n = parts.symbols(part);
             INDArray block = logits.get(NDArrayIndex.all(), NDArrayIndex.interval(from, from + (long) window * n));
             p[part - 1] = Softmax.rows(block.dup('c').reshape('c', logits.rows() * window, n));
@@ -187,7 +178,7 @@ public final class MiniBach implements StoredModel {
      * logits (p - one-hot, divided by the count) goes there.
      */
     private double crossEntropy(INDArray[] p, int[][] targets, INDArray dLogits) {
-        long count = (long) (Parts.COUNT - 1) * p[0].rows();
+        long count = (long) (ChoraleParts.COUNT - 1) * p[0].rows();
         double loss = 0;
         long from = 0;
         for (int part = 0; part < p.length; part++) {

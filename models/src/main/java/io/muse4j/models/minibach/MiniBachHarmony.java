@@ -1,9 +1,10 @@
 package io.muse4j.models.minibach;
 
 import io.muse4j.core.stats.VoiceLeading;
+import io.muse4j.core.token.ChoraleParts;
 import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.core.transform.Transforms;
-import io.muse4j.models.nn.Softmax;
+import io.muse4j.models.sampling.OnsetFirst;
 import io.muse4j.models.sampling.Sampler;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -31,16 +32,16 @@ final class MiniBachHarmony {
     static final int DRAWS = 16;
     /** Each part's likeliest symbols combined in the search. */
     static final int TOP = 4;
-    private static final int LOWER = Parts.COUNT - 1;
+    private static final int LOWER = ChoraleParts.COUNT - 1;
 
     private MiniBachHarmony() {
     }
 
     /** The melody (voice 0 of {@code melody}) with alto, tenor and bass below it: a roll of four voices. */
     static VoiceRoll harmonize(MiniBach model, VoiceRoll melody, Sampler sampler, boolean rules) {
-        Parts parts = model.parts();
+        ChoraleParts parts = model.parts();
         int length = melody.length();
-        int shift = transposition(melody, parts);
+        int shift = parts.transposition(melody);
         List<Integer> starts = starts(length, model.window());
         List<VoiceRoll> windows = new ArrayList<>();
         for (int from : starts) {
@@ -48,7 +49,7 @@ final class MiniBachHarmony {
         }
         INDArray[] probabilities = model.probabilities(model.input(windows));
         double[][][] logits = new double[LOWER][][];
-        for (int part = 1; part < Parts.COUNT; part++) {
+        for (int part = 1; part < ChoraleParts.COUNT; part++) {
             logits[part - 1] = meanLogProbabilities(probabilities[part - 1], starts, model.window(), length);
         }
         Voices voices = new Voices(parts, melody, shift);
@@ -56,38 +57,6 @@ final class MiniBachHarmony {
             voices.write(s, rules ? ruled(voices, s, logits, sampler) : drawn(parts, s, logits, sampler));
         }
         return voices.roll();
-    }
-
-    /** The semitones that move the melody into the soprano's range nearest its middle (nearest, if none fits). */
-    static int transposition(VoiceRoll melody, Parts parts) {
-        int low = 128;
-        int high = -1;
-        double sum = 0;
-        int sounding = 0;
-        for (int s = 0; s < melody.length(); s++) {
-            int pitch = melody.pitch(s, 0);
-            if (pitch != VoiceRoll.REST) {
-                low = Math.min(low, pitch);
-                high = Math.max(high, pitch);
-                sum += pitch;
-                sounding++;
-            }
-        }
-        if (sounding == 0) {
-            return 0;
-        }
-        double mean = sum / sounding;
-        int best = 0;
-        double bestCost = Double.MAX_VALUE;
-        for (int shift = -low; shift <= 127 - high; shift++) {
-            boolean fits = low + shift >= parts.lows()[0] && high + shift <= parts.highs()[0];
-            double cost = (fits ? 0 : 1000) + Math.abs(mean + shift - parts.centre(0));
-            if (cost < bestCost) {
-                bestCost = cost;
-                best = shift;
-            }
-        }
-        return best;
     }
 
     /** Window starts a quarter of a window apart, the last covering the end. */
@@ -138,26 +107,12 @@ final class MiniBachHarmony {
     }
 
     /** One draw of each lower part's symbol at a step. */
-    private static int[] drawn(Parts parts, int step, double[][][] logits, Sampler sampler) {
+    private static int[] drawn(ChoraleParts parts, int step, double[][][] logits, Sampler sampler) {
         int[] symbols = new int[LOWER];
         for (int p = 0; p < LOWER; p++) {
-            symbols[p] = draw(logits[p][step], parts.rest(p + 1), sampler);
+            symbols[p] = OnsetFirst.draw(logits[p][step], parts.rest(p + 1), sampler);
         }
         return symbols;
-    }
-
-    /** A part's symbol: onset, rest or hold by their total probabilities, then an onset's pitch. */
-    private static int draw(double[] row, int pitches, Sampler sampler) {
-        double onset = Softmax.logSumExp(row, 0, pitches);
-        int kind = sampler.sample(new float[] {(float) onset, (float) row[pitches], (float) row[pitches + 1]});
-        if (kind > 0) {
-            return pitches + kind - 1;
-        }
-        float[] pitchLogits = new float[pitches];
-        for (int k = 0; k < pitches; k++) {
-            pitchLogits[k] = (float) row[k];
-        }
-        return sampler.sample(pitchLogits);
     }
 
     /** The step's symbols, drawn again or searched where their chord breaks the rules (see the class comment). */
@@ -202,27 +157,27 @@ final class MiniBachHarmony {
 
     /** The four voices as they are written, step by step, in the model's key until {@link #roll}. */
     private static final class Voices {
-        private final Parts parts;
+        private final ChoraleParts parts;
         private final VoiceRoll melody;
         private final int shift;
         private final int[][] pitches;
         private final boolean[][] onsets;
         private int[] lastChord;
 
-        Voices(Parts parts, VoiceRoll melody, int shift) {
+        Voices(ChoraleParts parts, VoiceRoll melody, int shift) {
             this.parts = parts;
             this.melody = melody;
             this.shift = shift;
-            pitches = new int[melody.length()][Parts.COUNT];
-            onsets = new boolean[melody.length()][Parts.COUNT];
+            pitches = new int[melody.length()][ChoraleParts.COUNT];
+            onsets = new boolean[melody.length()][ChoraleParts.COUNT];
         }
 
         /** The rules broken by the chord these symbols would make at the step, after the last chord. */
         int errors(int step, int[] symbols) {
-            int[] chord = new int[Parts.COUNT];
+            int[] chord = new int[ChoraleParts.COUNT];
             boolean starts = melody.onset(step, 0);
             chord[0] = melody.pitch(step, 0) == VoiceRoll.REST ? VoiceRoll.REST : melody.pitch(step, 0) + shift;
-            for (int p = 1; p < Parts.COUNT; p++) {
+            for (int p = 1; p < ChoraleParts.COUNT; p++) {
                 chord[p] = pitch(step, p, symbols[p - 1]);
                 starts |= parts.pitch(p, symbols[p - 1]) >= 0;
             }
@@ -232,12 +187,12 @@ final class MiniBachHarmony {
 
         /** Writes the step's symbols; a hold with nothing sounding is a rest. */
         void write(int step, int[] symbols) {
-            int[] chord = new int[Parts.COUNT];
+            int[] chord = new int[ChoraleParts.COUNT];
             boolean starts = melody.onset(step, 0);
             pitches[step][0] = melody.pitch(step, 0);
             onsets[step][0] = melody.onset(step, 0);
             chord[0] = pitches[step][0] == VoiceRoll.REST ? VoiceRoll.REST : pitches[step][0] + shift;
-            for (int p = 1; p < Parts.COUNT; p++) {
+            for (int p = 1; p < ChoraleParts.COUNT; p++) {
                 chord[p] = pitch(step, p, symbols[p - 1]);
                 onsets[step][p] = parts.pitch(p, symbols[p - 1]) >= 0;
                 starts |= onsets[step][p];

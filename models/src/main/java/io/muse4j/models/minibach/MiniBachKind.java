@@ -4,7 +4,9 @@ import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.PianoRollCodec;
+import io.muse4j.core.token.ChoraleParts;
 import io.muse4j.core.token.VoiceRoll;
+import io.muse4j.corpora.FourPartChorales;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.kind.Evaluation;
 import io.muse4j.models.kind.EvaluationRequest;
@@ -104,7 +106,7 @@ public final class MiniBachKind implements ModelKind {
     public Evaluation evaluate(SavedModel saved, EvaluationRequest request) throws IOException {
         MiniBach model = saved.as(MiniBach.class, "a minibach model");
         PianoRollCodec grid = new EncodingSpec.PianoRoll(model.stepsPerQuarter()).codec();
-        List<VoiceRoll> chorales = MiniBachTraining.chorales(request.pieces(saved.training(), grid),
+        List<VoiceRoll> chorales = FourPartChorales.rolls(request.pieces(saved.training(), grid),
                 model.stepsPerQuarter());
         List<VoiceRoll> windows = MiniBachTraining.windows(chorales, model.window(), model.window());
         if (windows.isEmpty()) {
@@ -113,9 +115,9 @@ public final class MiniBachKind implements ModelKind {
         }
         int[][] targets = model.targets(windows);
         double nll = model.loss(model.input(windows), targets);
-        long scored = (long) windows.size() * model.window() * (Parts.COUNT - 1);
+        long scored = (long) windows.size() * model.window() * (ChoraleParts.COUNT - 1);
         long notes = 0;
-        for (int part = 1; part < Parts.COUNT; part++) {
+        for (int part = 1; part < ChoraleParts.COUNT; part++) {
             int rest = model.parts().rest(part);
             notes += Arrays.stream(targets[part - 1]).filter(symbol -> symbol < rest).count();
         }

@@ -2,9 +2,9 @@ package io.muse4j.models.minibach;
 
 import io.muse4j.core.random.Seeds;
 import io.muse4j.core.score.Check;
-import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.token.ChoraleParts;
 import io.muse4j.core.token.VoiceRoll;
-import io.muse4j.corpora.CorpusItem;
+import io.muse4j.corpora.FourPartChorales;
 import io.muse4j.corpora.Splits;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.training.Trainable;
@@ -68,13 +68,13 @@ public final class MiniBachTraining {
         int stepsPerQuarter = data.rolls().grid().stepsPerQuarter();
         Splits splits = TrainingRun.split(data, request.seed(), log);
         List<VoiceRoll> train = new ArrayList<>();
-        for (VoiceRoll roll : chorales(splits.train(), stepsPerQuarter)) {
+        for (VoiceRoll roll : FourPartChorales.rolls(splits.train(), stepsPerQuarter)) {
             for (int t = -data.transpose(); t <= data.transpose(); t++) {
                 train.add(roll.transposed(t));
             }
         }
         List<Place> trainWindows = places(train, request.window(), stepsPerQuarter);
-        List<VoiceRoll> validWindows = windows(chorales(splits.valid(), stepsPerQuarter), request.window(),
+        List<VoiceRoll> validWindows = windows(FourPartChorales.rolls(splits.valid(), stepsPerQuarter), request.window(),
                 request.window());
         if (trainWindows.isEmpty()) {
             throw new IllegalArgumentException(data.corpus() + ": no chorale spans a window of " + request.window()
@@ -82,7 +82,7 @@ public final class MiniBachTraining {
         }
         log.printf(Locale.ROOT, "%s: %d windows of %d steps for training, %d for validation%n", data.corpus(),
                 trainWindows.size(), request.window(), validWindows.size());
-        MiniBach model = new MiniBach(request.window(), stepsPerQuarter, Parts.spanning(train), request.hidden(),
+        MiniBach model = new MiniBach(request.window(), stepsPerQuarter, ChoraleParts.spanning(train), request.hidden(),
                 request.seed());
         Batches batches = new Batches(model, trainWindows, request.batch(), request.seed());
         List<Batch> valid = new ArrayList<>();
@@ -99,24 +99,6 @@ public final class MiniBachTraining {
         summary.put("stoppedEarly", Boolean.toString(result.stoppedEarly()));
         ModelFile.save(request.out(), model, Map.of(), List.of(), summary);
         return result;
-    }
-
-    /** The pieces as four-part rolls; a piece without four parts is an error naming it. */
-    static List<VoiceRoll> chorales(List<CorpusItem> items, int stepsPerQuarter) {
-        List<VoiceRoll> rolls = new ArrayList<>();
-        for (CorpusItem item : items) {
-            rolls.add(chorale(item.name(), item.score(), stepsPerQuarter));
-        }
-        return rolls;
-    }
-
-    private static VoiceRoll chorale(String name, NoteSequence score, int stepsPerQuarter) {
-        long tracks = score.notes().stream().filter(n -> !n.drum()).mapToInt(n -> n.track()).distinct().count();
-        if (tracks != Parts.COUNT) {
-            throw new IllegalArgumentException(name + ": mini-bach trains on four-part chorales, one track per part "
-                    + "(such as Jsb16thSeparated.json), but this piece has " + tracks + " tracks");
-        }
-        return VoiceRoll.of(score, Parts.COUNT, stepsPerQuarter);
     }
 
     /** Every window of {@code window} steps starting every {@code hop} steps. */
@@ -203,7 +185,7 @@ public final class MiniBachTraining {
 
         @Override
         public int targets(Batch batch) {
-            return batch.windows() * model.window() * (Parts.COUNT - 1);
+            return batch.windows() * model.window() * (ChoraleParts.COUNT - 1);
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.Random;
  */
 public record DenseLayer(String name, INDArray w, INDArray b, boolean leaky) {
     /** Leaky ReLU's slope below zero. */
-    static final double LEAK = 0.2;
+    public static final double LEAK = 0.2;
 
     /** A layer with weights uniform in +-1/sqrt(in) drawn from {@code random} and zero biases. */
     public static DenseLayer of(String name, int in, int out, boolean leaky, Random random, DataType type) {

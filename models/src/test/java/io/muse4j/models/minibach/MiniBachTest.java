@@ -3,6 +3,7 @@ package io.muse4j.models.minibach;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.score.SyntheticScores;
+import io.muse4j.core.token.ChoraleParts;
 import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.midi.MidiWriter;
@@ -137,7 +138,7 @@ class MiniBachTest {
 
     @Test
     void gradientsMatchFiniteDifferences() {
-        Parts parts = new Parts(new int[] {60, 55, 48, 40}, new int[] {64, 58, 52, 44});
+        ChoraleParts parts = new ChoraleParts(new int[] {60, 55, 48, 40}, new int[] {64, 58, 52, 44});
         MiniBach model = new MiniBach(3, 4, parts, 5, 11);
         List<VoiceRoll> windows = List.of(VoiceRoll.held(new int[][] {{60, 55, 48, 40}, {62, 55, 50, 42},
             {62, VoiceRoll.REST, 52, 44}}), VoiceRoll.held(new int[][] {{64, 58, 48, 40}, {VoiceRoll.REST, 57, 48, 41},

@@ -124,6 +124,11 @@ public final class VoiceRoll {
         return new VoiceRoll(pitches, onsets);
     }
 
+    /** The nearest step to a tick, as {@link #of} places notes. */
+    public static long step(long tick, int resolution, int stepsPerQuarter) {
+        return GridNotes.step(tick, resolution, stepsPerQuarter);
+    }
+
     /** Steps. */
     public int length() {
         return pitches.length;

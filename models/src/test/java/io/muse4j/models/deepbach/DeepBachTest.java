@@ -1,0 +1,123 @@
+package io.muse4j.models.deepbach;
+
+import io.muse4j.core.score.Note;
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.score.SyntheticScores;
+import io.muse4j.core.token.EncodingSpec;
+import io.muse4j.core.token.VoiceRoll;
+import io.muse4j.corpora.CorpusSplits;
+import io.muse4j.midi.MidiWriter;
+import io.muse4j.models.ModelKinds;
+import io.muse4j.models.kind.Evaluation;
+import io.muse4j.models.kind.EvaluationRequest;
+import io.muse4j.models.kind.Harmonization;
+import io.muse4j.models.kind.HarmonyRequest;
+import io.muse4j.models.kind.Infill;
+import io.muse4j.models.kind.InfillRequest;
+import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.kind.Settings;
+import io.muse4j.models.sampling.GenerationRequest;
+import io.muse4j.models.sampling.Sampler;
+import io.muse4j.models.training.Trainer;
+import io.muse4j.models.training.TrainerConfig;
+import io.muse4j.models.training.TrainingRequest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 24: DeepBach learns each part from its neighbourhood and regenerates spans with the rest kept. */
+@Tag("slow")
+class DeepBachTest {
+    private static final GenerationRequest.Sampling GREEDY = new GenerationRequest.Sampling(0.0, null, null, 1);
+    @TempDir
+    static Path dir;
+    private static Path file;
+    private static Trainer.Result result;
+
+    /** 300 steps on eight synthetic four-part pieces whose parts follow from the soprano, as four-track MIDI. */
+    @BeforeAll
+    static void train() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("chorales"));
+        for (int i = 0; i < 8; i++) {
+            MidiWriter.write(SyntheticScores.fourParts(i, 40), corpus.resolve("piece-" + i + ".mid"));
+        }
+        file = dir.resolve("deepbach.m4j");
+        TrainerConfig config = new TrainerConfig(300, 0.01, 0, 1, 5, 100, 300, 0);
+        TrainingRequest request = new TrainingRequest(new TrainingRequest.Data(corpus, null,
+                new EncodingSpec.PianoRoll(4).codec(), 0.25, 1), config, 32, 1, file, false, System.err);
+        result = ModelKinds.named("deepbach").train(request, new Settings(Map.of("--context", 4, "--hidden", 32,
+                "--dropout", 0.0))).result();
+    }
+
+    @Test
+    void learnsEachPartFromItsNeighbourhood() throws Exception {
+        // at the start the loss is near log of each part's symbols (about 3 nats)
+        assertTrue(result.bestValidationLoss() < 0.3, "validation NLL " + result.bestValidationLoss());
+        SavedModel saved = ModelKinds.load(file);
+        Evaluation valid = saved.kind().evaluate(saved, new EvaluationRequest(dir.resolve("chorales"),
+                CorpusSplits.Split.VALID));
+        assertEquals(2, valid.pieces());
+        assertTrue((double) valid.values().get("nll") < 0.3, valid.text());
+    }
+
+    @Test
+    void infillKeepsEveryNoteOutsideTheSpanAndReproducesATrainingPiece() throws Exception {
+        NoteSequence piece = SyntheticScores.fourParts(2, 40);
+        long bar = piece.resolution() * 4L;
+        InfillRequest request = new InfillRequest(2 * bar, 4 * bar, Set.of(1, 2), GREEDY, false);
+        NoteSequence written = Infill.of(ModelKinds.load(file), piece, request);
+        for (Note n : piece.notes()) {
+            if (!request.covers(n.track(), n.startTick(), n.endTick())) {
+                assertTrue(written.notes().contains(n), "kept: " + n);
+            }
+        }
+        for (Note n : written.notes()) {
+            assertTrue(piece.notes().contains(n) || request.covers(n.track(), n.startTick(), n.endTick()),
+                    "only the span is new: " + n);
+        }
+        VoiceRoll real = VoiceRoll.of(piece, 4, 4).slice(32, 64);
+        VoiceRoll back = VoiceRoll.of(written, 4, 4).slice(32, 64);
+        int same = 0;
+        for (int s = 0; s < real.length(); s++) {
+            for (int v = 1; v <= 2; v++) {
+                same += real.pitch(s, v) == back.pitch(s, v) ? 1 : 0;
+            }
+        }
+        assertTrue(same > 0.9 * 2 * real.length(), "the span comes back: " + same + " of " + 2 * real.length());
+    }
+
+    @Test
+    void aConstraintAtTheLastStepIsHonoured() throws Exception {
+        DeepBach model = ModelKinds.load(file).as(DeepBach.class, "a deepbach model");
+        VoiceRoll roll = VoiceRoll.of(SyntheticScores.fourParts(40, 16), 4, 4);
+        int last = roll.length() - 1;
+        boolean[][] free = new boolean[roll.length()][4];
+        for (int s = 0; s < last; s++) {
+            free[s] = new boolean[] {true, true, true, true};
+        }
+        VoiceRoll written = PseudoGibbs.regenerate(model, roll, free, new Sampler(1.0, 0, 1.0, 3), 8, 3, true);
+        for (int v = 0; v < 4; v++) {
+            assertEquals(roll.pitch(last, v), written.pitch(last, v), "voice " + v);
+        }
+    }
+
+    @Test
+    void harmonisingKeepsTheMelodyAndTheSameSeedGivesTheSameParts() throws Exception {
+        NoteSequence piece = SyntheticScores.fourParts(101, 24);
+        NoteSequence melody = piece.withNotes(piece.notes().stream().filter(n -> n.track() == 0).toList());
+        HarmonyRequest sampled = new HarmonyRequest(new GenerationRequest.Sampling(1.0, null, null, 7), true);
+        NoteSequence first = Harmonization.of(ModelKinds.load(file), melody, sampled).score();
+        assertEquals(melody.notes(), first.notes().stream().filter(n -> n.track() == 0).toList());
+        assertEquals(4, first.notes().stream().mapToInt(Note::track).distinct().count());
+        assertEquals(first, Harmonization.of(ModelKinds.load(file), melody, sampled).score());
+    }
+}
