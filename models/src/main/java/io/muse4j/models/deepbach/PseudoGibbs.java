@@ -28,7 +28,7 @@ final class PseudoGibbs {
     static final double START_HEAT = 3.0;
     /** The share of the draws over which the heat falls to 1. */
     static final double ANNEALED = 0.5;
-    /** Draws of a cell, with the rules, before the one that breaks fewest is kept. */
+    /** Draws of a cell, with the rules, before every symbol is weighed. */
     static final int DRAWS = 16;
 
     private PseudoGibbs() {
