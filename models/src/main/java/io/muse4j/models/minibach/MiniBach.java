@@ -22,9 +22,9 @@ import java.util.SplittableRandom;
 /**
  * mini-bach (Briot, Hadjeres & Pachet, "Deep Learning Techniques for Music Generation", 2019, section 6.2.1): a
  * feedforward network from a window of soprano steps to the alto, tenor and bass of the same steps. The soprano's
- * symbols ({@link ChoraleParts}) are one-hot over the window, (B, window * n_soprano); one hidden layer of leaky ReLU units
- * (with inverted dropout in training); then, for each lower part, a softmax over its symbols at every step. The loss
- * is the cross-entropy of the real parts' symbols, in nats per part step.
+ * symbols ({@link ChoraleParts}) are one-hot over the window, (B, window * n_soprano); one hidden layer of leaky
+ * ReLU units (with inverted dropout in training); then, for each lower part, a softmax over its symbols at every
+ * step. The loss is the cross-entropy of the real parts' symbols, in nats per part step.
  */
 public final class MiniBach implements StoredModel {
     /** The model files' name for the kind. */

@@ -74,8 +74,8 @@ public final class MiniBachTraining {
             }
         }
         List<Place> trainWindows = places(train, request.window(), stepsPerQuarter);
-        List<VoiceRoll> validWindows = windows(FourPartChorales.rolls(splits.valid(), stepsPerQuarter), request.window(),
-                request.window());
+        List<VoiceRoll> validWindows = windows(FourPartChorales.rolls(splits.valid(), stepsPerQuarter),
+                request.window(), request.window());
         if (trainWindows.isEmpty()) {
             throw new IllegalArgumentException(data.corpus() + ": no chorale spans a window of " + request.window()
                     + " steps");
