@@ -94,10 +94,7 @@ final class HarmonizeCommand implements Callable<Integer> {
         }
         Method used = Arrays.stream(Method.values()).filter(m -> m.kind.equals(saved.kind().name())).findFirst()
                 .orElse(asked);
-        GenerationRequest.Sampling given = sampling.controls();
-        GenerationRequest.Sampling controls = new GenerationRequest.Sampling(
-                given.temperature() == null ? used.temperature : given.temperature(), given.topK(), given.topP(),
-                given.seed());
+        GenerationRequest.Sampling controls = sampling.controls(used.temperature);
         Harmonization harmony;
         try {
             harmony = Harmonization.of(saved, scores.get(0), new HarmonyRequest(controls, !noRules));

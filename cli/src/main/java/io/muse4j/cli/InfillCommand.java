@@ -68,10 +68,7 @@ final class InfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GenerationRequest.Sampling given = sampling.controls();
-        GenerationRequest.Sampling controls = new GenerationRequest.Sampling(
-                given.temperature() == null ? DEFAULT_TEMPERATURE : given.temperature(), given.topK(), given.topP(),
-                given.seed());
+        GenerationRequest.Sampling controls = sampling.controls(DEFAULT_TEMPERATURE);
         sampling.sampler(0); // fails early on bad sampling settings
         int[] span = span(bars);
         List<NoteSequence> scores = ScoreFiles.read(piece);

@@ -24,6 +24,12 @@ final class SamplingOptions {
         return new GenerationRequest.Sampling(temperature, topK, topP, seed);
     }
 
+    /** The controls as given, at {@code defaultTemperature} where no --temperature was given. */
+    GenerationRequest.Sampling controls(double defaultTemperature) {
+        return new GenerationRequest.Sampling(temperature == null ? defaultTemperature : temperature, topK, topP,
+                seed);
+    }
+
     /** The highest --temperature: far flatter than uniform already is, for any vocabulary. */
     static final double MAX_TEMPERATURE = 100;
     /** The highest --top-k: more than any vocabulary's tokens. */
