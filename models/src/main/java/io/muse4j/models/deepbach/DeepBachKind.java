@@ -11,6 +11,7 @@ import io.muse4j.corpora.FourPartChorales;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.kind.Evaluation;
 import io.muse4j.models.kind.EvaluationRequest;
+import io.muse4j.models.kind.Harmonization;
 import io.muse4j.models.kind.HarmonyRequest;
 import io.muse4j.models.kind.InfillRequest;
 import io.muse4j.models.kind.ModelKind;
@@ -100,13 +101,7 @@ public final class DeepBachKind implements ModelKind {
             Arrays.fill(step, 1, ChoraleParts.COUNT, true);
         }
         VoiceRoll parts = regenerate(model, line, free, request.sampling(), request.rules());
-        List<Note> lower = new ArrayList<>();
-        for (Note note : parts.toNotes(melody.resolution(), model.stepsPerQuarter(), velocity(melody, 0))) {
-            if (note.track() > 0) {
-                lower.add(note);
-            }
-        }
-        return lower;
+        return Harmonization.lowerParts(parts, melody, model.stepsPerQuarter());
     }
 
     @Override

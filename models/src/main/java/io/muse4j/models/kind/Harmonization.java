@@ -2,6 +2,7 @@ package io.muse4j.models.kind;
 
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.core.transform.Voices;
 
 import java.io.IOException;
@@ -33,5 +34,15 @@ public record Harmonization(NoteSequence score, boolean topVoiceTaken) {
         NoteSequence melody = line.withNotes(notes);
         notes.addAll(saved.kind().harmonize(saved, melody, request));
         return new Harmonization(input.withNotes(notes), line.notes().size() < pitched);
+    }
+
+    /**
+     * The parts below the melody in a roll of the melody (voice 0) and its parts, as notes in the melody's ticks at
+     * the melody's mean velocity: what a kind's {@link ModelKind#harmonize} returns.
+     */
+    public static List<Note> lowerParts(VoiceRoll parts, NoteSequence melody, int stepsPerQuarter) {
+        int velocity = (int) Math.round(melody.notes().stream().mapToInt(Note::velocity).average().orElse(80));
+        return parts.toNotes(melody.resolution(), stepsPerQuarter, velocity).stream().filter(n -> n.track() > 0)
+                .toList();
     }
 }

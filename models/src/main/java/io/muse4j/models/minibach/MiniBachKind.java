@@ -10,6 +10,7 @@ import io.muse4j.corpora.FourPartChorales;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.kind.Evaluation;
 import io.muse4j.models.kind.EvaluationRequest;
+import io.muse4j.models.kind.Harmonization;
 import io.muse4j.models.kind.HarmonyRequest;
 import io.muse4j.models.kind.ModelKind;
 import io.muse4j.models.kind.Pieces;
@@ -23,7 +24,6 @@ import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainingRequest;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,14 +92,7 @@ public final class MiniBachKind implements ModelKind {
         VoiceRoll line = VoiceRoll.of(melody, 1, model.stepsPerQuarter());
         VoiceRoll parts = MiniBachHarmony.harmonize(model, line,
                 RequestException.checked(() -> request.sampling().sampler(0)), request.rules());
-        int velocity = (int) Math.round(melody.notes().stream().mapToInt(Note::velocity).average().orElse(80));
-        List<Note> lower = new ArrayList<>();
-        for (Note note : parts.toNotes(melody.resolution(), model.stepsPerQuarter(), velocity)) {
-            if (note.track() > 0) {
-                lower.add(note);
-            }
-        }
-        return lower;
+        return Harmonization.lowerParts(parts, melody, model.stepsPerQuarter());
     }
 
     @Override
