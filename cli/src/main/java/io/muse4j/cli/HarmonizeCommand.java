@@ -40,7 +40,8 @@ final class HarmonizeCommand implements Callable<Integer> {
     /** How the parts are written: the kind of model that writes them, its bundled model and its temperature. */
     enum Method {
         minibach("minibach", DEFAULT_MODEL, DEFAULT_TEMPERATURE),
-        gibbs("deepbach", InfillCommand.DEFAULT_MODEL, InfillCommand.DEFAULT_TEMPERATURE);
+        gibbs("deepbach", InfillCommand.DEFAULT_MODEL, InfillCommand.DEFAULT_TEMPERATURE),
+        anticipation("anticipation", "anticipator", 0.7);
 
         final String kind;
         final String model;
@@ -57,12 +58,12 @@ final class HarmonizeCommand implements Callable<Integer> {
     Path melody;
 
     @Option(names = "--method", paramLabel = "METHOD", description = "minibach (a feedforward network, the "
-            + "default) or gibbs (DeepBach's pseudo-Gibbs sampling): picks the bundled model; with --model, the "
-            + "model's kind.")
+            + "default), gibbs (DeepBach's pseudo-Gibbs sampling) or anticipation (Anticipation-RNN, left to right "
+            + "under the melody as constraints): picks the bundled model; with --model, the model's kind.")
     Method method;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "A harmoniser: a minibach or deepbach model file, "
-            + "or a bundled model (" + DEFAULT_MODEL + " unless --method says otherwise).")
+    @Option(names = "--model", paramLabel = "MODEL", description = "A harmoniser: a minibach, deepbach or "
+            + "anticipation model file, or a bundled model (" + DEFAULT_MODEL + " unless --method says otherwise).")
     String model;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT.mid",

@@ -3,6 +3,7 @@ package io.muse4j.models;
 import io.muse4j.core.LibraryVersion;
 import io.muse4j.core.io.AtomicFiles;
 import io.muse4j.core.token.EncodingSpec;
+import io.muse4j.models.anticipation.AnticipationKind;
 import io.muse4j.models.deepbach.DeepBachKind;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
@@ -46,7 +47,8 @@ public final class ModelKinds {
             new LookbackKind(),
             new RbmKind(),
             new MiniBachKind(),
-            new DeepBachKind());
+            new DeepBachKind(),
+            new AnticipationKind());
 
     private ModelKinds() {
     }

@@ -21,6 +21,7 @@ import io.muse4j.models.kind.Settings;
 import io.muse4j.models.lm.TokenModel;
 import io.muse4j.models.lookback.LookbackKind;
 import io.muse4j.models.minibach.MiniBachKind;
+import io.muse4j.models.anticipation.AnticipationKind;
 import io.muse4j.models.deepbach.DeepBachKind;
 import io.muse4j.models.rbm.RbmKind;
 import io.muse4j.models.nn.FrameHead;
@@ -94,7 +95,8 @@ public final class FixtureWriter {
      * same).
      */
     public static void main(String[] args) throws Exception {
-        String only = args.length > 0 && List.of("lookback", "rbm", "nade", "rnn-rbm", "minibach", "deepbach")
+        String only = args.length > 0 && List.of("lookback", "rbm", "nade", "rnn-rbm", "minibach", "deepbach",
+                "anticipation")
                 .contains(args[0])
                 ? args[0] : null;
         int first = only != null ? 1 : 0;
@@ -115,6 +117,10 @@ public final class FixtureWriter {
         }
         if ("deepbach".equals(only)) {
             writeDeepBach(folder, scratch);
+            return;
+        }
+        if ("anticipation".equals(only)) {
+            writeAnticipation(folder, scratch);
             return;
         }
         if ("nade".equals(only) || "rnn-rbm".equals(only)) {
@@ -253,7 +259,16 @@ public final class FixtureWriter {
                 Map.of("--context", 2, "--hidden", 6, "--dropout", 0.1), "# deepbach.m4j, written by FixtureWriter "
                 + "deepbach with muse4j 0.1.0-SNAPSHOT on 2026-12-07 (issue 24)\n# deepbach model (trained 10 steps "
                 + "on 8 synthetic four-part pieces): header, harmonize and infill, greedy and sampled; see "
-                + "ModelFileFixturesTest for each call\n", ModelFileFixturesTest::deepBachOutputs);
+                + "ModelFileFixturesTest for each call\n", ModelFileFixturesTest::regeneratorOutputs);
+    }
+
+    private static void writeAnticipation(Path folder, Path scratch) throws Exception {
+        writeTrained(folder, scratch, "anticipation", new AnticipationKind(), i -> SyntheticScores.fourParts(500 + i,
+                16), 4, Map.of("--window", 8, "--hidden", 6, "--layers", 2, "--dropout", 0.1), "# anticipation.m4j, "
+                + "written by FixtureWriter anticipation with muse4j 0.1.0-SNAPSHOT on 2026-12-07 (issue 24)\n"
+                + "# anticipation model (trained 10 steps on 8 synthetic four-part pieces): header, harmonize and "
+                + "infill, greedy and sampled; see ModelFileFixturesTest for each call\n",
+                ModelFileFixturesTest::regeneratorOutputs);
     }
 
     /** What a fixture computes, from the loaded model file. */

@@ -135,7 +135,12 @@ class ModelFileFixturesTest {
 
     @Test
     void deepBach() throws Exception {
-        check("deepbach", deepBachOutputs(ModelKinds.load(fixture("deepbach.m4j"))));
+        check("deepbach", regeneratorOutputs(ModelKinds.load(fixture("deepbach.m4j"))));
+    }
+
+    @Test
+    void anticipation() throws Exception {
+        check("anticipation", regeneratorOutputs(ModelKinds.load(fixture("anticipation.m4j"))));
     }
 
     // ---- one helper per kind: what the fixture computes through the public API -------------------------------
@@ -220,8 +225,8 @@ class ModelFileFixturesTest {
         return out;
     }
 
-    /** A deepbach model: header, parts under a synthetic soprano and a regenerated span, greedy and sampled. */
-    static Outputs deepBachOutputs(SavedModel saved) throws IOException {
+    /** A chorale regenerator (deepbach, anticipation): header, parts under a soprano and a regenerated span. */
+    static Outputs regeneratorOutputs(SavedModel saved) throws IOException {
         Outputs out = miniBachOutputs(saved);
         NoteSequence piece = SyntheticScores.fourParts(900, 12);
         out.notes("infill(fourParts(900,12), bar 2, alto and bass, temperature 1, seed 4)", Infill.of(saved, piece,

@@ -1,18 +1,23 @@
 package io.muse4j.models.deepbach;
 
+import io.muse4j.core.random.Seeds;
 import io.muse4j.core.token.ChoraleParts;
+import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.models.file.StoredModel;
+import io.muse4j.models.kind.ChoraleRegenerator;
+import io.muse4j.models.kind.RequestException;
 import io.muse4j.models.nn.DenseLayer;
 import io.muse4j.models.nn.LstmLayers;
 import io.muse4j.models.nn.Nd4jSetup;
 import io.muse4j.models.nn.OneHotLayer;
 import io.muse4j.models.nn.Softmax;
+import io.muse4j.models.sampling.GenerationRequest;
+import io.muse4j.models.sampling.Sampler;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -28,7 +33,7 @@ import java.util.SplittableRandom;
  * in training) to a softmax over the part's symbols; one such network per part. Each part's symbol block has one
  * more entry, "outside the piece", for steps before its start and after its end.
  */
-public final class DeepBach implements StoredModel {
+public final class DeepBach implements StoredModel, ChoraleRegenerator {
     /** The model files' name for the kind. */
     public static final String KIND = "deepbach";
 
@@ -97,8 +102,18 @@ public final class DeepBach implements StoredModel {
         return all;
     }
 
-    int stepsPerQuarter() {
+    @Override
+    public int stepsPerQuarter() {
         return stepsPerQuarter;
+    }
+
+    /** Pseudo-Gibbs sampling of the free cells ({@link PseudoGibbs}), {@value PseudoGibbs#SWEEPS} draws of each. */
+    @Override
+    public VoiceRoll regenerate(VoiceRoll roll, boolean[][] free, GenerationRequest.Sampling sampling,
+                                boolean rules) {
+        Sampler sampler = RequestException.checked(() -> sampling.sampler(0));
+        return PseudoGibbs.regenerate(this, roll, free, sampler, PseudoGibbs.SWEEPS, Seeds.mix(sampling.seed(), 1),
+                rules);
     }
 
     ChoraleParts parts() {

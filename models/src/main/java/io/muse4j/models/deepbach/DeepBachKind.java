@@ -1,6 +1,5 @@
 package io.muse4j.models.deepbach;
 
-import io.muse4j.core.random.Seeds;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.ChoraleParts;
@@ -11,7 +10,6 @@ import io.muse4j.corpora.FourPartChorales;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.kind.Evaluation;
 import io.muse4j.models.kind.EvaluationRequest;
-import io.muse4j.models.kind.Harmonization;
 import io.muse4j.models.kind.HarmonyRequest;
 import io.muse4j.models.kind.InfillRequest;
 import io.muse4j.models.kind.ModelKind;
@@ -22,13 +20,10 @@ import io.muse4j.models.kind.Setting;
 import io.muse4j.models.kind.Settings;
 import io.muse4j.models.kind.TrainingOutcome;
 import io.muse4j.models.sampling.GenerationRequest;
-import io.muse4j.models.sampling.Sampler;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainingRequest;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,59 +89,12 @@ public final class DeepBachKind implements ModelKind {
 
     @Override
     public List<Note> harmonize(SavedModel saved, NoteSequence melody, HarmonyRequest request) throws IOException {
-        DeepBach model = saved.as(DeepBach.class, "a deepbach model");
-        VoiceRoll line = VoiceRoll.of(melody, ChoraleParts.COUNT, model.stepsPerQuarter());
-        boolean[][] free = new boolean[line.length()][ChoraleParts.COUNT];
-        for (boolean[] step : free) {
-            Arrays.fill(step, 1, ChoraleParts.COUNT, true);
-        }
-        VoiceRoll parts = regenerate(model, line, free, request.sampling(), request.rules());
-        return Harmonization.lowerParts(parts, melody, model.stepsPerQuarter());
+        return saved.as(DeepBach.class, "a deepbach model").harmonize(melody, request);
     }
 
     @Override
     public List<Note> infill(SavedModel saved, NoteSequence piece, InfillRequest request) throws IOException {
-        DeepBach model = saved.as(DeepBach.class, "a deepbach model");
-        long voices = piece.notes().stream().mapToInt(Note::track).distinct().count();
-        if (voices != ChoraleParts.COUNT) {
-            throw new IllegalArgumentException("has " + voices + " voices, but a deepbach model regenerates four-part "
-                    + "chorales: soprano, alto, tenor and bass on four tracks");
-        }
-        int grid = model.stepsPerQuarter();
-        VoiceRoll roll = VoiceRoll.of(piece, ChoraleParts.COUNT, grid);
-        int from = (int) VoiceRoll.step(request.fromTick(), piece.resolution(), grid);
-        int to = (int) Math.max(from + 1, VoiceRoll.step(request.toTick(), piece.resolution(), grid));
-        boolean[][] free = new boolean[Math.max(roll.length(), to)][ChoraleParts.COUNT];
-        for (int s = from; s < to; s++) {
-            for (int voice : request.voices()) {
-                free[s][voice] = true;
-            }
-        }
-        VoiceRoll result = regenerate(model, roll, free, request.sampling(), request.rules());
-        List<Note> fresh = new ArrayList<>();
-        for (int voice : request.voices()) {
-            for (Note n : result.toNotes(piece.resolution(), grid, velocity(piece, voice))) {
-                long start = Math.max(n.startTick(), request.fromTick());
-                long end = Math.min(n.endTick(), request.toTick());
-                if (n.track() == voice && end > start) {
-                    fresh.add(new Note(n.pitch(), n.velocity(), start, end - start, 0, 0, false, voice));
-                }
-            }
-        }
-        return fresh;
-    }
-
-    private static VoiceRoll regenerate(DeepBach model, VoiceRoll roll, boolean[][] free,
-                                        GenerationRequest.Sampling sampling, boolean rules) {
-        Sampler sampler = RequestException.checked(() -> sampling.sampler(0));
-        return PseudoGibbs.regenerate(model, roll, free, sampler, PseudoGibbs.SWEEPS, Seeds.mix(sampling.seed(), 1),
-                rules);
-    }
-
-    /** The mean velocity of a voice's notes (80 for a silent voice). */
-    private static int velocity(NoteSequence piece, int voice) {
-        return (int) Math.round(piece.notes().stream().filter(n -> n.track() == voice).mapToInt(Note::velocity)
-                .average().orElse(80));
+        return saved.as(DeepBach.class, "a deepbach model").infill(piece, request);
     }
 
     @Override

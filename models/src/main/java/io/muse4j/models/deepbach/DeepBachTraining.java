@@ -3,6 +3,7 @@ package io.muse4j.models.deepbach;
 import io.muse4j.core.random.Seeds;
 import io.muse4j.core.score.Check;
 import io.muse4j.core.token.ChoraleParts;
+import io.muse4j.core.token.SymbolGrid;
 import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.corpora.FourPartChorales;
 import io.muse4j.corpora.Splits;

@@ -2,6 +2,7 @@ package io.muse4j.models.deepbach;
 
 import io.muse4j.core.stats.VoiceLeading;
 import io.muse4j.core.token.ChoraleParts;
+import io.muse4j.core.token.SymbolGrid;
 import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.models.sampling.OnsetFirst;
 import io.muse4j.models.sampling.Sampler;
@@ -44,13 +45,12 @@ final class PseudoGibbs {
         ChoraleParts parts = model.parts();
         int shift = parts.transposition(roll);
         int[][] grid = SymbolGrid.of(roll, parts, shift, free.length);
+        SymbolGrid.strikeHeldOver(grid, parts, free);
         List<int[]> cells = new ArrayList<>();
         for (int s = 0; s < free.length; s++) {
             for (int p = 0; p < ChoraleParts.COUNT; p++) {
                 if (free[s][p]) {
                     cells.add(new int[] {s, p});
-                } else if (s > 0 && free[s - 1][p] && grid[s][p] == parts.hold(p)) {
-                    grid[s][p] = SymbolGrid.struck(grid, parts, s, p);
                 }
             }
         }
@@ -101,25 +101,12 @@ final class PseudoGibbs {
 
     /** The rules the chord at a step breaks, and those it breaks with the chords before and after it. */
     private static int errors(int[][] grid, ChoraleParts parts, int step) {
-        int[] chord = chord(grid, parts, step);
+        int[] chord = SymbolGrid.chord(grid, parts, step);
         if (chord == null) {
             return 0;
         }
-        int[] after = step + 1 < grid.length ? chord(grid, parts, step + 1) : null;
-        return VoiceLeading.errors(step > 0 ? chord(grid, parts, step - 1) : null, chord)
+        int[] after = step + 1 < grid.length ? SymbolGrid.chord(grid, parts, step + 1) : null;
+        return VoiceLeading.errors(step > 0 ? SymbolGrid.chord(grid, parts, step - 1) : null, chord)
                 + (after == null ? 0 : VoiceLeading.errors(chord, after) - VoiceLeading.errors(null, after));
-    }
-
-    /** The four pitches sounding at a step (in the model's range), or null where a part rests. */
-    private static int[] chord(int[][] grid, ChoraleParts parts, int step) {
-        int[] chord = new int[ChoraleParts.COUNT];
-        for (int p = 0; p < ChoraleParts.COUNT; p++) {
-            int symbol = SymbolGrid.struck(grid, parts, step, p);
-            chord[p] = parts.pitch(p, symbol);
-            if (chord[p] < 0) {
-                return null;
-            }
-        }
-        return chord;
     }
 }

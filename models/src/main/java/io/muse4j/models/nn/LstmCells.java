@@ -98,6 +98,28 @@ public final class LstmCells {
                 gates);
     }
 
+    /** A copy of every row's states in every layer, [hidden or cell][layer][row], to go back to ({@link #restore}). */
+    public float[][][][] saved() {
+        float[][][][] saved = new float[2][layers][rows][];
+        for (int layer = 0; layer < layers; layer++) {
+            for (int row = 0; row < rows; row++) {
+                saved[0][layer][row] = h[layer][row].clone();
+                saved[1][layer][row] = c[layer][row].clone();
+            }
+        }
+        return saved;
+    }
+
+    /** Puts back the states {@link #saved} copied (copying them again, so they can be restored once more). */
+    public void restore(float[][][][] saved) {
+        for (int layer = 0; layer < layers; layer++) {
+            for (int row = 0; row < rows; row++) {
+                h[layer][row] = saved[0][layer][row].clone();
+                c[layer][row] = saved[1][layer][row].clone();
+            }
+        }
+    }
+
     /** Row {@code i} takes the states row {@code from[i]} had. */
     public void reorder(int[] from) {
         for (int layer = 0; layer < layers; layer++) {

@@ -264,6 +264,17 @@ public final class LstmLayers implements SequenceStack {
         return dOut;
     }
 
+    /** Time-major rows with time reversed. */
+    public static INDArray timeReversed(INDArray rows, int batch, int steps) {
+        INDArray out = Nd4j.create(rows.dataType(), rows.shape());
+        for (int t = 0; t < steps; t++) {
+            long from = (long) (steps - 1 - t) * batch;
+            out.get(NDArrayIndex.interval((long) t * batch, (long) (t + 1) * batch), NDArrayIndex.all())
+                    .assign(rows.get(NDArrayIndex.interval(from, from + batch), NDArrayIndex.all()));
+        }
+        return out;
+    }
+
     /** The sums of a matrix's columns, as a vector: a product with ones, ten times faster here than ND4J's sum(0). */
     public static INDArray columnSums(INDArray matrix) {
         return Nd4j.gemm(Nd4j.ones(matrix.dataType(), matrix.rows(), 1), matrix, true, false).reshape(matrix.columns());

@@ -74,7 +74,7 @@ final class VaeEncoder {
     /** The encoder over embedded tokens (T*B, E). */
     Pass forward(INDArray embedded, int batch, int steps) {
         LstmLayers.Pass fw = forward.forward(embedded, batch, steps);
-        LstmLayers.Pass bw = backward.forward(reversed(embedded, batch, steps), batch, steps);
+        LstmLayers.Pass bw = backward.forward(LstmLayers.timeReversed(embedded, batch, steps), batch, steps);
         INDArray last = Nd4j.hstack(lastStep(fw.top(), batch, steps), lastStep(bw.top(), batch, steps));
         INDArray mu = last.mmul(muW).addiRowVector(muB);
         INDArray logVar = last.mmul(logVarW).addiRowVector(logVarB);
@@ -96,7 +96,7 @@ final class VaeEncoder {
                 NDArrayIndex.interval(0, h)), pass, "encoder_fw_", gradients);
         INDArray dReversed = direction(backward, pass.backwardPass(), dLast.get(NDArrayIndex.all(),
                 NDArrayIndex.interval(h, 2 * h)), pass, "encoder_bw_", gradients);
-        return dEmbedded.addi(reversed(dReversed, pass.batch(), pass.steps()));
+        return dEmbedded.addi(LstmLayers.timeReversed(dReversed, pass.batch(), pass.steps()));
     }
 
     /** One direction back from the gradient at its final output; returns the gradient at its input rows. */
@@ -115,16 +115,5 @@ final class VaeEncoder {
     private static INDArray lastStep(INDArray rows, int batch, int steps) {
         long from = (long) (steps - 1) * batch;
         return rows.get(NDArrayIndex.interval(from, from + batch), NDArrayIndex.all()).dup();
-    }
-
-    /** Time-major rows with time reversed. */
-    static INDArray reversed(INDArray rows, int batch, int steps) {
-        INDArray out = Nd4j.create(rows.dataType(), rows.shape());
-        for (int t = 0; t < steps; t++) {
-            long from = (long) (steps - 1 - t) * batch;
-            out.get(NDArrayIndex.interval((long) t * batch, (long) (t + 1) * batch), NDArrayIndex.all())
-                    .assign(rows.get(NDArrayIndex.interval(from, from + batch), NDArrayIndex.all()));
-        }
-        return out;
     }
 }

@@ -1,6 +1,7 @@
 package io.muse4j.models.deepbach;
 
 import io.muse4j.core.token.ChoraleParts;
+import io.muse4j.core.token.SymbolGrid;
 import io.muse4j.core.token.VoiceRoll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,11 +1,9 @@
-package io.muse4j.models.deepbach;
+package io.muse4j.core.token;
 
-import io.muse4j.core.token.ChoraleParts;
-import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.core.transform.Transforms;
 
 /** A four-voice roll as a grid of part symbols ([step][part], {@link ChoraleParts}) and back. */
-final class SymbolGrid {
+public final class SymbolGrid {
     private SymbolGrid() {
     }
 
@@ -13,7 +11,7 @@ final class SymbolGrid {
      * The roll's symbols, moved by {@code shift} semitones, {@code length} steps long (resting past the roll's end);
      * a pitch outside its part's range moves by octaves into it.
      */
-    static int[][] of(VoiceRoll roll, ChoraleParts parts, int shift, int length) {
+    public static int[][] of(VoiceRoll roll, ChoraleParts parts, int shift, int length) {
         int[][] grid = new int[length][ChoraleParts.COUNT];
         for (int s = 0; s < length; s++) {
             for (int p = 0; p < ChoraleParts.COUNT; p++) {
@@ -31,7 +29,7 @@ final class SymbolGrid {
     }
 
     /** The roll the symbols spell, moved back by {@code shift}; a hold with nothing sounding is a rest. */
-    static VoiceRoll roll(int[][] grid, ChoraleParts parts, int shift) {
+    public static VoiceRoll roll(int[][] grid, ChoraleParts parts, int shift) {
         int[][] pitches = new int[grid.length][ChoraleParts.COUNT];
         boolean[][] onsets = new boolean[grid.length][ChoraleParts.COUNT];
         for (int s = 0; s < grid.length; s++) {
@@ -50,8 +48,22 @@ final class SymbolGrid {
         return new VoiceRoll(pitches, onsets);
     }
 
+    /**
+     * Strikes again, where the fixed cells begin, each note held over from a free cell ([step][part]) into a fixed
+     * one: the note whose start may change is the free cell's, and the fixed cell keeps its pitch.
+     */
+    public static void strikeHeldOver(int[][] grid, ChoraleParts parts, boolean[][] free) {
+        for (int s = 1; s < free.length; s++) {
+            for (int p = 0; p < ChoraleParts.COUNT; p++) {
+                if (!free[s][p] && free[s - 1][p] && grid[s][p] == parts.hold(p)) {
+                    grid[s][p] = struck(grid, parts, s, p);
+                }
+            }
+        }
+    }
+
     /** The symbol of a pitch struck afresh where a grid holds it, for a held note whose start may change. */
-    static int struck(int[][] grid, ChoraleParts parts, int step, int part) {
+    public static int struck(int[][] grid, ChoraleParts parts, int step, int part) {
         for (int s = step; s >= 0; s--) {
             int symbol = grid[s][part];
             if (symbol != parts.hold(part)) {
@@ -59,5 +71,17 @@ final class SymbolGrid {
             }
         }
         return parts.rest(part);
+    }
+
+    /** The four pitches sounding at a step (in the parts' ranges), or null where a part rests. */
+    public static int[] chord(int[][] grid, ChoraleParts parts, int step) {
+        int[] chord = new int[ChoraleParts.COUNT];
+        for (int p = 0; p < ChoraleParts.COUNT; p++) {
+            chord[p] = parts.pitch(p, struck(grid, parts, step, p));
+            if (chord[p] < 0) {
+                return null;
+            }
+        }
+        return chord;
     }
 }

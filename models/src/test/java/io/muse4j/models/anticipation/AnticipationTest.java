@@ -1,0 +1,129 @@
+package io.muse4j.models.anticipation;
+
+import io.muse4j.core.score.Note;
+import io.muse4j.core.score.NoteSequence;
+import io.muse4j.core.score.SyntheticScores;
+import io.muse4j.core.token.EncodingSpec;
+import io.muse4j.core.token.VoiceRoll;
+import io.muse4j.corpora.CorpusSplits;
+import io.muse4j.midi.MidiWriter;
+import io.muse4j.models.ModelKinds;
+import io.muse4j.models.kind.Evaluation;
+import io.muse4j.models.kind.EvaluationRequest;
+import io.muse4j.models.kind.Harmonization;
+import io.muse4j.models.kind.HarmonyRequest;
+import io.muse4j.models.kind.Infill;
+import io.muse4j.models.kind.InfillRequest;
+import io.muse4j.models.kind.Settings;
+import io.muse4j.models.sampling.GenerationRequest;
+import io.muse4j.models.sampling.Sampler;
+import io.muse4j.models.training.Trainer;
+import io.muse4j.models.training.TrainerConfig;
+import io.muse4j.models.training.TrainingRequest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 24: Anticipation-RNN learns chorale parts under constraints and honours constraints far ahead. */
+@Tag("slow")
+class AnticipationTest {
+    private static final GenerationRequest.Sampling GREEDY = new GenerationRequest.Sampling(0.0, null, null, 1);
+    @TempDir
+    static Path dir;
+    private static Path file;
+    private static Trainer.Result result;
+
+    /** 800 steps on eight synthetic four-part pieces whose parts follow from the soprano, as four-track MIDI. */
+    @BeforeAll
+    static void train() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("chorales"));
+        for (int i = 0; i < 8; i++) {
+            MidiWriter.write(SyntheticScores.fourParts(i, 40), corpus.resolve("piece-" + i + ".mid"));
+        }
+        file = dir.resolve("anticipation.m4j");
+        TrainerConfig config = new TrainerConfig(800, 0.01, 0, 1, 5, 800, 800, 0);
+        TrainingRequest request = new TrainingRequest(new TrainingRequest.Data(corpus, null,
+                new EncodingSpec.PianoRoll(4).codec(), 0.25, 1), config, 16, 1, file, false, System.err);
+        result = ModelKinds.named("anticipation").train(request, new Settings(Map.of("--window", 16, "--hidden", 48,
+                "--layers", 1, "--dropout", 0.0))).result();
+    }
+
+    @Test
+    void learnsTheLowerPartsFromTheSoprano() throws Exception {
+        // untrained, the alto, tenor and bass cost about log of their symbols (about 1.8 nats) each
+        assertTrue(result.bestValidationLoss() < 0.3, "validation NLL " + result.bestValidationLoss());
+        Evaluation valid = ModelKinds.load(file).kind().evaluate(ModelKinds.load(file),
+                new EvaluationRequest(dir.resolve("chorales"), CorpusSplits.Split.VALID));
+        assertEquals(2, valid.pieces());
+        assertTrue((double) valid.values().get("nll") < 0.3, valid.text());
+    }
+
+    @Test
+    void aConstraintAtTheLastStepIsHonoured() throws Exception {
+        AnticipationRnn model = ModelKinds.load(file).as(AnticipationRnn.class, "an anticipation model");
+        for (int seed = 40; seed < 44; seed++) {
+            NoteSequence piece = SyntheticScores.fourParts(seed, 12);
+            long lastStart = piece.notes().get(piece.notes().size() - 1).startTick();
+            int last = (int) (lastStart / 120);
+            VoiceRoll roll = VoiceRoll.of(piece, 4, 4).slice(0, last + 1); // ends on the last chord's onset
+            boolean[][] free = new boolean[last + 1][4];
+            for (int s = 0; s < last; s++) {
+                free[s] = new boolean[] {true, true, true, true};
+            }
+            Anticipation.Drawn drawn = Anticipation.draw(model, roll, free, new Sampler(1.0, 0, 1.0, seed), false,
+                    false);
+            assertEquals(4, drawn.constraints());
+            assertEquals(4, drawn.honoured(), "piece " + seed + ": the last chord drawn unforced");
+            for (int v = 0; v < 4; v++) {
+                assertEquals(roll.pitch(last, v), drawn.roll().pitch(last, v), "voice " + v);
+                assertTrue(drawn.roll().onset(last, v), "voice " + v + " strikes the last chord");
+            }
+        }
+    }
+
+    @Test
+    void infillKeepsEveryNoteOutsideTheSpanAndReproducesATrainingPiece() throws Exception {
+        NoteSequence piece = SyntheticScores.fourParts(2, 40);
+        long bar = piece.resolution() * 4L;
+        InfillRequest request = new InfillRequest(2 * bar, 4 * bar, Set.of(1, 2), GREEDY, false);
+        NoteSequence written = Infill.of(ModelKinds.load(file), piece, request);
+        for (Note n : piece.notes()) {
+            if (!request.covers(n.track(), n.startTick(), n.endTick())) {
+                assertTrue(written.notes().contains(n), "kept: " + n);
+            }
+        }
+        for (Note n : written.notes()) {
+            assertTrue(piece.notes().contains(n) || request.covers(n.track(), n.startTick(), n.endTick()),
+                    "only the span is new: " + n);
+        }
+        VoiceRoll real = VoiceRoll.of(piece, 4, 4).slice(32, 64);
+        VoiceRoll back = VoiceRoll.of(written, 4, 4).slice(32, 64);
+        int same = 0;
+        for (int s = 0; s < real.length(); s++) {
+            for (int v = 1; v <= 2; v++) {
+                same += real.pitch(s, v) == back.pitch(s, v) ? 1 : 0;
+            }
+        }
+        assertTrue(same > 0.9 * 2 * real.length(), "the span comes back: " + same + " of " + 2 * real.length());
+    }
+
+    @Test
+    void harmonisingKeepsTheMelodyAndTheSameSeedGivesTheSameParts() throws Exception {
+        NoteSequence piece = SyntheticScores.fourParts(101, 24);
+        NoteSequence melody = piece.withNotes(piece.notes().stream().filter(n -> n.track() == 0).toList());
+        HarmonyRequest sampled = new HarmonyRequest(new GenerationRequest.Sampling(1.0, null, null, 7), true);
+        NoteSequence first = Harmonization.of(ModelKinds.load(file), melody, sampled).score();
+        assertEquals(melody.notes(), first.notes().stream().filter(n -> n.track() == 0).toList());
+        assertEquals(4, first.notes().stream().mapToInt(Note::track).distinct().count());
+        assertEquals(first, Harmonization.of(ModelKinds.load(file), melody, sampled).score());
+    }
+}
