@@ -55,6 +55,11 @@ final class TrainingOptions {
     @Option(names = "--valid-fraction", defaultValue = "0.1", description = "Held-out share (default: ${DEFAULT-VALUE}).")
     double validFraction;
 
+    @Option(names = "--train-on-valid", description = "Train on the validation pieces too: for a final model whose steps "
+            + "and settings were chosen on a run without it (validation still scores those pieces, so it measures fit, "
+            + "not generalisation).")
+    boolean trainOnValid;
+
     @Option(names = "--transpose", defaultValue = "0",
             description = "Augment by transpositions up to this many semitones (default: ${DEFAULT-VALUE}).")
     int transpose;
@@ -97,7 +102,8 @@ final class TrainingOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return new TrainingRequest(new TrainingRequest.Data(corpus, encoding, rolls, validFraction, transpose),
+        return new TrainingRequest(new TrainingRequest.Data(corpus, encoding, rolls, validFraction, transpose,
+                trainOnValid),
                 schedule, batch, seed, out, resume, System.err);
     }
 

@@ -28,8 +28,14 @@ public record TrainingRequest(Data data, TrainerConfig trainer, int batch, long 
      * @param rolls decodes piano-roll JSON corpora
      * @param validFraction share of pieces held out for validation when the corpus has no validation split
      * @param transpose augment by every transposition up to this many semitones
+     * @param trainOnValid whether the validation pieces are trained on too (a final model, its steps chosen on a run
+     *                     without them); validation still scores them, so it measures fit, not generalisation
      */
     public record Data(Path corpus, EncodingSpec encoding, PianoRollCodec rolls, double validFraction,
-                       int transpose) {
+                       int transpose, boolean trainOnValid) {
+        /** Data whose validation pieces are held out. */
+        public Data(Path corpus, EncodingSpec encoding, PianoRollCodec rolls, double validFraction, int transpose) {
+            this(corpus, encoding, rolls, validFraction, transpose, false);
+        }
     }
 }

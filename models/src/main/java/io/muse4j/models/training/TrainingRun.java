@@ -26,11 +26,22 @@ public final class TrainingRun {
     private TrainingRun() {
     }
 
-    /** The corpus's pieces, split for training; what could not be read is reported on {@code log}. */
+    /**
+     * The corpus's pieces, split for training (the validation pieces trained on too when the data says so); what
+     * could not be read is reported on {@code log}.
+     */
     public static Splits split(TrainingRequest.Data data, long seed, PrintStream log) throws IOException {
         Corpus corpus = CorpusSplits.load(data.corpus(), data.rolls());
         log.print(corpus.skipReport());
-        return CorpusSplits.forTraining(data.corpus(), corpus, data.rolls(), data.validFraction(), seed);
+        Splits splits = CorpusSplits.forTraining(data.corpus(), corpus, data.rolls(), data.validFraction(), seed);
+        if (!data.trainOnValid()) {
+            return splits;
+        }
+        log.printf("%s: training on the %d validation pieces too; validation scores pieces trained on%n",
+                data.corpus(), splits.valid().size());
+        List<CorpusItem> both = new ArrayList<>(splits.train());
+        both.addAll(splits.valid());
+        return new Splits(both, splits.valid());
     }
 
     /** The training pieces with their transpositions and time-stretches (1 - stretch and 1 + stretch; 0 for none). */
@@ -55,6 +66,9 @@ public final class TrainingRun {
         summary.put("seed", Long.toString(seed));
         summary.put("batch", Integer.toString(batch));
         summary.put("transpose", Integer.toString(data.transpose()));
+        if (data.trainOnValid()) {
+            summary.put("trainOnValid", "true");
+        }
         return summary;
     }
 
