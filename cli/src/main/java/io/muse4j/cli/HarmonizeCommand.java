@@ -80,6 +80,11 @@ final class HarmonizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** "a" or "an" and the word. */
+    private static String article(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+    }
+
     @Override
     public Integer call() throws Exception {
         sampling.sampler(0); // fails early on bad sampling settings
@@ -90,8 +95,8 @@ final class HarmonizeCommand implements Callable<Integer> {
         Method asked = method == null ? Method.minibach : method;
         SavedModel saved = Models.load(model == null ? asked.model : model);
         if (method != null && !saved.kind().name().equals(method.kind)) {
-            throw new UsageException("--method " + method + " needs a " + method.kind + " model, but " + model
-                    + " is a " + saved.kind().name() + " model");
+            throw new UsageException("--method " + method + " needs " + article(method.kind) + " model, but "
+                    + model + " is " + article(saved.kind().name()) + " model");
         }
         Method used = Arrays.stream(Method.values()).filter(m -> m.kind.equals(saved.kind().name())).findFirst()
                 .orElse(asked);

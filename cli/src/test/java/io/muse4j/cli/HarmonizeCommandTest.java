@@ -54,6 +54,25 @@ class HarmonizeCommandTest {
     }
 
     @Test
+    void gibbsAndAnticipationKeepTheMelodyToo() throws Exception {
+        NoteSequence input = MidiReader.read(ODE).sequence();
+        for (String method : List.of("gibbs", "anticipation")) {
+            Path out = dir.resolve(method + ".mid");
+            CliRun run = CliRun.of("harmonize", ODE.toString(), "--method", method, "--seed", "4", "--out",
+                    out.toString());
+            assertEquals(0, run.code(), run.err());
+            NoteSequence written = MidiReader.read(out).sequence();
+            assertEquals(4, written.notes().stream().mapToInt(Note::track).distinct().count(), method);
+            assertEquals(plain(Voices.melody(input).notes()), plain(track(written, 0)), method + ": the melody");
+        }
+        CliRun wrong = CliRun.of("harmonize", ODE.toString(), "--method", "anticipation", "--model", "regenerator",
+                "--out", dir.resolve("x.mid").toString());
+        assertEquals(2, wrong.code(), wrong.err());
+        assertEquals(1, wrong.errLines().length, wrong.err());
+        assertTrue(wrong.err().contains("--method anticipation needs an anticipation model"), wrong.err());
+    }
+
+    @Test
     void aMonophonicMelodyInAnyKeyIsHarmonisedSilentlyAndTheSameSeedGivesTheSameBytes() throws Exception {
         Path melody = dir.resolve("melody.mid");
         MidiWriter.write(SyntheticScores.melody(5, 32, 66, 80, 4), melody);

@@ -113,9 +113,10 @@ public final class AnticipationKind implements ModelKind {
         for (int[][] symbols : AnticipationTraining.grids(chorales, model.parts(), 1)) {
             Windows whole = AnticipationTraining.windows(model, List.<int[][]>of(symbols), List.<int[]>of(new int[] {0, 0}),
                     List.<boolean[][]>of(ConstraintMasks.soprano(symbols.length)), symbols.length);
-            double[] mean = AnticipationTraining.unconstrained(model.logLikelihoods(whole), whole);
-            nll -= mean[0] * mean[1];
-            scored += (long) mean[1];
+            AnticipationTraining.Unconstrained lower = AnticipationTraining.Unconstrained.of(
+                    model.logLikelihoods(whole), whole);
+            nll -= lower.logLikelihood();
+            scored += lower.positions();
             for (int[] step : symbols) {
                 for (int p = 1; p < ChoraleParts.COUNT; p++) {
                     notes += step[p] < model.parts().rest(p) ? 1 : 0;

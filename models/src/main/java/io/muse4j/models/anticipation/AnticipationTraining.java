@@ -180,7 +180,7 @@ public final class AnticipationTraining {
 
         @Override
         public double loss(Windows batch) {
-            return -unconstrained(model.logLikelihoods(batch), batch)[0];
+            return Unconstrained.of(model.logLikelihoods(batch), batch).nll();
         }
 
         @Override
@@ -189,18 +189,25 @@ public final class AnticipationTraining {
         }
     }
 
-    /** The mean log-likelihood of the unconstrained positions and their count. */
-    static double[] unconstrained(double[][] logLikelihoods, Windows batch) {
-        double sum = 0;
-        long count = 0;
-        for (int w = 0; w < batch.size(); w++) {
-            for (int t = 0; t < batch.length(); t++) {
-                if (batch.constraints()[w][t] < 0) {
-                    sum += logLikelihoods[w][t];
-                    count++;
+    /** The summed log-likelihood of a batch's unconstrained positions, and how many there are. */
+    record Unconstrained(double logLikelihood, long positions) {
+        static Unconstrained of(double[][] logLikelihoods, Windows batch) {
+            double sum = 0;
+            long count = 0;
+            for (int w = 0; w < batch.size(); w++) {
+                for (int t = 0; t < batch.length(); t++) {
+                    if (batch.constraints()[w][t] < 0) {
+                        sum += logLikelihoods[w][t];
+                        count++;
+                    }
                 }
             }
+            return new Unconstrained(sum, count);
         }
-        return new double[] {count == 0 ? 0 : sum / count, count};
+
+        /** The mean negative log-likelihood per position (0 for none). */
+        double nll() {
+            return positions == 0 ? 0 : -logLikelihood / positions;
+        }
     }
 }
