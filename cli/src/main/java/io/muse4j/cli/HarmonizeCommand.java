@@ -37,11 +37,14 @@ final class HarmonizeCommand implements Callable<Integer> {
      */
     static final double DEFAULT_TEMPERATURE = 0.7;
 
-    /** How the parts are written: the kind of model that writes them, its bundled model and its temperature. */
+    /**
+     * How the parts are written: the kind of model that writes them, its bundled model (null where none is bundled:
+     * BENCHMARKS.md, "Anticipation-RNN", says why) and its temperature.
+     */
     enum Method {
         minibach("minibach", DEFAULT_MODEL, DEFAULT_TEMPERATURE),
         gibbs("deepbach", InfillCommand.DEFAULT_MODEL, InfillCommand.DEFAULT_TEMPERATURE),
-        anticipation("anticipation", "anticipator", 0.7);
+        anticipation("anticipation", null, 0.7);
 
         final String kind;
         final String model;
@@ -59,7 +62,8 @@ final class HarmonizeCommand implements Callable<Integer> {
 
     @Option(names = "--method", paramLabel = "METHOD", description = "minibach (a feedforward network, the "
             + "default), gibbs (DeepBach's pseudo-Gibbs sampling) or anticipation (Anticipation-RNN, left to right "
-            + "under the melody as constraints): picks the bundled model; with --model, the model's kind.")
+            + "under the melody as constraints; none is bundled, so give --model): picks the bundled model; with "
+            + "--model, the model's kind.")
     Method method;
 
     @Option(names = "--model", paramLabel = "MODEL", description = "A harmoniser: a minibach, deepbach or "
@@ -93,6 +97,10 @@ final class HarmonizeCommand implements Callable<Integer> {
             throw new UsageException(melody + ": holds no ABC tune");
         }
         Method asked = method == null ? Method.minibach : method;
+        if (model == null && asked.model == null) {
+            throw new UsageException("--method " + asked + " needs --model: no " + asked.kind + " model is bundled "
+                    + "(train one with muse4j train " + asked.kind + ")");
+        }
         SavedModel saved = Models.load(model == null ? asked.model : model);
         if (method != null && !saved.kind().name().equals(method.kind)) {
             throw new UsageException("--method " + method + " needs " + article(method.kind) + " model, but "

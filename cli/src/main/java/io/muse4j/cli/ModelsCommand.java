@@ -36,7 +36,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     /**
      * "validation NLL 0.668 nats per token" from a training summary's {@code validationNllPerToken} and the like
-     * ({@code validationNllPerPartStep}: "per part step").
+     * ({@code validationNllPerPartStep}: "per part step"); a model trained on its validation pieces too says so.
      */
     static String validationLoss(Map<String, String> training) {
         for (Map.Entry<String, String> entry : new TreeMap<>(training).entrySet()) {
@@ -44,7 +44,8 @@ final class ModelsCommand implements Callable<Integer> {
             if (m.matches()) {
                 return "validation " + (m.group(1).equals("Nll") ? "NLL" : "pseudo-NLL") + " "
                         + shortened(entry.getValue()) + " nats per "
-                        + m.group(2).replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+                        + m.group(2).replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT)
+                        + ("true".equals(training.get("trainOnValid")) ? " (trained on those pieces too)" : "");
             }
         }
         return "validation loss not recorded";

@@ -75,7 +75,8 @@ class DefaultModelTest {
                 lines[8]);
         assertTrue(lines[10].matches("harmonizer +minibach +validation NLL 0\\.[0-9]{3} nats per part step"),
                 lines[10]);
-        assertTrue(lines[12].matches("regenerator +deepbach +validation NLL 0\\.[0-9]{3} nats per part step"),
+        assertTrue(lines[12].matches("regenerator +deepbach +validation NLL 0\\.[0-9]{3} nats per part step "
+                + "\\(trained on those pieces too\\)"),
                 lines[12]);
         assertEquals("", run.err());
     }

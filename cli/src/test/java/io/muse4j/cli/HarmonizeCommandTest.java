@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -56,20 +57,29 @@ class HarmonizeCommandTest {
     @Test
     void gibbsAndAnticipationKeepTheMelodyToo() throws Exception {
         NoteSequence input = MidiReader.read(ODE).sequence();
-        for (String method : List.of("gibbs", "anticipation")) {
-            Path out = dir.resolve(method + ".mid");
-            CliRun run = CliRun.of("harmonize", ODE.toString(), "--method", method, "--seed", "4", "--out",
-                    out.toString());
+        String anticipation = SharedCorpora.projectRoot().resolve(
+                "models/src/test/resources/io/muse4j/models/fixtures/anticipation.m4j").toString();
+        for (List<String> method : List.of(List.of("gibbs"), List.of("anticipation", "--model", anticipation))) {
+            Path out = dir.resolve(method.get(0) + ".mid");
+            List<String> args = new ArrayList<>(List.of("harmonize", ODE.toString(), "--method"));
+            args.addAll(method);
+            args.addAll(List.of("--seed", "4", "--out", out.toString()));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
             assertEquals(0, run.code(), run.err());
             NoteSequence written = MidiReader.read(out).sequence();
-            assertEquals(4, written.notes().stream().mapToInt(Note::track).distinct().count(), method);
+            assertEquals(4, written.notes().stream().mapToInt(Note::track).distinct().count(), method.get(0));
             assertEquals(plain(Voices.melody(input).notes()), plain(track(written, 0)), method + ": the melody");
         }
-        CliRun wrong = CliRun.of("harmonize", ODE.toString(), "--method", "anticipation", "--model", "regenerator",
-                "--out", dir.resolve("x.mid").toString());
-        assertEquals(2, wrong.code(), wrong.err());
-        assertEquals(1, wrong.errLines().length, wrong.err());
-        assertTrue(wrong.err().contains("--method anticipation needs an anticipation model"), wrong.err());
+        for (List<String> wrong : List.of(List.of("--model", "regenerator"), List.<String>of())) {
+            List<String> args = new ArrayList<>(List.of("harmonize", ODE.toString(), "--method", "anticipation"));
+            args.addAll(wrong);
+            args.addAll(List.of("--out", dir.resolve("x.mid").toString()));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(2, run.code(), run.err());
+            assertEquals(1, run.errLines().length, run.err());
+            assertTrue(run.err().contains("--method anticipation needs"), run.err());
+        }
+        assertFalse(Files.exists(dir.resolve("x.mid")));
     }
 
     @Test
