@@ -51,7 +51,7 @@ public interface ModelKind {
      */
     default List<Note> harmonize(SavedModel saved, NoteSequence melody, HarmonyRequest request) throws IOException {
         throw new RequestException(saved.name() + " is a " + name() + " model, which does not harmonise a melody; "
-                + "use a harmoniser (a minibach model)");
+                + "use a harmoniser (a minibach, deepbach or anticipation model)");
     }
 
     /**
@@ -61,7 +61,7 @@ public interface ModelKind {
      */
     default List<Note> infill(SavedModel saved, NoteSequence piece, InfillRequest request) throws IOException {
         throw new RequestException(saved.name() + " is a " + name() + " model, which does not regenerate a span; "
-                + "use a deepbach model");
+                + "use a deepbach or anticipation model");
     }
 
     /** How well a saved model of this kind predicts the pieces of a corpus split. */
