@@ -5,9 +5,8 @@ import io.muse4j.core.score.Check;
 import io.muse4j.core.token.ChoraleParts;
 import io.muse4j.core.token.SymbolGrid;
 import io.muse4j.core.token.VoiceRoll;
-import io.muse4j.corpora.FourPartChorales;
-import io.muse4j.corpora.Splits;
 import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.training.ChoraleData;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
@@ -67,30 +66,19 @@ public final class AnticipationTraining {
     /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
     public static Trainer.Result run(Request request, boolean resume, PrintStream log) throws IOException {
         TrainingRequest.Data data = request.data();
-        int stepsPerQuarter = data.rolls().grid().stepsPerQuarter();
-        Splits splits = TrainingRun.split(data, request.seed(), log);
-        List<VoiceRoll> train = new ArrayList<>();
-        for (VoiceRoll roll : FourPartChorales.rolls(splits.train(), stepsPerQuarter)) {
-            for (int t = -data.transpose(); t <= data.transpose(); t++) {
-                train.add(roll.transposed(t));
-            }
-        }
-        if (train.isEmpty()) {
-            throw new IllegalArgumentException(data.corpus() + ": no chorales to train on");
-        }
-        ChoraleParts parts = ChoraleParts.spanning(train);
-        AnticipationRnn model = new AnticipationRnn(stepsPerQuarter, parts, request.hidden(), request.layers(),
-                request.dropout(), request.seed());
+        ChoraleData chorales = ChoraleData.load(data, request.seed(), log);
+        ChoraleParts parts = chorales.parts();
+        AnticipationRnn model = new AnticipationRnn(chorales.stepsPerQuarter(), parts, request.hidden(),
+                request.layers(), request.dropout(), request.seed());
         int window = request.window();
-        List<int[][]> trainGrids = grids(train, parts, window);
+        List<int[][]> trainGrids = grids(chorales.train(), parts, window);
         List<int[]> starts = new ArrayList<>();
         for (int g = 0; g < trainGrids.size(); g++) {
             for (int s = 0; s + window <= trainGrids.get(g).length; s++) {
                 starts.add(new int[] {g, s});
             }
         }
-        List<Windows> valid = validation(model, grids(FourPartChorales.rolls(splits.valid(), stepsPerQuarter), parts,
-                window), window);
+        List<Windows> valid = validation(model, grids(chorales.valid(), parts, window), window);
         log.printf(Locale.ROOT, "%s: %,d windows of %d steps for training, %,d for validation%n", data.corpus(),
                 starts.size(), window, valid.stream().mapToInt(Windows::size).sum());
         int batch = Math.min(request.batch(), starts.size());
@@ -98,7 +86,7 @@ public final class AnticipationTraining {
                 new Learner(model, request.seed()),
                 step -> drawn(model, trainGrids, starts, batch, window, Seeds.mix(request.seed(), step)),
                 starts.size() / batch, valid, resume, log);
-        Map<String, String> summary = TrainingRun.summary(data, splits, request.seed(), request.batch());
+        Map<String, String> summary = TrainingRun.summary(data, chorales.splits(), request.seed(), request.batch());
         summary.put("window", Integer.toString(window));
         summary.put("validationNllPerLowerPartStep", Double.toString(result.bestValidationLoss()));
         summary.put("steps", Long.toString(result.steps()));

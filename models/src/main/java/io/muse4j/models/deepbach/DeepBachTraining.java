@@ -5,9 +5,8 @@ import io.muse4j.core.score.Check;
 import io.muse4j.core.token.ChoraleParts;
 import io.muse4j.core.token.SymbolGrid;
 import io.muse4j.core.token.VoiceRoll;
-import io.muse4j.corpora.FourPartChorales;
-import io.muse4j.corpora.Splits;
 import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.training.ChoraleData;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
@@ -65,21 +64,12 @@ public final class DeepBachTraining {
     /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
     public static Trainer.Result run(Request request, boolean resume, PrintStream log) throws IOException {
         TrainingRequest.Data data = request.data();
-        int stepsPerQuarter = data.rolls().grid().stepsPerQuarter();
-        Splits splits = TrainingRun.split(data, request.seed(), log);
-        List<VoiceRoll> train = new ArrayList<>();
-        for (VoiceRoll roll : FourPartChorales.rolls(splits.train(), stepsPerQuarter)) {
-            for (int t = -data.transpose(); t <= data.transpose(); t++) {
-                train.add(roll.transposed(t));
-            }
-        }
-        if (train.isEmpty()) {
-            throw new IllegalArgumentException(data.corpus() + ": no chorales to train on");
-        }
-        ChoraleParts parts = ChoraleParts.spanning(train);
-        DeepBach model = new DeepBach(request.context(), stepsPerQuarter, parts, request.hidden(), request.seed());
-        List<int[][]> trainGrids = grids(train, parts);
-        List<int[][]> validGrids = grids(FourPartChorales.rolls(splits.valid(), stepsPerQuarter), parts);
+        ChoraleData chorales = ChoraleData.load(data, request.seed(), log);
+        ChoraleParts parts = chorales.parts();
+        DeepBach model = new DeepBach(request.context(), chorales.stepsPerQuarter(), parts, request.hidden(),
+                request.seed());
+        List<int[][]> trainGrids = grids(chorales.train(), parts);
+        List<int[][]> validGrids = grids(chorales.valid(), parts);
         List<int[]> trainCells = cells(trainGrids);
         List<int[]> validCells = cells(validGrids);
         log.printf(Locale.ROOT, "%s: %,d steps of four parts for training, %,d for validation%n", data.corpus(),
@@ -90,7 +80,7 @@ public final class DeepBachTraining {
                 new Learner(model, request.dropout(), request.seed()),
                 step -> Batch.of(model, trainGrids, drawn(trainCells, batch, Seeds.mix(request.seed(), step))),
                 trainCells.size() / batch, valid, resume, log);
-        Map<String, String> summary = TrainingRun.summary(data, splits, request.seed(), request.batch());
+        Map<String, String> summary = TrainingRun.summary(data, chorales.splits(), request.seed(), request.batch());
         summary.put("dropout", Double.toString(request.dropout()));
         summary.put("validationNllPerPartStep", Double.toString(result.bestValidationLoss()));
         summary.put("steps", Long.toString(result.steps()));

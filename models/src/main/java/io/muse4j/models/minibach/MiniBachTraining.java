@@ -4,9 +4,8 @@ import io.muse4j.core.random.Seeds;
 import io.muse4j.core.score.Check;
 import io.muse4j.core.token.ChoraleParts;
 import io.muse4j.core.token.VoiceRoll;
-import io.muse4j.corpora.FourPartChorales;
-import io.muse4j.corpora.Splits;
 import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.training.ChoraleData;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
@@ -65,24 +64,18 @@ public final class MiniBachTraining {
     /** Runs the request, logging to {@code log}; resumes from the checkpoint when asked. */
     public static Trainer.Result run(Request request, boolean resume, PrintStream log) throws IOException {
         TrainingRequest.Data data = request.data();
-        int stepsPerQuarter = data.rolls().grid().stepsPerQuarter();
-        Splits splits = TrainingRun.split(data, request.seed(), log);
-        List<VoiceRoll> train = new ArrayList<>();
-        for (VoiceRoll roll : FourPartChorales.rolls(splits.train(), stepsPerQuarter)) {
-            for (int t = -data.transpose(); t <= data.transpose(); t++) {
-                train.add(roll.transposed(t));
-            }
-        }
+        ChoraleData chorales = ChoraleData.load(data, request.seed(), log);
+        int stepsPerQuarter = chorales.stepsPerQuarter();
+        List<VoiceRoll> train = chorales.train();
         List<Place> trainWindows = places(train, request.window(), stepsPerQuarter);
-        List<VoiceRoll> validWindows = windows(FourPartChorales.rolls(splits.valid(), stepsPerQuarter),
-                request.window(), request.window());
+        List<VoiceRoll> validWindows = windows(chorales.valid(), request.window(), request.window());
         if (trainWindows.isEmpty()) {
             throw new IllegalArgumentException(data.corpus() + ": no chorale spans a window of " + request.window()
                     + " steps");
         }
         log.printf(Locale.ROOT, "%s: %d windows of %d steps for training, %d for validation%n", data.corpus(),
                 trainWindows.size(), request.window(), validWindows.size());
-        MiniBach model = new MiniBach(request.window(), stepsPerQuarter, ChoraleParts.spanning(train), request.hidden(),
+        MiniBach model = new MiniBach(request.window(), stepsPerQuarter, chorales.parts(), request.hidden(),
                 request.seed());
         Batches batches = new Batches(model, trainWindows, request.batch(), request.seed());
         List<Batch> valid = new ArrayList<>();
@@ -92,7 +85,7 @@ public final class MiniBachTraining {
         Trainer.Result result = TrainingRun.train(request.trainer(), request.out(),
                 new Learner(model, request.dropout(), request.seed()), batches::batch, batches.perEpoch(), valid,
                 resume, log);
-        Map<String, String> summary = TrainingRun.summary(data, splits, request.seed(), request.batch());
+        Map<String, String> summary = TrainingRun.summary(data, chorales.splits(), request.seed(), request.batch());
         summary.put("dropout", Double.toString(request.dropout()));
         summary.put("validationNllPerPartStep", Double.toString(result.bestValidationLoss()));
         summary.put("steps", Long.toString(result.steps()));
