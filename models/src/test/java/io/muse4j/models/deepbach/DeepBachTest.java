@@ -1,22 +1,16 @@
 package io.muse4j.models.deepbach;
 
-import io.muse4j.core.score.Note;
-import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.score.SyntheticScores;
 import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.corpora.CorpusSplits;
 import io.muse4j.midi.MidiWriter;
 import io.muse4j.models.ModelKinds;
+import io.muse4j.models.kind.ChoraleRegeneratorChecks;
 import io.muse4j.models.kind.Evaluation;
 import io.muse4j.models.kind.EvaluationRequest;
-import io.muse4j.models.kind.Harmonization;
-import io.muse4j.models.kind.HarmonyRequest;
-import io.muse4j.models.kind.Infill;
-import io.muse4j.models.kind.InfillRequest;
 import io.muse4j.models.kind.SavedModel;
 import io.muse4j.models.kind.Settings;
-import io.muse4j.models.sampling.GenerationRequest;
 import io.muse4j.models.sampling.Sampler;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
@@ -29,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Issue 24: DeepBach learns each part from its neighbourhood and regenerates spans with the rest kept. */
 @Tag("slow")
 class DeepBachTest {
-    private static final GenerationRequest.Sampling GREEDY = new GenerationRequest.Sampling(0.0, null, null, 1);
     @TempDir
     static Path dir;
     private static Path file;
@@ -71,28 +63,7 @@ class DeepBachTest {
 
     @Test
     void infillKeepsEveryNoteOutsideTheSpanAndReproducesATrainingPiece() throws Exception {
-        NoteSequence piece = SyntheticScores.fourParts(2, 40);
-        long bar = piece.resolution() * 4L;
-        InfillRequest request = new InfillRequest(2 * bar, 4 * bar, Set.of(1, 2), GREEDY, false);
-        NoteSequence written = Infill.of(ModelKinds.load(file), piece, request);
-        for (Note n : piece.notes()) {
-            if (!request.covers(n.track(), n.startTick(), n.endTick())) {
-                assertTrue(written.notes().contains(n), "kept: " + n);
-            }
-        }
-        for (Note n : written.notes()) {
-            assertTrue(piece.notes().contains(n) || request.covers(n.track(), n.startTick(), n.endTick()),
-                    "only the span is new: " + n);
-        }
-        VoiceRoll real = VoiceRoll.of(piece, 4, 4).slice(32, 64);
-        VoiceRoll back = VoiceRoll.of(written, 4, 4).slice(32, 64);
-        int same = 0;
-        for (int s = 0; s < real.length(); s++) {
-            for (int v = 1; v <= 2; v++) {
-                same += real.pitch(s, v) == back.pitch(s, v) ? 1 : 0;
-            }
-        }
-        assertTrue(same > 0.9 * 2 * real.length(), "the span comes back: " + same + " of " + 2 * real.length());
+        ChoraleRegeneratorChecks.infillKeepsEveryNoteOutsideTheSpanAndReproducesATrainingPiece(file);
     }
 
     @Test
@@ -112,12 +83,6 @@ class DeepBachTest {
 
     @Test
     void harmonisingKeepsTheMelodyAndTheSameSeedGivesTheSameParts() throws Exception {
-        NoteSequence piece = SyntheticScores.fourParts(101, 24);
-        NoteSequence melody = piece.withNotes(piece.notes().stream().filter(n -> n.track() == 0).toList());
-        HarmonyRequest sampled = new HarmonyRequest(new GenerationRequest.Sampling(1.0, null, null, 7), true);
-        NoteSequence first = Harmonization.of(ModelKinds.load(file), melody, sampled).score();
-        assertEquals(melody.notes(), first.notes().stream().filter(n -> n.track() == 0).toList());
-        assertEquals(4, first.notes().stream().mapToInt(Note::track).distinct().count());
-        assertEquals(first, Harmonization.of(ModelKinds.load(file), melody, sampled).score());
+        ChoraleRegeneratorChecks.harmonisingKeepsTheMelodyAndTheSameSeedGivesTheSameParts(file);
     }
 }
