@@ -55,9 +55,9 @@ final class TrainingOptions {
     @Option(names = "--valid-fraction", defaultValue = "0.1", description = "Held-out share (default: ${DEFAULT-VALUE}).")
     double validFraction;
 
-    @Option(names = "--train-on-valid", description = "Train on the validation pieces too: for a final model whose steps "
-            + "and settings were chosen on a run without it (validation still scores those pieces, so it measures fit, "
-            + "not generalisation).")
+    @Option(names = "--train-on-valid", description = "Train on the validation pieces too: for a final model whose "
+            + "steps and settings were chosen on a run without it (validation still scores those pieces, so it "
+            + "measures fit, not generalisation).")
     boolean trainOnValid;
 
     @Option(names = "--transpose", defaultValue = "0",

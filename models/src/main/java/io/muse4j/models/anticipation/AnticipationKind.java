@@ -111,8 +111,9 @@ public final class AnticipationKind implements ModelKind {
         long scored = 0;
         long notes = 0;
         for (int[][] symbols : AnticipationTraining.grids(chorales, model.parts(), 1)) {
-            Windows whole = AnticipationTraining.windows(model, List.<int[][]>of(symbols), List.<int[]>of(new int[] {0, 0}),
-                    List.<boolean[][]>of(ConstraintMasks.soprano(symbols.length)), symbols.length);
+            Windows whole = AnticipationTraining.windows(model, List.<int[][]>of(symbols),
+                    List.<int[]>of(new int[] {0, 0}), List.<boolean[][]>of(ConstraintMasks.soprano(symbols.length)),
+                    symbols.length);
             AnticipationTraining.Unconstrained lower = AnticipationTraining.Unconstrained.of(
                     model.logLikelihoods(whole), whole);
             nll -= lower.logLikelihood();

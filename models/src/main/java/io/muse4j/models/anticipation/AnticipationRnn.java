@@ -242,7 +242,7 @@ public final class AnticipationRnn implements StoredModel, ChoraleRegenerator {
         return out;
     }
 
-    /** Left-to-right drawing with the fixed cells as constraints, each forced where it stands ({@link Anticipation}). */
+    /** Left to right with the fixed cells as constraints, each forced where it stands ({@link Anticipation}). */
     @Override
     public VoiceRoll regenerate(VoiceRoll roll, boolean[][] free, GenerationRequest.Sampling sampling,
                                 boolean rules) {

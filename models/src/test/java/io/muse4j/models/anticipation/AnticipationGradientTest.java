@@ -10,7 +10,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Anticipation-RNN's written-out backward pass, through both LSTMs and the time reversal, against finite differences. */
+/** Anticipation-RNN's written-out backward pass, through both LSTMs and the time reversals, by finite differences. */
 class AnticipationGradientTest {
     @Test
     void gradientsMatchFiniteDifferences() {
