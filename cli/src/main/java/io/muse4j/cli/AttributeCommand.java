@@ -24,7 +24,7 @@ final class AttributeCommand implements Callable<Integer> {
     private static final double MAX_AMOUNT = 100;
 
     @Mixin
-    VaeCommandOptions options;
+    LatentCommandOptions options;
 
     @Parameters(index = "0", paramLabel = "IN.mid", description = "Melody to change.")
     Path in;
@@ -58,7 +58,7 @@ final class AttributeCommand implements Callable<Integer> {
         int[] window = VaeMelodies.window(saved, in, spec.commandLine().getErr());
         double[] mu = saved.model().encode(new int[][] {window})[0];
         double[][] z = {LatentSpace.shifted(mu, vector, amount)};
-        VaeMelodies.write(saved, saved.model().decode(z, temperature, options.seed), options.out, false,
+        VaeMelodies.write(saved, saved.model().decode(z, temperature, options.seed), options.out,
                 spec.commandLine().getOut());
         return 0;
     }

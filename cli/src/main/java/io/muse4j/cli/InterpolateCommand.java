@@ -1,7 +1,7 @@
 package io.muse4j.cli;
 
 import io.muse4j.models.vae.LatentSpace;
-import io.muse4j.models.vae.SavedVae;
+import io.muse4j.models.kind.LatentModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,19 +12,20 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** Morphs one melody into another through a MusicVAE's latent space. */
+/** Morphs one piece into another through a model's latent space. */
 @Command(name = "interpolate", mixinStandardHelpOptions = true,
-        description = {"Interpolate between two melodies in a MusicVAE's latent space: the means of their first "
-                + "windows, --steps points from A to B (both included), each decoded.",
-                "The melodies go one after another into OUT (each in its own file with --split)."})
+        description = {"Interpolate between two pieces in a model's latent space (MusicVAE: melodies, DeepHear: "
+                + "four-part chorales): the codes of their first windows, --steps points from A to B (both "
+                + "included), each decoded.",
+                "The windows go one after another into OUT (each in its own file with --split)."})
 final class InterpolateCommand implements Callable<Integer> {
     @Mixin
-    VaeCommandOptions options;
+    LatentCommandOptions options;
 
-    @Parameters(index = "0", paramLabel = "A.mid", description = "Melody to start from.")
+    @Parameters(index = "0", paramLabel = "A.mid", description = "Piece to start from.")
     Path from;
 
-    @Parameters(index = "1", paramLabel = "B.mid", description = "Melody to end at.")
+    @Parameters(index = "1", paramLabel = "B.mid", description = "Piece to end at.")
     Path to;
 
     @Option(names = "--steps", defaultValue = "7",
@@ -46,12 +47,11 @@ final class InterpolateCommand implements Callable<Integer> {
             throw new UsageException("--steps " + steps + " must be between 2 and 1000");
         }
         double temperature = options.temperature(0);
-        SavedVae saved = VaeMelodies.load(options.model);
-        int[] a = VaeMelodies.window(saved, from, spec.commandLine().getErr());
-        int[] b = VaeMelodies.window(saved, to, spec.commandLine().getErr());
-        double[][] mu = saved.model().encode(new int[][] {a, b});
-        double[][] path = LatentSpace.interpolate(mu[0], mu[1], steps, slerp);
-        VaeMelodies.write(saved, saved.model().decode(path, temperature, options.seed), options.out, split,
+        LatentModel latent = LatentPieces.load(options.model);
+        double[] a = LatentPieces.code(latent, from, spec.commandLine().getErr());
+        double[] b = LatentPieces.code(latent, to, spec.commandLine().getErr());
+        double[][] path = LatentSpace.interpolate(a, b, steps, slerp);
+        LatentPieces.write(latent, latent.decode(path, temperature, options.seed), options.out, split,
                 spec.commandLine().getOut());
         return 0;
     }

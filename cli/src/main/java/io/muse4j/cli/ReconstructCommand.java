@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         description = "Reconstruct a melody through a MusicVAE: the first window's mean z, decoded.")
 final class ReconstructCommand implements Callable<Integer> {
     @Mixin
-    VaeCommandOptions options;
+    LatentCommandOptions options;
 
     @Parameters(index = "0", paramLabel = "IN.mid", description = "Melody to reconstruct.")
     Path in;
@@ -29,7 +29,7 @@ final class ReconstructCommand implements Callable<Integer> {
         SavedVae saved = VaeMelodies.load(options.model);
         int[] window = VaeMelodies.window(saved, in, spec.commandLine().getErr());
         double[][] mu = saved.model().encode(new int[][] {window});
-        VaeMelodies.write(saved, saved.model().decode(mu, temperature, options.seed), options.out, false,
+        VaeMelodies.write(saved, saved.model().decode(mu, temperature, options.seed), options.out,
                 spec.commandLine().getOut());
         return 0;
     }

@@ -5,6 +5,7 @@ import io.muse4j.core.io.AtomicFiles;
 import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.models.anticipation.AnticipationKind;
 import io.muse4j.models.deepbach.DeepBachKind;
+import io.muse4j.models.deephear.DeepHearKind;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
 import io.muse4j.models.gan.crnngan.CrnnGanKind;
@@ -48,7 +49,8 @@ public final class ModelKinds {
             new RbmKind(),
             new MiniBachKind(),
             new DeepBachKind(),
-            new AnticipationKind());
+            new AnticipationKind(),
+            new DeepHearKind());
 
     private ModelKinds() {
     }

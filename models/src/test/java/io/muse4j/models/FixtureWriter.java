@@ -22,6 +22,7 @@ import io.muse4j.models.lm.TokenModel;
 import io.muse4j.models.lookback.LookbackKind;
 import io.muse4j.models.minibach.MiniBachKind;
 import io.muse4j.models.anticipation.AnticipationKind;
+import io.muse4j.models.deephear.DeepHearKind;
 import io.muse4j.models.deepbach.DeepBachKind;
 import io.muse4j.models.rbm.RbmKind;
 import io.muse4j.models.nn.FrameHead;
@@ -96,7 +97,7 @@ public final class FixtureWriter {
      */
     public static void main(String[] args) throws Exception {
         String only = args.length > 0 && List.of("lookback", "rbm", "nade", "rnn-rbm", "minibach", "deepbach",
-                "anticipation")
+                "anticipation", "deephear")
                 .contains(args[0])
                 ? args[0] : null;
         int first = only != null ? 1 : 0;
@@ -121,6 +122,10 @@ public final class FixtureWriter {
         }
         if ("anticipation".equals(only)) {
             writeAnticipation(folder, scratch);
+            return;
+        }
+        if ("deephear".equals(only)) {
+            writeDeepHear(folder, scratch);
             return;
         }
         if ("nade".equals(only) || "rnn-rbm".equals(only)) {
@@ -269,6 +274,15 @@ public final class FixtureWriter {
                 + "# anticipation model (trained 10 steps on 8 synthetic four-part pieces): header, harmonize and "
                 + "infill, greedy and sampled; see ModelFileFixturesTest for each call\n",
                 ModelFileFixturesTest::regeneratorOutputs);
+    }
+
+    private static void writeDeepHear(Path folder, Path scratch) throws Exception {
+        writeTrained(folder, scratch, "deephear", new DeepHearKind(), i -> SyntheticScores.fourParts(500 + i, 16), 4,
+                Map.of("--window", 8, "--hidden", 6, "--layers", 1, "--code", 3, "--pretrain", 2), "# deephear.m4j, "
+                + "written by FixtureWriter deephear with muse4j 0.1.0-SNAPSHOT on 2026-12-07 (issue 24)\n"
+                + "# deephear model (trained 10 steps on 8 synthetic four-part pieces, 4 of them pretraining): "
+                + "header, generate, and its latent space's encode and decode; see ModelFileFixturesTest for each "
+                + "call\n", ModelFileFixturesTest::deepHearOutputs);
     }
 
     /** What a fixture computes, from the loaded model file. */

@@ -20,6 +20,7 @@ import io.muse4j.models.vae.VaeConfig;
 import io.muse4j.models.kind.Harmonization;
 import io.muse4j.models.kind.HarmonyRequest;
 import io.muse4j.models.kind.Infill;
+import io.muse4j.models.kind.LatentModel;
 import io.muse4j.models.kind.InfillRequest;
 import io.muse4j.models.rbm.Rbm;
 import io.muse4j.models.vae.VaeFile;
@@ -143,6 +144,11 @@ class ModelFileFixturesTest {
         check("anticipation", regeneratorOutputs(ModelKinds.load(fixture("anticipation.m4j"))));
     }
 
+    @Test
+    void deepHear() throws Exception {
+        check("deephear", deepHearOutputs(ModelKinds.load(fixture("deephear.m4j"))));
+    }
+
     // ---- one helper per kind: what the fixture computes through the public API -------------------------------
 
     /** The primer every token model continues: ids of the fixtures' melody tokenizer (15 ids, pitches 60..72). */
@@ -232,6 +238,25 @@ class ModelFileFixturesTest {
         out.notes("infill(fourParts(900,12), bar 2, alto and bass, temperature 1, seed 4)", Infill.of(saved, piece,
                 new InfillRequest(piece.resolution() * 4L, piece.resolution() * 8L, Set.of(1, 3),
                         new GenerationRequest.Sampling(1.0, null, null, 4), false)));
+        return out;
+    }
+
+    /**
+     * A deephear model: header, a generated window (greedy, seed 3), the code of a synthetic chorale, and two windows
+     * sampled from the prior (temperature 1, seed 3).
+     */
+    static Outputs deepHearOutputs(SavedModel saved) throws IOException {
+        Outputs out = header(saved.model(), saved.contents().header().tokenizer(), saved.vocabulary(), saved.training(),
+                saved.libraryVersion());
+        GenerationRequest greedy = new GenerationRequest(new GenerationRequest.Length(null, null, null), null,
+                new GenerationRequest.Sampling(null, null, null, 3), null, null);
+        out.notes("generate(seed 3).piece(1)", saved.kind().generate(saved, greedy).piece(1));
+        LatentModel latent = saved.kind().latent(saved);
+        out.floats("latent.encode(fourParts(900,12))", latent.encode(SyntheticScores.fourParts(900, 12), "piece",
+                line -> { }));
+        List<NoteSequence> sampled = latent.decode(latent.prior(2, new java.util.Random(3)), 1, 3);
+        out.notes("latent.decode(prior(2, Random(3)), temperature 1, seed 3) 1", sampled.get(0));
+        out.notes("latent.decode(prior(2, Random(3)), temperature 1, seed 3) 2", sampled.get(1));
         return out;
     }
 

@@ -12,7 +12,7 @@ import io.muse4j.models.kind.Evaluation;
 import io.muse4j.models.kind.EvaluationRequest;
 import io.muse4j.models.kind.HarmonyRequest;
 import io.muse4j.models.kind.InfillRequest;
-import io.muse4j.models.kind.ModelKind;
+import io.muse4j.models.kind.NamedKind;
 import io.muse4j.models.kind.Pieces;
 import io.muse4j.models.kind.RequestException;
 import io.muse4j.models.kind.SavedModel;
@@ -35,7 +35,7 @@ import java.util.Map;
  * (everything else as constraints); it is evaluated by the likelihood of the real alto, tenor and bass given the
  * soprano.
  */
-public final class AnticipationKind implements ModelKind {
+public final class AnticipationKind extends NamedKind {
     private static final List<Setting> SETTINGS = List.of(
             Setting.integer("--window", 64, "Grid steps of each training window (64: four 4/4 bars of sixteenths).")
                     .within(1, 4096),
@@ -44,35 +44,15 @@ public final class AnticipationKind implements ModelKind {
                     .within(1, 8),
             Setting.real("--dropout", 0.2, "Share of each layer's outputs dropped in training.").within(0, 0.95));
 
-    @Override
-    public String name() {
-        return AnticipationRnn.KIND;
-    }
-
-    @Override
-    public String summary() {
-        return "Anticipation-RNN (Hadjeres & Nielsen 2017): chorales drawn left to right under constraints read "
-                + "backwards; harmonises melodies and regenerates spans";
-    }
-
-    @Override
-    public boolean reads(String fileKind) {
-        return AnticipationRnn.KIND.equals(fileKind);
+    /** The kind, registered once in {@code ModelKinds}. */
+    public AnticipationKind() {
+        super(AnticipationRnn.KIND, "Anticipation-RNN (Hadjeres & Nielsen 2017): chorales drawn left to right "
+                + "under constraints read backwards; harmonises melodies and regenerates spans", SETTINGS);
     }
 
     @Override
     public AnticipationRnn rebuild(ModelFile.Header header) {
         return AnticipationRnn.of(header.config());
-    }
-
-    @Override
-    public List<Setting> settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    public boolean takesEncoding() {
-        return false;
     }
 
     @Override

@@ -12,7 +12,7 @@ import io.muse4j.models.kind.Evaluation;
 import io.muse4j.models.kind.EvaluationRequest;
 import io.muse4j.models.kind.HarmonyRequest;
 import io.muse4j.models.kind.InfillRequest;
-import io.muse4j.models.kind.ModelKind;
+import io.muse4j.models.kind.NamedKind;
 import io.muse4j.models.kind.Pieces;
 import io.muse4j.models.kind.RequestException;
 import io.muse4j.models.kind.SavedModel;
@@ -34,42 +34,22 @@ import java.util.Map;
  * pseudo-Gibbs sampling ({@code muse4j infill}), harmonises a melody (the three lower parts regenerated whole) and
  * is evaluated by the cross-entropy of each real part's symbol given all the others.
  */
-public final class DeepBachKind implements ModelKind {
+public final class DeepBachKind extends NamedKind {
     private static final List<Setting> SETTINGS = List.of(
             Setting.integer("--context", 16, "Grid steps read on each side of a note (16: a 4/4 bar of sixteenths).")
                     .within(0, 256),
             Setting.integer("--hidden", 256, "Hidden units of each part's network.").within(1, 1 << 14),
             Setting.real("--dropout", 0.3, "Share of hidden units dropped in training.").within(0, 0.95));
 
-    @Override
-    public String name() {
-        return DeepBach.KIND;
-    }
-
-    @Override
-    public String summary() {
-        return "DeepBach (Hadjeres et al. 2017): each chorale part given its neighbourhood; regenerates spans and "
-                + "voices by pseudo-Gibbs sampling";
-    }
-
-    @Override
-    public boolean reads(String fileKind) {
-        return DeepBach.KIND.equals(fileKind);
+    /** The kind, registered once in {@code ModelKinds}. */
+    public DeepBachKind() {
+        super(DeepBach.KIND, "DeepBach (Hadjeres et al. 2017): each chorale part given its neighbourhood; "
+                + "regenerates spans and voices by pseudo-Gibbs sampling", SETTINGS);
     }
 
     @Override
     public DeepBach rebuild(ModelFile.Header header) {
         return DeepBach.of(header.config());
-    }
-
-    @Override
-    public List<Setting> settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    public boolean takesEncoding() {
-        return false;
     }
 
     @Override

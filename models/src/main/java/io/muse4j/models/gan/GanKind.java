@@ -2,7 +2,7 @@ package io.muse4j.models.gan;
 
 import io.muse4j.models.kind.Evaluation;
 import io.muse4j.models.kind.EvaluationRequest;
-import io.muse4j.models.kind.ModelKind;
+import io.muse4j.models.kind.NamedKind;
 import io.muse4j.models.kind.RequestException;
 import io.muse4j.models.kind.SavedModel;
 import io.muse4j.models.kind.Setting;
@@ -14,46 +14,15 @@ import java.util.List;
  * an encoding, and having no likelihood they are not evaluated by {@code eval} (their training log records how far
  * their samples' statistics are from the validation set's).
  */
-public abstract class GanKind implements ModelKind {
-    private final String name;
-    private final String summary;
-    private final List<Setting> settings;
-
+public abstract class GanKind extends NamedKind {
     /** A GAN kind called {@code name} (also its model files' kind), with its settings in the order help lists them. */
     protected GanKind(String name, String summary, List<Setting> settings) {
-        this.name = name;
-        this.summary = summary;
-        this.settings = List.copyOf(settings);
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final String summary() {
-        return summary;
-    }
-
-    @Override
-    public final boolean reads(String fileKind) {
-        return name.equals(fileKind);
-    }
-
-    @Override
-    public final List<Setting> settings() {
-        return settings;
-    }
-
-    @Override
-    public final boolean takesEncoding() {
-        return false;
+        super(name, summary, settings);
     }
 
     @Override
     public final Evaluation evaluate(SavedModel saved, EvaluationRequest request) {
-        throw new RequestException(saved.name() + " is a " + name + " model: eval measures likelihood models; "
+        throw new RequestException(saved.name() + " is a " + name() + " model: eval measures likelihood models; "
                 + "its training log records the distance of its samples' statistics from the validation set's");
     }
 }

@@ -64,6 +64,15 @@ public interface ModelKind {
                 + "use a deepbach or anticipation model");
     }
 
+    /**
+     * The latent space of a saved model of this kind, which {@code sample} and {@code interpolate} decode. A kind
+     * without one throws a {@link RequestException} saying what has one.
+     */
+    default LatentModel latent(SavedModel saved) throws IOException {
+        throw new RequestException(saved.name() + " is a " + name() + " model, which has no latent space to sample "
+                + "or interpolate; use a vae or deephear model");
+    }
+
     /** How well a saved model of this kind predicts the pieces of a corpus split. */
     Evaluation evaluate(SavedModel saved, EvaluationRequest request) throws IOException;
 }

@@ -15,10 +15,16 @@ public final class TokenOptions {
      * search, and the primer unless the model takes one; {@code which} says which model it is.
      */
     public static void refuse(GenerationRequest request, String which, boolean takesPrimer) {
+        refuse(request, which, takesPrimer, false);
+    }
+
+    /** The same, letting {@code --temperature} through where the model samples at one. */
+    public static void refuse(GenerationRequest request, String which, boolean takesPrimer,
+                              boolean takesTemperature) {
         GenerationRequest.Sampling sampling = request.sampling();
         String option = request.primer() != null && !takesPrimer ? "--primer"
                 : request.length().seconds() != null ? "--seconds"
-                : sampling.temperature() != null ? "--temperature"
+                : sampling.temperature() != null && !takesTemperature ? "--temperature"
                 : sampling.topK() != null ? "--top-k"
                 : sampling.topP() != null ? "--top-p"
                 : sampling.newTemperature() != null ? "--new-temperature"

@@ -6,11 +6,10 @@ import io.muse4j.models.file.StoredModel;
 import io.muse4j.models.nn.DenseLayer;
 import io.muse4j.models.nn.LstmLayers;
 import io.muse4j.models.nn.Nd4jSetup;
-import io.muse4j.models.nn.Softmax;
+import io.muse4j.models.nn.PartSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.LinkedHashMap;
@@ -162,41 +161,20 @@ public final class MiniBach implements StoredModel {
 
     /** Softmax over each lower part's symbols at each step of the logits (B, outputs). */
     private INDArray[] partProbabilities(INDArray logits) {
-        INDArray[] p = new INDArray[ChoraleParts.COUNT - 1];
-        long from = 0;
-        for (int part = 1; part < ChoraleParts.COUNT; part++) {
-            int n = parts.symbols(part);
-            INDArray block = logits.get(NDArrayIndex.all(), NDArrayIndex.interval(from, from + (long) window * n));
-            p[part - 1] = Softmax.rows(block.dup('c').reshape('c', logits.rows() * window, n));
-            from += (long) window * n;
-        }
-        return p;
+        return PartSoftmax.probabilities(logits, window, lowerSymbols());
     }
 
-    /**
-     * The mean cross-entropy over every part step; when {@code dLogits} is given, its gradient with respect to the
-     * logits (p - one-hot, divided by the count) goes there.
-     */
+    /** The mean cross-entropy over every part step, and its gradient into {@code dLogits} when given. */
     private double crossEntropy(INDArray[] p, int[][] targets, INDArray dLogits) {
-        long count = (long) (ChoraleParts.COUNT - 1) * p[0].rows();
-        double loss = 0;
-        long from = 0;
-        for (int part = 0; part < p.length; part++) {
-            float[][] probabilities = p[part].toFloatMatrix(); // (B * window, n)
-            int n = probabilities[0].length;
-            for (int row = 0; row < probabilities.length; row++) {
-                int target = targets[part][row];
-                loss -= Math.log(Math.max(probabilities[row][target], 1e-30));
-                probabilities[row][target] -= 1;
-            }
-            if (dLogits != null) {
-                dLogits.get(NDArrayIndex.all(), NDArrayIndex.interval(from, from + (long) window * n))
-                        .assign(Nd4j.createFromArray(probabilities).divi(count)
-                                .reshape('c', dLogits.rows(), (long) window * n));
-            }
-            from += (long) window * n;
+        return PartSoftmax.crossEntropy(p, targets, window, dLogits);
+    }
+
+    private int[] lowerSymbols() {
+        int[] symbols = new int[ChoraleParts.COUNT - 1];
+        for (int part = 1; part < ChoraleParts.COUNT; part++) {
+            symbols[part - 1] = parts.symbols(part);
         }
-        return loss / count;
+        return symbols;
     }
 
     /** Log-probabilities, for averaging windows that overlap. */

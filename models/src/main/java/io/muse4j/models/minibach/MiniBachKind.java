@@ -12,7 +12,7 @@ import io.muse4j.models.kind.Evaluation;
 import io.muse4j.models.kind.EvaluationRequest;
 import io.muse4j.models.kind.Harmonization;
 import io.muse4j.models.kind.HarmonyRequest;
-import io.muse4j.models.kind.ModelKind;
+import io.muse4j.models.kind.NamedKind;
 import io.muse4j.models.kind.Pieces;
 import io.muse4j.models.kind.RequestException;
 import io.muse4j.models.kind.SavedModel;
@@ -34,41 +34,22 @@ import java.util.Map;
  * mini-bach as a model kind: trained on four-part chorales, it harmonises a melody ({@code muse4j harmonize}) and
  * is evaluated by the cross-entropy of the real alto, tenor and bass given the soprano.
  */
-public final class MiniBachKind implements ModelKind {
+public final class MiniBachKind extends NamedKind {
     private static final List<Setting> SETTINGS = List.of(
             Setting.integer("--window", 64, "Grid steps a window spans (64: four 4/4 bars of sixteenths).")
                     .within(1, 1024),
             Setting.integer("--hidden", 256, "Hidden units.").within(1, 1 << 14),
             Setting.real("--dropout", 0.3, "Share of hidden units dropped in training.").within(0, 0.95));
 
-    @Override
-    public String name() {
-        return MiniBach.KIND;
-    }
-
-    @Override
-    public String summary() {
-        return "mini-bach (Briot et al. 2019): a feedforward harmoniser from a soprano window to alto, tenor and bass";
-    }
-
-    @Override
-    public boolean reads(String fileKind) {
-        return MiniBach.KIND.equals(fileKind);
+    /** The kind, registered once in {@code ModelKinds}. */
+    public MiniBachKind() {
+        super(MiniBach.KIND, "mini-bach (Briot et al. 2019): a feedforward harmoniser from a soprano window to "
+                + "alto, tenor and bass", SETTINGS);
     }
 
     @Override
     public MiniBach rebuild(ModelFile.Header header) {
         return MiniBach.of(header.config());
-    }
-
-    @Override
-    public List<Setting> settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    public boolean takesEncoding() {
-        return false;
     }
 
     @Override

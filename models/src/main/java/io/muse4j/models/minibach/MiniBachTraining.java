@@ -6,6 +6,7 @@ import io.muse4j.core.token.ChoraleParts;
 import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.training.ChoraleData;
+import io.muse4j.models.training.ChoraleWindows;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
@@ -17,12 +18,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
@@ -67,24 +66,24 @@ public final class MiniBachTraining {
         ChoraleData chorales = ChoraleData.load(data, request.seed(), log);
         int stepsPerQuarter = chorales.stepsPerQuarter();
         List<VoiceRoll> train = chorales.train();
-        List<Place> trainWindows = places(train, request.window(), stepsPerQuarter);
+        ChoraleWindows trainWindows = new ChoraleWindows(train, request.window(), stepsPerQuarter, request.batch(),
+                request.seed());
         List<VoiceRoll> validWindows = windows(chorales.valid(), request.window(), request.window());
-        if (trainWindows.isEmpty()) {
+        if (trainWindows.count() == 0) {
             throw new IllegalArgumentException(data.corpus() + ": no chorale spans a window of " + request.window()
                     + " steps");
         }
         log.printf(Locale.ROOT, "%s: %d windows of %d steps for training, %d for validation%n", data.corpus(),
-                trainWindows.size(), request.window(), validWindows.size());
+                trainWindows.count(), request.window(), validWindows.size());
         MiniBach model = new MiniBach(request.window(), stepsPerQuarter, chorales.parts(), request.hidden(),
                 request.seed());
-        Batches batches = new Batches(model, trainWindows, request.batch(), request.seed());
         List<Batch> valid = new ArrayList<>();
         for (int from = 0; from < validWindows.size(); from += VALID_CHUNK) {
             valid.add(Batch.of(model, validWindows.subList(from, Math.min(validWindows.size(), from + VALID_CHUNK))));
         }
         Trainer.Result result = TrainingRun.train(request.trainer(), request.out(),
-                new Learner(model, request.dropout(), request.seed()), batches::batch, batches.perEpoch(), valid,
-                resume, log);
+                new Learner(model, request.dropout(), request.seed()),
+                step -> Batch.of(model, trainWindows.batch(step)), trainWindows.perEpoch(), valid, resume, log);
         Map<String, String> summary = TrainingRun.summary(data, chorales.splits(), request.seed(), request.batch());
         summary.put("dropout", Double.toString(request.dropout()));
         summary.put("validationNllPerPartStep", Double.toString(result.bestValidationLoss()));
@@ -96,63 +95,13 @@ public final class MiniBachTraining {
 
     /** Every window of {@code window} steps starting every {@code hop} steps. */
     static List<VoiceRoll> windows(List<VoiceRoll> rolls, int window, int hop) {
-        return places(rolls, window, hop).stream().map(Place::window).toList();
-    }
-
-    /** Where every window of {@code window} steps starting every {@code hop} steps lies, cut only when batched. */
-    private static List<Place> places(List<VoiceRoll> rolls, int window, int hop) {
-        List<Place> places = new ArrayList<>();
-        for (VoiceRoll roll : rolls) {
-            for (int from = 0; from + window <= roll.length(); from += hop) {
-                places.add(new Place(roll, from, window));
-            }
-        }
-        return places;
-    }
-
-    /** A window of a roll: its steps {@code from} to {@code from + length}. */
-    private record Place(VoiceRoll roll, int from, int length) {
-        VoiceRoll window() {
-            return roll.slice(from, from + length);
-        }
+        return ChoraleWindows.of(rolls, window, hop);
     }
 
     /** A batch: the soprano input and the lower parts' symbols. */
     record Batch(INDArray input, int[][] targets, int windows) {
         static Batch of(MiniBach model, List<VoiceRoll> windows) {
             return new Batch(model.input(windows), model.targets(windows), windows.size());
-        }
-    }
-
-    /** Batches of windows in an order shuffled afresh, seeded, for each epoch. */
-    private static final class Batches {
-        private final MiniBach model;
-        private final List<Place> windows;
-        private final int size;
-        private final long seed;
-        private long epoch = -1;
-        private List<Place> order;
-
-        Batches(MiniBach model, List<Place> windows, int size, long seed) {
-            this.model = model;
-            this.windows = windows;
-            this.size = Math.min(size, windows.size());
-            this.seed = seed;
-        }
-
-        int perEpoch() {
-            return windows.size() / size;
-        }
-
-        Batch batch(long step) {
-            long wanted = step / perEpoch();
-            if (wanted != epoch) {
-                epoch = wanted;
-                order = new ArrayList<>(windows);
-                Collections.shuffle(order, new Random(Seeds.mix(seed, epoch)));
-            }
-            int from = (int) (step % perEpoch()) * size;
-            return Batch.of(model, order.subList(from, from + size).stream().map(Place::window).toList());
         }
     }
 

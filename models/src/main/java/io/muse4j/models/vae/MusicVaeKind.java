@@ -4,6 +4,7 @@ import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
 import io.muse4j.models.kind.Evaluation;
 import io.muse4j.models.kind.EvaluationRequest;
+import io.muse4j.models.kind.LatentModel;
 import io.muse4j.models.kind.ModelKind;
 import io.muse4j.models.kind.Pieces;
 import io.muse4j.models.kind.RequestException;
@@ -91,6 +92,11 @@ public final class MusicVaeKind implements ModelKind {
     public Pieces generate(SavedModel saved, GenerationRequest request) throws ModelFileException {
         throw new ModelFileException(saved.name(), "is a MusicVAE (" + saved.model().kind() + "); use it with "
                 + "sample, interpolate, reconstruct or attribute");
+    }
+
+    @Override
+    public LatentModel latent(SavedModel saved) throws ModelFileException {
+        return new VaeLatent(VaeFile.saved(saved));
     }
 
     @Override

@@ -1,26 +1,21 @@
 package io.muse4j.models.deepbach;
 
 import io.muse4j.core.score.SyntheticScores;
-import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.corpora.CorpusSplits;
-import io.muse4j.midi.MidiWriter;
 import io.muse4j.models.ModelKinds;
 import io.muse4j.models.kind.ChoraleRegeneratorChecks;
 import io.muse4j.models.kind.Evaluation;
 import io.muse4j.models.kind.EvaluationRequest;
 import io.muse4j.models.kind.SavedModel;
-import io.muse4j.models.kind.Settings;
+import io.muse4j.models.kind.SyntheticChorales;
 import io.muse4j.models.sampling.Sampler;
 import io.muse4j.models.training.Trainer;
-import io.muse4j.models.training.TrainerConfig;
-import io.muse4j.models.training.TrainingRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -38,16 +33,9 @@ class DeepBachTest {
     /** 300 steps on eight synthetic four-part pieces whose parts follow from the soprano, as four-track MIDI. */
     @BeforeAll
     static void train() throws Exception {
-        Path corpus = Files.createDirectories(dir.resolve("chorales"));
-        for (int i = 0; i < 8; i++) {
-            MidiWriter.write(SyntheticScores.fourParts(i, 40), corpus.resolve("piece-" + i + ".mid"));
-        }
-        file = dir.resolve("deepbach.m4j");
-        TrainerConfig config = new TrainerConfig(300, 0.01, 0, 1, 5, 100, 300, 0);
-        TrainingRequest request = new TrainingRequest(new TrainingRequest.Data(corpus, null,
-                new EncodingSpec.PianoRoll(4).codec(), 0.25, 1), config, 32, 1, file, false, System.err);
-        result = ModelKinds.named("deepbach").train(request, new Settings(Map.of("--context", 4, "--hidden", 32,
-                "--dropout", 0.0))).result();
+        file = SyntheticChorales.model(dir, "deepbach");
+        result = SyntheticChorales.train(dir, "deepbach", 40, 300, 100, 32, 1,
+                Map.of("--context", 4, "--hidden", 32, "--dropout", 0.0));
     }
 
     @Test
@@ -55,7 +43,7 @@ class DeepBachTest {
         // at the start the loss is near log of each part's symbols (about 3 nats)
         assertTrue(result.bestValidationLoss() < 0.3, "validation NLL " + result.bestValidationLoss());
         SavedModel saved = ModelKinds.load(file);
-        Evaluation valid = saved.kind().evaluate(saved, new EvaluationRequest(dir.resolve("chorales"),
+        Evaluation valid = saved.kind().evaluate(saved, new EvaluationRequest(SyntheticChorales.corpus(dir),
                 CorpusSplits.Split.VALID));
         assertEquals(2, valid.pieces());
         assertTrue((double) valid.values().get("nll") < 0.3, valid.text());

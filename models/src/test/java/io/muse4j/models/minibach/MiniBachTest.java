@@ -15,6 +15,7 @@ import io.muse4j.models.kind.Harmonization;
 import io.muse4j.models.kind.HarmonyRequest;
 import io.muse4j.models.kind.RequestException;
 import io.muse4j.models.kind.SavedModel;
+import io.muse4j.models.kind.SyntheticChorales;
 import io.muse4j.models.kind.Settings;
 import io.muse4j.models.sampling.GenerationRequest;
 import io.muse4j.models.training.Trainer;
@@ -51,17 +52,9 @@ class MiniBachTest {
     /** 300 steps on six synthetic four-part pieces whose parts follow from the soprano, as four-track MIDI files. */
     @BeforeAll
     static void train() throws Exception {
-        Path corpus = Files.createDirectories(dir.resolve("chorales"));
-        for (int i = 0; i < 8; i++) {
-            MidiWriter.write(SyntheticScores.fourParts(i, 40), corpus.resolve("piece-" + i + ".mid"));
-        }
-        file = dir.resolve("mini.m4j");
-        TrainerConfig config = new TrainerConfig(300, 0.01, 0, 1, 5, 100, 300, 0);
-        EncodingSpec.PianoRoll grid = new EncodingSpec.PianoRoll(4);
-        TrainingRequest request = new TrainingRequest(new TrainingRequest.Data(corpus, null, grid.codec(), 0.25, 1),
-                config, 16, 1, file, false, System.err);
-        result = ModelKinds.named("minibach").train(request, new Settings(Map.of("--window", 16, "--hidden", 32,
-                "--dropout", 0.0))).result();
+        file = SyntheticChorales.model(dir, "minibach");
+        result = SyntheticChorales.train(dir, "minibach", 40, 300, 100, 16, 1,
+                Map.of("--window", 16, "--hidden", 32, "--dropout", 0.0));
     }
 
     @Test
@@ -81,7 +74,7 @@ class MiniBachTest {
     @Test
     void evalScoresTheValidationPiecesAsTrainingDid() throws Exception {
         SavedModel saved = ModelKinds.load(file);
-        Evaluation valid = saved.kind().evaluate(saved, new EvaluationRequest(dir.resolve("chorales"),
+        Evaluation valid = saved.kind().evaluate(saved, new EvaluationRequest(SyntheticChorales.corpus(dir),
                 CorpusSplits.Split.VALID));
         assertEquals(2, valid.pieces());
         double nll = (double) valid.values().get("nll");

@@ -4,9 +4,13 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** The options every MusicVAE command shares: the model, the decoder's temperature and seed, the MIDI file to write. */
-final class VaeCommandOptions {
-    @Option(names = "--model", required = true, paramLabel = "VAE", description = "MusicVAE model file.")
+/**
+ * The options the commands on a latent space share (sample, interpolate, and MusicVAE's reconstruct and attribute):
+ * the model, the decoder's temperature and seed, the MIDI file to write.
+ */
+final class LatentCommandOptions {
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "Model file: a MusicVAE (vae), or for sample and interpolate a deephear model too.")
     String model;
 
     @Option(names = "--temperature", description = "Decoder sampling temperature, 0 for the likeliest tokens "
