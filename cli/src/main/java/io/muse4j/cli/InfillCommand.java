@@ -27,8 +27,9 @@ import java.util.concurrent.Callable;
 @Command(name = "infill", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Regenerate bars of a piece, in all its voices or some, and keep every other note exactly.",
                 "The piece is a MIDI or ABC file whose voices are its pitched tracks, in order; the bundled model "
-                        + "regenerates four-part chorales (soprano, alto, tenor, bass), in any key. A note of a "
-                        + "chosen voice that crosses the span's edge keeps its part outside the span.",
+                        + "regenerates four-part chorales (soprano, alto, tenor, bass), in any key; a melody model "
+                        + "(--model folk-lstm-2025) one voice of a tune. A note of a chosen voice that crosses the "
+                        + "span's edge keeps its part outside the span.",
                 "Bars count from 1, the first bar of the file (a pickup included). The same seed gives the same "
                         + "file. Prints the file written."})
 final class InfillCommand implements Callable<Integer> {
@@ -49,7 +50,9 @@ final class InfillCommand implements Callable<Integer> {
     List<String> voices;
 
     @Option(names = "--model", defaultValue = DEFAULT_MODEL, paramLabel = "MODEL",
-            description = "A deepbach model file, or the bundled ${DEFAULT-VALUE} (default).")
+            description = "A deepbach or anticipation model file, the bundled ${DEFAULT-VALUE} (default), or for a "
+                    + "melody a token model in the melody encoding, such as the bundled folk-lstm-2025, with one of "
+                    + "--voices.")
     String model;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT.mid",

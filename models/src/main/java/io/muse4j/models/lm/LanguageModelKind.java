@@ -1,10 +1,13 @@
 package io.muse4j.models.lm;
 
+import io.muse4j.core.score.Note;
+import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.StoredModel;
 import io.muse4j.models.kind.Evaluation;
 import io.muse4j.models.kind.EvaluationRequest;
+import io.muse4j.models.kind.InfillRequest;
 import io.muse4j.models.kind.ModelKind;
 import io.muse4j.models.kind.Pieces;
 import io.muse4j.models.kind.RequestException;
@@ -156,6 +159,12 @@ public final class LanguageModelKind implements ModelKind {
     public Pieces generate(SavedModel saved, GenerationRequest request) throws IOException {
         return saved.model() instanceof PianoRollModel rolls ? FrameGeneration.pieces(saved, rolls, request)
                 : TokenGeneration.pieces(saved, request);
+    }
+
+    /** A token model of the melody encoding regenerates a span of one voice ({@link MelodyInfill}). */
+    @Override
+    public List<Note> infill(SavedModel saved, NoteSequence piece, InfillRequest request) throws IOException {
+        return MelodyInfill.notes(saved, piece, request);
     }
 
     @Override

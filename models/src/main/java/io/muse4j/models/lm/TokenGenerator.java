@@ -148,6 +148,52 @@ public final class TokenGenerator {
         return drawn[best];
     }
 
+    /**
+     * The span of {@code count} tokens between a fixed past and a fixed future most likely to lead into that
+     * future: {@code rows} spans are drawn side by side after {@code before}, and the one after which the model
+     * gives {@code after} the highest log-probability (the sum over its tokens, teacher-forced) wins; the first drawn
+     * where none follows. How a melody model fills in bars.
+     */
+    public int[] likeliestBridge(int[] before, int count, int[] after, int rows, Sampler sampler) {
+        Check.range("candidates", rows, 1, MAX_WIDTH);
+        Check.atLeast("span tokens", count, 1);
+        if (before.length == 0) {
+            throw new IllegalArgumentException("a past of at least one token is needed");
+        }
+        TokenStepper one = model.stepper(1);
+        float[] fedLogits = fed(one, before)[0];
+        TokenStepper stepper = one.widened(rows); // the past fed once, not once a row
+        float[][] logits = new float[rows][];
+        for (int row = 0; row < rows; row++) {
+            logits[row] = fedLogits.clone();
+        }
+        int[][] drawn = new int[rows][count];
+        for (int n = 0; n < count; n++) {
+            int[] newest = new int[rows];
+            for (int row = 0; row < rows; row++) {
+                newest[row] = sampler.sample(logits[row]);
+                drawn[row][n] = newest[row];
+            }
+            logits = stepper.step(newest);
+        }
+        double[] score = new double[rows];
+        for (int n = 0; n < after.length; n++) {
+            for (int row = 0; row < rows; row++) {
+                score[row] += Softmax.logSoftmax(logits[row])[after[n]];
+            }
+            if (n + 1 < after.length) {
+                int[] same = new int[rows];
+                Arrays.fill(same, after[n]);
+                logits = stepper.step(same);
+            }
+        }
+        int best = 0;
+        for (int row = 1; row < rows; row++) {
+            best = score[row] > score[best] ? row : best;
+        }
+        return drawn[best];
+    }
+
     /** Feeds the same tokens to every row of the stepper; the logits after the last. */
     private static float[][] fed(TokenStepper stepper, int[] tokens) {
         float[][] logits = null;
