@@ -27,8 +27,7 @@ import java.util.function.Function;
  * Windows decoded from a latent model of four-part chorales (DeepHear) against the real windows of one split of a
  * four-part corpus (Jsb16thSeparated.json): every whole window of each chorale, as the model's window long. Rows:
  * the real windows against themselves (the classifier's floor); the real windows encoded and decoded again
- * (reconstruction); COUNT windows decoded from codes drawn from the model's prior, and from codes uniform in
- * [0, 1] (DeepHear's own draw); each at every TEMPERATURE. For each: voice-leading errors per 100 chords and the
+ * (reconstruction); COUNT windows decoded from codes drawn from the model's prior; each at every TEMPERATURE. For each: voice-leading errors per 100 chords and the
  * share of notes in the window's key, the share of distinct windows, and the statistics evaluator's comparison
  * with the real windows (classifier two-sample accuracy over 10 fold assignments, mean and largest KS distance).
  * Usage: LatentBench MODEL CORPUS SPLIT COUNT [TEMPERATURE...] (default temperature 0).
@@ -67,7 +66,6 @@ public class LatentBench {
             }
             report("reconstructed, T " + t, reconstructed, real);
             report("prior, T " + t, decoded(latent, latent.prior(count, new Random(1)), t), real);
-            report("uniform, T " + t, decoded(latent, uniform(count, latent.size(), new Random(1)), t), real);
         }
     }
 
@@ -76,16 +74,6 @@ public class LatentBench {
         List<NoteSequence> windows = latent.decode(codes, temperature, 1);
         System.out.printf(Locale.ROOT, "(%.2f ms a window)%n", (System.nanoTime() - start) / 1e6 / codes.length);
         return windows;
-    }
-
-    static double[][] uniform(int count, int size, Random random) {
-        double[][] codes = new double[count][size];
-        for (double[] code : codes) {
-            for (int u = 0; u < size; u++) {
-                code[u] = random.nextDouble();
-            }
-        }
-        return codes;
     }
 
     static void report(String name, List<NoteSequence> windows, List<NoteSequence> real) {
