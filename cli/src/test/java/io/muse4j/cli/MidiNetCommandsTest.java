@@ -106,8 +106,8 @@ class MidiNetCommandsTest {
                 "train", "--model", "crnngan", "--corpus",
                 corpus.toString(), "--out", m4j, "--lambda1", "0.5");
         assertError(2, "muse4j: --layers is not an option of 'muse4j train midinet'"
-                + "; it is for train lstm, transformer, vae, crnngan, lookback, anticipation (see 'muse4j train "
-                + "midinet --help')",
+                + "; it is for train lstm, transformer, vae, crnngan, lookback, anticipation, deephear "
+                + "(see 'muse4j train midinet --help')",
                 "train", "--model", "midinet", "--corpus",
                 corpus.toString(), "--out", m4j, "--layers", "2");
         assertError(2, "muse4j: --lambda1 -1.0 must be at least 0 and at most 1000", "train", "--model",

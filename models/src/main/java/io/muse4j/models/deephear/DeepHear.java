@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -33,6 +34,8 @@ import java.util.Random;
 public final class DeepHear implements StoredModel {
     /** The model files' name for the kind. */
     public static final String KIND = "deephear";
+    /** The most weights a layer may have: 1 GB of floats. */
+    static final long MAX_LAYER_WEIGHTS = 1L << 28;
 
     static {
         Nd4jSetup.configure();
@@ -80,6 +83,12 @@ public final class DeepHear implements StoredModel {
             widths[k] = shape.hidden() >> (k - 1);
         }
         widths[widths.length - 1] = shape.code();
+        long first = (long) widths[0] * widths[1];
+        if (first > MAX_LAYER_WEIGHTS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a window of %d steps (%,d inputs) into %,d "
+                    + "units is %,d weights, more than the %,d a layer may have: give a shorter --window or fewer "
+                    + "--hidden", shape.window(), widths[0], widths[1], first, MAX_LAYER_WEIGHTS));
+        }
         Random random = new Random(seed);
         encoders = new DenseLayer[widths.length - 1];
         decoders = new DenseLayer[widths.length - 1];
@@ -89,8 +98,8 @@ public final class DeepHear implements StoredModel {
                     DataType.FLOAT);
             decoders[k] = DenseLayer.of("dec" + k, widths[k + 1], widths[k], k > 0, random, DataType.FLOAT);
         }
-        codeMean = Nd4j.valueArrayOf(new long[] {shape.code()}, 0.5f);
-        codeSd = Nd4j.valueArrayOf(new long[] {shape.code()}, 0.25f);
+        codeMean = Nd4j.zeros(DataType.FLOAT, shape.code()); // N(0, I) until training fits the prior
+        codeSd = Nd4j.ones(DataType.FLOAT, shape.code());
     }
 
     private static int inputWidth(int window, ChoraleParts parts) {

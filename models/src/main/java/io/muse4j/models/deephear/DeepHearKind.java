@@ -49,7 +49,7 @@ public final class DeepHearKind extends NamedKind {
                     .within(1, 1 << 14),
             Setting.integer("--layers", 2, "Hidden layers between the window and the code.").within(0, 8),
             Setting.integer("--code", 16, "Units of the code that generation draws at random.").within(1, 4096),
-            Setting.integer("--pretrain", 500, "Steps of each layer's pretraining as an autoencoder of the one "
+            Setting.integer("--pretrain", 300, "Steps of each layer's pretraining as an autoencoder of the one "
                     + "below, before the steps left fine-tune the whole stack (0: no pretraining).")
                     .within(0, 10_000_000));
 
