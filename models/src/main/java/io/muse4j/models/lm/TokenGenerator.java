@@ -91,17 +91,9 @@ public final class TokenGenerator {
      * other token, wins. How {@code --bars N} ends on a cadence.
      */
     public int[] likeliestEnding(int[] body, int rows, int count, Sampler sampler, Predicate<int[]> done, int end) {
-        Check.range("candidates", rows, 1, MAX_WIDTH);
-        if (body.length == 0) {
-            throw new IllegalArgumentException("a body of at least one token is needed");
-        }
-        TokenStepper one = model.stepper(1);
-        float[] fedLogits = fed(one, body)[0];
-        TokenStepper stepper = one.widened(rows); // the body fed once, not once a row
-        float[][] logits = new float[rows][];
-        for (int row = 0; row < rows; row++) {
-            logits[row] = fedLogits.clone();
-        }
+        Rows fed = fedRows(body, rows);
+        TokenStepper stepper = fed.stepper();
+        float[][] logits = fed.logits();
         int[][] drawn = new int[rows][];
         Arrays.fill(drawn, body);
         // a row is drawing, then finished (its likeliest other token fed), then scored (the rest is ignored)
@@ -155,18 +147,10 @@ public final class TokenGenerator {
      * where none follows. How a melody model fills in bars.
      */
     public int[] likeliestBridge(int[] before, int count, int[] after, int rows, Sampler sampler) {
-        Check.range("candidates", rows, 1, MAX_WIDTH);
         Check.atLeast("span tokens", count, 1);
-        if (before.length == 0) {
-            throw new IllegalArgumentException("a past of at least one token is needed");
-        }
-        TokenStepper one = model.stepper(1);
-        float[] fedLogits = fed(one, before)[0];
-        TokenStepper stepper = one.widened(rows); // the past fed once, not once a row
-        float[][] logits = new float[rows][];
-        for (int row = 0; row < rows; row++) {
-            logits[row] = fedLogits.clone();
-        }
+        Rows fed = fedRows(before, rows);
+        TokenStepper stepper = fed.stepper();
+        float[][] logits = fed.logits();
         int[][] drawn = new int[rows][count];
         for (int n = 0; n < count; n++) {
             int[] newest = new int[rows];
@@ -192,6 +176,25 @@ public final class TokenGenerator {
             best = score[row] > score[best] ? row : best;
         }
         return drawn[best];
+    }
+
+    /** A stepper of several rows that have all read the same tokens, and each row's logits after them. */
+    private record Rows(TokenStepper stepper, float[][] logits) {
+    }
+
+    /** {@code rows} rows that have read {@code tokens}, fed once and then widened, not once a row. */
+    private Rows fedRows(int[] tokens, int rows) {
+        Check.range("candidates", rows, 1, MAX_WIDTH);
+        if (tokens.length == 0) {
+            throw new IllegalArgumentException("at least one token to continue is needed");
+        }
+        TokenStepper one = model.stepper(1);
+        float[] fedLogits = fed(one, tokens)[0];
+        float[][] logits = new float[rows][];
+        for (int row = 0; row < rows; row++) {
+            logits[row] = fedLogits.clone();
+        }
+        return new Rows(one.widened(rows), logits);
     }
 
     /** Feeds the same tokens to every row of the stepper; the logits after the last. */
