@@ -63,6 +63,12 @@ class LatentCommandsTest {
         CliRun split = CliRun.of("interpolate", "--model", DEEPHEAR, a.toString(), b.toString(), "--steps", "3",
                 "--split", "--out", out.toString());
         assertEquals(3, split.out().lines().count(), split.out());
+        Path ode = SharedCorpora.projectRoot().resolve("examples/ode-to-joy.mid");
+        CliRun twoTracks = CliRun.of("interpolate", "--model", DEEPHEAR, ode.toString(), a.toString(), "--out",
+                out.toString());
+        assertEquals(0, twoTracks.code(), twoTracks.err());
+        assertEquals("muse4j: " + ode + " has 2 tracks: read by number as soprano, alto, the other parts resting\n",
+                twoTracks.err());
     }
 
     @Test

@@ -49,6 +49,11 @@ record DeepHearLatent(DeepHear model) implements LatentModel {
             throw new IllegalArgumentException(name + ": a deephear model reads four-part pieces, one track per part "
                     + "(soprano, alto, tenor, bass), but this piece has " + tracks.size() + " tracks");
         }
+        if (tracks.size() < ChoraleParts.COUNT) {
+            notices.accept(name + " has " + tracks.size() + " tracks: read by number as "
+                    + String.join(", ", tracks.stream().map(ChoraleParts.NAMES::get).toList())
+                    + ", the other parts resting");
+        }
         if (tracks.size() > ChoraleParts.COUNT) {
             notices.accept(name + " has " + tracks.size() + " tracks: its first four are read as soprano, alto, "
                     + "tenor and bass");
