@@ -26,7 +26,8 @@ import java.util.Set;
  * (folk-abc/MIDI) with at least 6 bars, bars 3-4 of the melody (the first track) are regenerated, everything else
  * kept; then bars 2-5 of the melody are compared with the same bars of the real tunes by the statistics evaluator
  * (each statistic's Kolmogorov-Smirnov distance and the classifier two-sample accuracy over 10 fold assignments,
- * 0.5 when the sets cannot be told apart). As a yardstick, "spliced" puts bars 3-4 of the next tune of the same
+ * 0.5 when the sets cannot be told apart), and the leap from the last note before bar 5 into bar 5, where the
+ * regenerated bars meet the kept ones, is measured. As a yardstick, "spliced" puts bars 3-4 of the next tune of the same
  * meter (moved to this tune's key) in place of the model's. Usage: MelodyInfillBench MODEL CORPUS SPLIT
  * [TEMPERATURE...].
  */
@@ -73,12 +74,36 @@ public class MelodyInfillBench {
             context.add(Slicing.slice(pieces.get(i), bars[1], bars[5]));
             realContext.add(Slicing.slice(real.get(i), bars[1], bars[5]));
         }
+        double leaps = 0;
+        int steps = 0;
+        for (int i = 0; i < pieces.size(); i++) {
+            int leap = leapInto(pieces.get(i), bars(real.get(i))[4]);
+            leaps += leap;
+            steps += leap <= 2 ? 1 : 0;
+        }
         StatsReport stats = StatsReport.compare(PieceSet.of(context), PieceSet.of(realContext), 1);
         double meanKs = stats.comparisons().stream().mapToDouble(StatisticComparison::ks).average().orElse(0);
         StatisticComparison worst = stats.comparisons().stream()
                 .max((x, y) -> Double.compare(x.ks(), y.ks())).orElseThrow();
-        System.out.printf(Locale.ROOT, "%-8s bars 2-5 vs real: classifier %.3f +- %.3f, mean KS %.3f, largest KS %.3f "
-                + "(%s)%n", name, stats.classifierMean(), stats.classifierSd(), meanKs, worst.ks(), worst.name());
+        System.out.printf(Locale.ROOT, "%-8s into bar 5: mean leap %.2f semitones, %.1f%% by step | bars 2-5 vs real: "
+                + "classifier %.3f +- %.3f, mean KS %.3f, largest KS %.3f (%s)%n", name, leaps / pieces.size(),
+                100.0 * steps / pieces.size(), stats.classifierMean(), stats.classifierSd(), meanKs, worst.ks(),
+                worst.name());
+    }
+
+    /** Semitones between the last note to start before {@code tick} and the first at or after it. */
+    static int leapInto(NoteSequence tune, long tick) {
+        Note before = null;
+        Note after = null;
+        for (Note n : tune.notes()) {
+            if (n.startTick() < tick && (before == null || n.startTick() >= before.startTick())) {
+                before = n;
+            }
+            if (n.startTick() >= tick && (after == null || n.startTick() < after.startTick())) {
+                after = n;
+            }
+        }
+        return before == null || after == null ? 0 : Math.abs(after.pitch() - before.pitch());
     }
 
     /** The next tune after {@code i} (cyclically) whose first meter is the same; itself if none is. */
