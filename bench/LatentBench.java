@@ -25,12 +25,13 @@ import java.util.function.Function;
 
 /**
  * Windows decoded from a latent model of four-part chorales (DeepHear) against the real windows of one split of a
- * four-part corpus (Jsb16thSeparated.json): every whole window of each chorale, as the model's window long. Rows:
- * the real windows against themselves (the classifier's floor); the real windows encoded and decoded again
- * (reconstruction); COUNT windows decoded from codes drawn from the model's prior; each at every TEMPERATURE. For each: voice-leading errors per 100 chords and the
- * share of notes in the window's key, the share of distinct windows, and the statistics evaluator's comparison
- * with the real windows (classifier two-sample accuracy over 10 fold assignments, mean and largest KS distance).
- * Usage: LatentBench MODEL CORPUS SPLIT COUNT [TEMPERATURE...] (default temperature 0).
+ * four-part corpus (Jsb16thSeparated.json): every whole window of each chorale, as the model's window long. Rows: the
+ * real windows against themselves (the classifier's floor); the real windows encoded and decoded again
+ * (reconstruction); COUNT windows decoded from codes drawn from the model's prior; each at every TEMPERATURE. For
+ * each: voice-leading errors per 100 chords and the share of notes in the window's key, the share of distinct windows,
+ * and the statistics evaluator's comparison with the real windows (classifier two-sample accuracy over 10 fold
+ * assignments, mean and largest KS distance). Usage: LatentBench MODEL CORPUS SPLIT COUNT [TEMPERATURE...] (default
+ * temperature 0).
  */
 public class LatentBench {
     public static void main(String[] args) throws Exception {

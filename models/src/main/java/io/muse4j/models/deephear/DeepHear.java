@@ -18,14 +18,14 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * DeepHear (Sun 2016), the stacked autoencoder of Briot et al.'s auto-bach (2019, section 6.4.1), over windows of
+ * DeepHear (Sun 2016), the stacked autoencoder of Briot et al.'s auto-bach (2019), over windows of
  * four-part chorales. A window is each part's symbols ({@link ChoraleParts}) one-hot at every step, part by part:
  * (B, D) with D = window * (n_soprano + n_alto + n_tenor + n_bass). The encoder is dense layers D -> h_1 -> ... ->
  * h_L -> code; the decoder mirrors it, code -> h_L -> ... -> h_1, then a softmax over each part's symbols at each
- * step. The hidden layers are leaky ReLU, as mini-bach's, and the code is linear. DeepHear's layers are sigmoids,
- * its code in (0, 1) so that uniform random codes fit it; here, with sigmoids throughout the stack sat at the
- * symbols' marginal distribution for thousands of steps on the chorales, and a sigmoid code under leaky ReLU layers
- * saturated at 0 or 1 for every window, carrying nothing. Encoder layer k and decoder layer k are the k-th autoencoder of layer-wise
+ * step. The hidden layers are leaky ReLU, as mini-bach's, and the code is linear. The classic stack has sigmoid
+ * layers and a code in (0, 1), so that uniform random codes fit it; on the chorales a sigmoid stack sat at the
+ * symbols' marginal distribution for thousands of steps, and a sigmoid code under leaky ReLU layers saturated at 0
+ * or 1 for every window, carrying nothing. Encoder layer k and decoder layer k are the k-th autoencoder of layer-wise
  * pretraining (Bengio et al. 2007): the first reconstructs the window (cross-entropy of its symbols), each one above
  * the layer below it (mean squared error); fine-tuning then trains the whole stack end to end. It generates by
  * decoding random codes, drawn from a normal fitted to each code unit over training windows and kept in the model

@@ -36,9 +36,9 @@ record DeepHearLatent(DeepHear model) implements LatentModel {
     }
 
     /**
-     * The code of the piece's first window, rests filling it where the piece is shorter. A piece with four or more pitched tracks gives its first four as the
-     * parts; one with two or three, numbered within 0..3, is a chorale whose other parts rest (a window cut from
-     * one), read by track number.
+     * The code of the piece's first window, rests filling it where the piece is shorter. A piece with four or more
+     * pitched tracks gives its first four as the parts; one with two or three, numbered within 0..3, is a chorale
+     * whose other parts rest (a window cut from one), read by track number.
      */
     @Override
     public double[] encode(NoteSequence piece, String name, Consumer<String> notices) {
