@@ -28,8 +28,7 @@ import java.util.Map;
  * Trains {@link DeepHear} on four-part chorales: windows of the training chorales and their transpositions, starting
  * every quarter note, in shuffled batches. The first {@code pretrain} steps train the first autoencoder, the next
  * {@code pretrain} the second, and so on up to the code; the steps left fine-tune the whole stack. A stage's step
- * gives the other weights zero gradients, so Adam moves them only by the momentum they had (it dies within some ten
- * steps). Validation is always the whole stack's reconstruction of the validation chorales' windows, so the best
+ * gives the other weights no gradients, so Adam leaves them as they are. Validation is always the whole stack's reconstruction of the validation chorales' windows, so the best
  * model is one fine-tuned. Then the prior is fitted to the codes of up to {@value #PRIOR_WINDOWS} training windows.
  */
 public final class DeepHearTraining {
@@ -150,7 +149,6 @@ public final class DeepHearTraining {
             int stage = pretrain == 0 ? model.stages() : (int) Math.min(model.stages(), step / pretrain);
             Map<String, INDArray> gradients = new HashMap<>();
             double loss = model.lossAndGradients(stage, batch.input(), batch.targets(), gradients);
-            model.trained().forEach((name, w) -> gradients.computeIfAbsent(name, n -> Nd4j.zerosLike(w)));
             return new LossAndGradients(loss, gradients);
         }
 

@@ -31,7 +31,10 @@ public final class AdamOptimizer {
         }
     }
 
-    /** Clips the gradients to {@code clipNorm} (0: no clipping), takes one step; returns the norm before clipping. */
+    /**
+     * Clips the gradients to {@code clipNorm} (0: no clipping), takes one step; returns the norm before clipping. A
+     * weight missing from {@code gradients} is left as it is, and so are its moments (a layer frozen for the step).
+     */
     public double step(Map<String, INDArray> gradients, double learningRate, double clipNorm) {
         double norm = globalNorm(gradients);
         double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
@@ -43,7 +46,10 @@ public final class AdamOptimizer {
         int parts = Math.min(CpuThreads.count(), names.size());
         CpuThreads.map(parts, part -> { // the weights dealt out largest first, so that the parts are alike
             for (int i = part; i < names.size(); i += parts) {
-                update(names.get(i), gradients.get(names.get(i)).mul(scale), learningRate, correction1, correction2);
+                INDArray g = gradients.get(names.get(i));
+                if (g != null) { // a weight without a gradient sits this step out, its moments as they were
+                    update(names.get(i), g.mul(scale), learningRate, correction1, correction2);
+                }
             }
             return null;
         });

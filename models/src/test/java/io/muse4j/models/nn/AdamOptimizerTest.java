@@ -157,6 +157,19 @@ class AdamOptimizerTest {
     }
 
     /** Weights "a" and "b" in double precision, in that order. */
+    @Test
+    void aWeightWithoutAGradientStaysWhereItIsMomentumAndAll() {
+        Map<String, INDArray> weights = weights(new double[] {1.0, -2.0}, new double[] {3.0});
+        AdamOptimizer adam = new AdamOptimizer(weights);
+        adam.step(gradients(new double[] {0.5, -0.25}, new double[] {1.0}), 0.1, 0);
+        double[] b = values(weights.get("b"));
+        Map<String, INDArray> onlyA = new LinkedHashMap<>(gradients(new double[] {0.5, -0.25}, new double[] {0}));
+        onlyA.remove("b");
+        adam.step(onlyA, 0.1, 0);
+        assertArrayEquals(b, values(weights.get("b")), 0, "a frozen weight does not drift on its momentum");
+        assertEquals(1.0, values(adam.state().get("m/b"))[0] / 0.1, TIGHT, "its first moment is as it was");
+    }
+
     private static Map<String, INDArray> weights(double[] a, double[] b) {
         Map<String, INDArray> weights = new LinkedHashMap<>();
         weights.put("a", Nd4j.create(a, new long[] {a.length}, DataType.DOUBLE));
