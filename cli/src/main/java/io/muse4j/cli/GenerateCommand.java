@@ -7,6 +7,7 @@ import io.muse4j.midi.ScoreFiles;
 import io.muse4j.models.kind.Pieces;
 import io.muse4j.models.kind.SavedModel;
 import io.muse4j.models.kind.Setting;
+import io.muse4j.models.kind.Structure;
 import io.muse4j.models.sampling.Durations;
 import io.muse4j.models.sampling.GenerationRequest;
 import picocli.CommandLine.Command;
@@ -21,7 +22,8 @@ import java.util.concurrent.Callable;
 
 /** Samples new music from a model, optionally continuing a primer. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate music with a trained model: a token LSTM or transformer, a C-RNN-GAN or a MidiNet.",
+        description = {"Generate music with a trained model: a token LSTM or transformer, a C-RNN-GAN, a MidiNet, "
+                + "a DeepHear or a C-RBM.",
                 "The default model writes whole tunes that end where it ends them (--whole); give --bars, --seconds "
                         + "or --steps for a length.",
                 "A MidiNet writes --bars bars (16 by default) one after another, each following the bar before "
@@ -69,6 +71,14 @@ final class GenerateCommand implements Callable<Integer> {
                     + "qualities m, 7, maj7, m7, dim, m7b5, dim7, aug, sus2, sus4.")
     String chords;
 
+    @Option(names = "--form", paramLabel = "AB..AB", description = "A form imposed on a crbm model's piece: a letter "
+            + "a bar, bars with the same letter the same bar, '.' a free bar (AB..AB repeats bars 1-2 in bars 5-6).")
+    String form;
+
+    @Option(names = "--key", paramLabel = "KEY", description = "A key imposed on a crbm model's piece, such as G, "
+            + "F#m or \"Bb minor\": every note in its scale (a minor key's raised sixth and seventh included).")
+    String key;
+
     @Option(names = "--count", defaultValue = "1", description = "Pieces to write: OUT-1.mid ... OUT-N.mid when above 1.")
     int count;
 
@@ -106,8 +116,10 @@ final class GenerateCommand implements Callable<Integer> {
         GenerationRequest request = new GenerationRequest(new GenerationRequest.Length(steps, bars, seconds, whole),
                 primer == null ? null : new GenerationRequest.Primer(primer.toString(), primerScore()),
                 Models.withDefaults(model, sampling.controls(), newTemperature, rhythmTemperature), beam, chordProgression());
+        Structure structure = structure();
         SavedModel saved = Models.load(model);
-        Pieces pieces = saved.kind().generate(saved, request);
+        Pieces pieces = structure == null ? saved.kind().generate(saved, request)
+                : saved.kind().generate(saved, request, structure);
         WavRenderer renderer = wav == null ? null : new WavRenderer(soundFont.load()); // a bad SoundFont fails early
         for (int i = 1; i <= count; i++) {
             NoteSequence music = pieces.piece(i);
@@ -130,6 +142,24 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UsageException("--primer " + primer + ": holds no ABC tune");
         }
         return scores.get(0);
+    }
+
+    /** The --form and --key given, or null when neither is; a bad one is a usage error naming it. */
+    private Structure structure() {
+        if (form == null && key == null) {
+            return null;
+        }
+        Structure.Key parsedKey;
+        try {
+            parsedKey = key == null ? null : Structure.Key.parse(key);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--key: " + e.getMessage());
+        }
+        try {
+            return new Structure(form == null ? "" : form, parsedKey);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--form: " + e.getMessage());
+        }
     }
 
     /** The --chords progression, or null when none was given; an unknown symbol is a usage error naming it. */

@@ -5,6 +5,7 @@ import io.muse4j.core.io.AtomicFiles;
 import io.muse4j.core.token.EncodingSpec;
 import io.muse4j.models.anticipation.AnticipationKind;
 import io.muse4j.models.deepbach.DeepBachKind;
+import io.muse4j.models.crbm.CrbmKind;
 import io.muse4j.models.deephear.DeepHearKind;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.file.ModelFileException;
@@ -50,7 +51,8 @@ public final class ModelKinds {
             new MiniBachKind(),
             new DeepBachKind(),
             new AnticipationKind(),
-            new DeepHearKind());
+            new DeepHearKind(),
+            new CrbmKind());
 
     private ModelKinds() {
     }

@@ -22,6 +22,7 @@ import io.muse4j.models.lm.TokenModel;
 import io.muse4j.models.lookback.LookbackKind;
 import io.muse4j.models.minibach.MiniBachKind;
 import io.muse4j.models.anticipation.AnticipationKind;
+import io.muse4j.models.crbm.CrbmKind;
 import io.muse4j.models.deephear.DeepHearKind;
 import io.muse4j.models.deepbach.DeepBachKind;
 import io.muse4j.models.rbm.RbmKind;
@@ -97,7 +98,7 @@ public final class FixtureWriter {
      */
     public static void main(String[] args) throws Exception {
         String only = args.length > 0 && List.of("lookback", "rbm", "nade", "rnn-rbm", "minibach", "deepbach",
-                "anticipation", "deephear")
+                "anticipation", "deephear", "crbm")
                 .contains(args[0])
                 ? args[0] : null;
         int first = only != null ? 1 : 0;
@@ -126,6 +127,10 @@ public final class FixtureWriter {
         }
         if ("deephear".equals(only)) {
             writeDeepHear(folder, scratch);
+            return;
+        }
+        if ("crbm".equals(only)) {
+            writeCrbm(folder, scratch);
             return;
         }
         if ("nade".equals(only) || "rnn-rbm".equals(only)) {
@@ -283,6 +288,15 @@ public final class FixtureWriter {
                 + "# deephear model (trained 10 steps on 8 synthetic four-part pieces, 4 of them pretraining): "
                 + "header, generate, and its latent space's encode and decode; see ModelFileFixturesTest for each "
                 + "call\n", ModelFileFixturesTest::deepHearOutputs);
+    }
+
+    private static void writeCrbm(Path folder, Path scratch) throws Exception {
+        writeTrained(folder, scratch, "crbm", new CrbmKind(), i -> SyntheticScores.fourParts(500 + i, 16), 4,
+                Map.of("--filters", 4, "--width", 4, "--window", 16, "--cd-k", 1, "--persistent", false),
+                "# crbm.m4j, written by FixtureWriter crbm with muse4j 0.1.0-SNAPSHOT on 2026-12-08 (issue 24)\n"
+                + "# crbm model (trained 10 steps on 8 synthetic four-part pieces): header, free energies, "
+                + "pseudo-NLL and generate, with and without a form and key; see ModelFileFixturesTest for each "
+                + "call\n", ModelFileFixturesTest::crbmOutputs);
     }
 
     /** What a fixture computes, from the loaded model file. */

@@ -23,6 +23,8 @@ import io.muse4j.models.kind.Infill;
 import io.muse4j.models.kind.LatentModel;
 import io.muse4j.models.kind.InfillRequest;
 import io.muse4j.models.rbm.Rbm;
+import io.muse4j.models.crbm.ConvRbm;
+import io.muse4j.models.kind.Structure;
 import io.muse4j.models.vae.VaeFile;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
@@ -149,6 +151,11 @@ class ModelFileFixturesTest {
         check("deephear", deepHearOutputs(ModelKinds.load(fixture("deephear.m4j"))));
     }
 
+    @Test
+    void crbm() throws Exception {
+        check("crbm", crbmOutputs(ModelKinds.load(fixture("crbm.m4j"))));
+    }
+
     // ---- one helper per kind: what the fixture computes through the public API -------------------------------
 
     /** The primer every token model continues: ids of the fixtures' melody tokenizer (15 ids, pitches 60..72). */
@@ -215,6 +222,29 @@ class ModelFileFixturesTest {
         GenerationRequest eight = new GenerationRequest(new GenerationRequest.Length(8, null, null), null,
                 new GenerationRequest.Sampling(null, null, null, 3), null, null);
         out.notes("generate(steps 8, seed 3).piece(1)", saved.kind().generate(saved, eight).piece(1));
+        return out;
+    }
+
+    /**
+     * A crbm model: header, the free energies and a seeded pseudo-NLL of the windows of {@link #pianoRollBatch}, a
+     * piece of 2 bars under the form AA in C major (seed 3), and one of 16 steps, greedy.
+     */
+    static Outputs crbmOutputs(SavedModel saved) throws IOException {
+        Outputs out = header(saved.model(), saved.contents().header().tokenizer(), saved.vocabulary(), saved.training(),
+                saved.libraryVersion());
+        ConvRbm model = saved.as(ConvRbm.class, "a crbm model");
+        INDArray windows = Nd4j.createFromArray(pianoRollBatch().inputs()).reshape(2, 8, 88);
+        out.floats("freeEnergies(pianoRollBatch)", model.freeEnergies(windows));
+        out.floats("pseudoNll(pianoRollBatch, 4 frames, Random(1))", new double[] {model.pseudoNll(windows, 4,
+                new java.util.Random(1))});
+        GenerationRequest twoBars = new GenerationRequest(new GenerationRequest.Length(null, 2, null), null,
+                new GenerationRequest.Sampling(null, null, null, 3), null, null);
+        out.notes("generate(bars 2, seed 3, form AA, key C).piece(1)", saved.kind().generate(saved, twoBars,
+                new Structure("AA", Structure.Key.parse("C"))).piece(1));
+        GenerationRequest greedy = new GenerationRequest(new GenerationRequest.Length(16, null, null), null,
+                new GenerationRequest.Sampling(0.0, null, null, 3), null, null);
+        out.notes("generate(steps 16, temperature 0, seed 3).piece(1)", saved.kind().generate(saved, greedy)
+                .piece(1));
         return out;
     }
 

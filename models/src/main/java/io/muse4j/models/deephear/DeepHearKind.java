@@ -21,7 +21,7 @@ import io.muse4j.models.kind.TrainingOutcome;
 import io.muse4j.models.nn.PartSoftmax;
 import io.muse4j.models.sampling.GenerationRequest;
 import io.muse4j.models.sampling.Sampler;
-import io.muse4j.models.training.ChoraleWindows;
+import io.muse4j.models.training.RollWindows;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainingRequest;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -139,7 +139,8 @@ public final class DeepHearKind extends NamedKind {
         int stepsPerQuarter = model.shape().stepsPerQuarter();
         PianoRollCodec grid = new EncodingSpec.PianoRoll(stepsPerQuarter).codec();
         List<VoiceRoll> chorales = FourPartChorales.rolls(request.pieces(saved.training(), grid), stepsPerQuarter);
-        List<VoiceRoll> windows = ChoraleWindows.of(chorales, model.shape().window(), model.shape().window());
+        int window = model.shape().window();
+        List<VoiceRoll> windows = RollWindows.of(chorales, RollWindows.VOICES, window, window);
         if (windows.isEmpty()) {
             throw new RequestException(request.corpus() + ": no chorale spans a window of " + model.shape().window()
                     + " steps");

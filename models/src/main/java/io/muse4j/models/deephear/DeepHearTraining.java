@@ -6,7 +6,7 @@ import io.muse4j.core.token.SymbolGrid;
 import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.training.ChoraleData;
-import io.muse4j.models.training.ChoraleWindows;
+import io.muse4j.models.training.RollWindows;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
@@ -28,8 +28,9 @@ import java.util.Map;
  * Trains {@link DeepHear} on four-part chorales: windows of the training chorales and their transpositions, starting
  * every quarter note, in shuffled batches. The first {@code pretrain} steps train the first autoencoder, the next
  * {@code pretrain} the second, and so on up to the code; the steps left fine-tune the whole stack. A stage's step
- * gives the other weights no gradients, so Adam leaves them as they are. Validation is always the whole stack's reconstruction of the validation chorales' windows, so the best
- * model is one fine-tuned. Then the prior is fitted to the codes of up to {@value #PRIOR_WINDOWS} training windows.
+ * gives the other weights no gradients, so Adam leaves them as they are. Validation is always the whole stack's
+ * reconstruction of the validation chorales' windows, so the best model is one fine-tuned. Then the prior is fitted
+ * to the codes of up to {@value #PRIOR_WINDOWS} training windows.
  */
 public final class DeepHearTraining {
     /** Validation windows scored at a time. */
@@ -76,9 +77,10 @@ public final class DeepHearTraining {
         int stepsPerQuarter = chorales.stepsPerQuarter();
         DeepHear model = new DeepHear(new DeepHear.Shape(request.window(), stepsPerQuarter, request.hidden(),
                 request.layers(), request.code()), parts, request.seed());
-        ChoraleWindows train = new ChoraleWindows(chorales.train(), request.window(), stepsPerQuarter,
-                request.batch(), request.seed());
-        List<VoiceRoll> validWindows = ChoraleWindows.of(chorales.valid(), request.window(), request.window());
+        int window = request.window();
+        RollWindows<VoiceRoll> train = new RollWindows<>(chorales.train(), RollWindows.VOICES, window,
+                stepsPerQuarter, request.batch(), request.seed());
+        List<VoiceRoll> validWindows = RollWindows.of(chorales.valid(), RollWindows.VOICES, window, window);
         if (train.count() == 0) {
             throw new IllegalArgumentException(data.corpus() + ": no chorale spans a window of " + request.window()
                     + " steps");
@@ -93,8 +95,8 @@ public final class DeepHearTraining {
         Trainer.Result result = TrainingRun.train(request.trainer(), request.out(),
                 new Learner(model, request.pretrain()), step -> Batch.of(model, train.batch(step)),
                 train.perEpoch(), valid, resume, log);
-        model.fitPrior(codes(model, spread(ChoraleWindows.of(chorales.train(), request.window(), stepsPerQuarter),
-                PRIOR_WINDOWS)));
+        model.fitPrior(codes(model, spread(RollWindows.of(chorales.train(), RollWindows.VOICES, window,
+                stepsPerQuarter), PRIOR_WINDOWS)));
         Map<String, String> summary = TrainingRun.summary(data, chorales.splits(), request.seed(), request.batch());
         summary.put("pretrainSteps", Integer.toString(request.pretrain()));
         summary.put("validationReconstructionNllPerPartStep", Double.toString(result.bestValidationLoss()));

@@ -45,6 +45,16 @@ public interface ModelKind {
     Pieces generate(SavedModel saved, GenerationRequest request) throws IOException;
 
     /**
+     * The pieces a saved model of this kind writes for a request under an imposed {@link Structure}, honoured
+     * exactly: bars of the form's letters repeated, every note in the key. A kind that cannot impose structure throws
+     * a {@link RequestException} saying what can.
+     */
+    default Pieces generate(SavedModel saved, GenerationRequest request, Structure structure) throws IOException {
+        throw new RequestException(saved.name() + " is a " + name() + " model, which does not generate under an "
+                + "imposed form or key (--form, --key); use a crbm model");
+    }
+
+    /**
      * The parts a saved model of this kind writes below a melody (one voice, on track 0): notes on tracks 1, 2, ...
      * in the melody's ticks ({@link Harmonization} puts them together). A kind that does not harmonise throws a
      * {@link RequestException} saying what does.

@@ -6,7 +6,7 @@ import io.muse4j.core.token.ChoraleParts;
 import io.muse4j.core.token.VoiceRoll;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.training.ChoraleData;
-import io.muse4j.models.training.ChoraleWindows;
+import io.muse4j.models.training.RollWindows;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
@@ -66,8 +66,8 @@ public final class MiniBachTraining {
         ChoraleData chorales = ChoraleData.load(data, request.seed(), log);
         int stepsPerQuarter = chorales.stepsPerQuarter();
         List<VoiceRoll> train = chorales.train();
-        ChoraleWindows trainWindows = new ChoraleWindows(train, request.window(), stepsPerQuarter, request.batch(),
-                request.seed());
+        RollWindows<VoiceRoll> trainWindows = new RollWindows<>(train, RollWindows.VOICES, request.window(),
+                stepsPerQuarter, request.batch(), request.seed());
         List<VoiceRoll> validWindows = windows(chorales.valid(), request.window(), request.window());
         if (trainWindows.count() == 0) {
             throw new IllegalArgumentException(data.corpus() + ": no chorale spans a window of " + request.window()
@@ -95,7 +95,7 @@ public final class MiniBachTraining {
 
     /** Every window of {@code window} steps starting every {@code hop} steps. */
     static List<VoiceRoll> windows(List<VoiceRoll> rolls, int window, int hop) {
-        return ChoraleWindows.of(rolls, window, hop);
+        return RollWindows.of(rolls, RollWindows.VOICES, window, hop);
     }
 
     /** A batch: the soprano input and the lower parts' symbols. */

@@ -32,22 +32,7 @@ public final class Ais {
     public record Estimate(double logZ, double logZLow, double logZHigh, int runs, int temperatures) {
     }
 
-    /**
-     * The base model's visible biases from the data rows: the log-odds of each unit's frequency, smoothed as if
-     * every unit had been seen on and off once more.
-     */
-    public static double[] baseBiases(INDArray data) {
-        double[] on = data.castTo(DataType.DOUBLE).sum(0).toDoubleVector();
-        double rows = data.rows();
-        double[] biases = new double[on.length];
-        for (int i = 0; i < on.length; i++) {
-            double p = (on[i] + 1) / (rows + 2);
-            biases[i] = Math.log(p / (1 - p));
-        }
-        return biases;
-    }
-
-    /** Estimates log Z of {@code rbm} from the base model {@code baseBiases} (see {@link #baseBiases}). */
+    /** Estimates log Z of {@code rbm} from the base model {@code baseBiases} (the data's {@link Bernoulli#logOdds}). */
     public static Estimate logPartition(Rbm rbm, double[] baseBiases, int runs, int temperatures, long seed) {
         if (baseBiases.length != rbm.visible() || runs < 2 || temperatures < 2) {
             throw new IllegalArgumentException("AIS needs " + rbm.visible() + " base biases, at least 2 runs and 2 "

@@ -7,6 +7,7 @@ import io.muse4j.corpora.CorpusItem;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.kind.TokenOptions;
 import io.muse4j.models.kind.Evaluation;
+import io.muse4j.models.nn.Bernoulli;
 import io.muse4j.models.kind.EvaluationRequest;
 import io.muse4j.models.kind.ModelKind;
 import io.muse4j.models.kind.Pieces;
@@ -122,7 +123,7 @@ public final class RbmKind implements ModelKind {
             throw new RequestException(request.corpus() + ": no frames to evaluate on");
         }
         double meanFreeEnergy = Arrays.stream(rbm.freeEnergies(frames)).average().orElseThrow();
-        Ais.Estimate z = Ais.logPartition(rbm, Ais.baseBiases(frames), AIS_RUNS, AIS_TEMPERATURES, 1);
+        Ais.Estimate z = Ais.logPartition(rbm, Bernoulli.logOdds(frames), AIS_RUNS, AIS_TEMPERATURES, 1);
         double nll = meanFreeEnergy + z.logZ();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("targets", frames.rows());

@@ -9,6 +9,8 @@ import io.muse4j.core.token.PianoRollCodec;
 import io.muse4j.corpora.CorpusItem;
 import io.muse4j.corpora.Splits;
 import io.muse4j.models.file.ModelFile;
+import io.muse4j.models.nn.Bernoulli;
+import io.muse4j.models.nn.NegativeChains;
 import io.muse4j.models.training.Trainable;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
@@ -80,7 +82,7 @@ public final class RbmTraining {
         Rbm rbm = new Rbm(PianoRollCodec.KEYS, request.hidden(), request.seed(), DataType.FLOAT);
         // visible biases start at the keys' log-odds in the data (Hinton's practical guide, 2010): keys the corpus
         // never sounds start far below zero instead of at a fair coin
-        rbm.weights().get("visible_b").assign(Nd4j.createFromArray(Ais.baseBiases(train)).castTo(DataType.FLOAT));
+        rbm.weights().get("visible_b").assign(Nd4j.createFromArray(Bernoulli.logOdds(train)).castTo(DataType.FLOAT));
         Batches batches = new Batches(train, request.batch(), request.seed());
         Trainer.Result result = TrainingRun.train(request.trainer(), request.out(),
                 new Learner(rbm, request.gibbsSteps(), request.persistent(), request.seed()), batches::batch,
@@ -169,14 +171,13 @@ public final class RbmTraining {
     private static final class Learner implements Trainable<INDArray> {
         private final Rbm rbm;
         private final int gibbsSteps;
-        private final boolean persistent;
+        private final NegativeChains chains;
         private final long seed;
-        private INDArray chains;
 
         Learner(Rbm rbm, int gibbsSteps, boolean persistent, long seed) {
             this.rbm = rbm;
             this.gibbsSteps = gibbsSteps;
-            this.persistent = persistent;
+            this.chains = new NegativeChains(persistent);
             this.seed = seed;
         }
 
@@ -188,10 +189,7 @@ public final class RbmTraining {
         @Override
         public LossAndGradients lossAndGradients(INDArray batch, long step) {
             Random random = new Random(Seeds.mix(seed, step));
-            // persistent chains start at the first batch, and again after a resume (they are not checkpointed)
-            INDArray start = persistent && chains != null && chains.rows() == batch.rows() ? chains : batch;
-            INDArray negative = rbm.gibbs(start, gibbsSteps, random);
-            chains = persistent ? negative : null;
+            INDArray negative = chains.next(batch, start -> rbm.gibbs(start, gibbsSteps, random));
             return new LossAndGradients(rbm.pseudoNll(batch, LOGGED_UNITS, random), rbm.gradients(batch, negative));
         }
 

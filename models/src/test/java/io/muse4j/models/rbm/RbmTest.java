@@ -1,5 +1,6 @@
 package io.muse4j.models.rbm;
 
+import io.muse4j.models.nn.Bernoulli;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -123,7 +124,7 @@ class RbmTest {
             String which = persistent ? "PCD" : "CD-1";
             assertTrue(before > 8, which + " starts near 12 log 2: " + before);
             assertTrue(after < 2.2, which + " comes near log 4 = 1.39 nats a chord: " + after);
-            Ais.Estimate estimate = Ais.logPartition(rbm, Ais.baseBiases(data), 200, 3000, 9);
+            Ais.Estimate estimate = Ais.logPartition(rbm, Bernoulli.logOdds(data), 200, 3000, 9);
             assertEquals(exactLogZ(rbm), estimate.logZ(), 0.1, which + " AIS on the trained RBM");
         }
     }

@@ -27,6 +27,11 @@ public final class PianoRoll {
         return frames[f].clone();
     }
 
+    /** Frames {@code from} (inclusive) to {@code to} (exclusive). */
+    public PianoRoll slice(int from, int to) {
+        return new PianoRoll(Arrays.copyOfRange(frames, from, to));
+    }
+
     /** Every frame, copied. */
     public int[][] frames() {
         int[][] copy = new int[frames.length][];
