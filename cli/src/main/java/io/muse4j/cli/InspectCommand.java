@@ -2,6 +2,7 @@ package io.muse4j.cli;
 
 import io.muse4j.midi.MidiReader;
 import io.muse4j.midi.ScoreFiles;
+import io.muse4j.midi.kern.KernReader;
 import io.muse4j.midi.abc.AbcBook;
 import io.muse4j.midi.abc.AbcException;
 import io.muse4j.midi.abc.AbcReader;
@@ -24,9 +25,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Print format, tracks, notes, duration, tempos, meters, keys, programs and pitch range of MIDI "
-                + "files and of each tune of ABC files.")
+                + "files, of each tune of ABC files and of Humdrum **kern files.")
 final class InspectCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "MIDI or ABC files.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "MIDI, ABC or **kern (.krn) files.")
     List<Path> files;
 
     @Option(names = "--json", description = "Print one JSON object per line per file.")
@@ -50,6 +51,8 @@ final class InspectCommand implements Callable<Integer> {
                         err.println("muse4j: " + Failures.describe(bad));
                         failures++;
                     }
+                } else if (ScoreFiles.isKernFile(file)) {
+                    summaries.add(ScoreSummary.ofKern(file.toString(), KernReader.read(file)));
                 } else {
                     summaries.add(ScoreSummary.of(file.toString(), MidiReader.read(file)));
                 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@code inspect} reports about one MIDI file or one ABC tune, as text or as one JSON object.
+ * What {@code inspect} reports about one MIDI file, one ABC tune or one **kern file, as text or as one JSON object.
  *
  * @param from where the score came from: a MIDI file's format and tracks, or an ABC tune's number and title
  */
@@ -27,18 +27,25 @@ record ScoreSummary(String file, From from, NoteSequence seq, List<Integer> prog
     private static final JsonFactory JSON = new JsonFactory();
 
     /**
-     * A MIDI file (format and tracks) or an ABC tune (its X: number and title).
+     * A MIDI file (format and tracks), an ABC tune (its X: number and title) or a kern file (its tracks).
      *
-     * @param midiFormat the MIDI format, -1 for an ABC tune
-     * @param tracks the MIDI tracks, 1 for an ABC tune
+     * @param midiFormat the MIDI format, -1 for an ABC tune, {@link #KERN} for a kern file
+     * @param tracks the MIDI tracks, 1 for an ABC tune, the tracks of a kern file's **kern spines
      * @param tune the ABC tune's X: number, -1 for a MIDI file
      * @param title the ABC tune's title, empty for a MIDI file
      */
     record From(int midiFormat, int tracks, int tune, String title) {
+        /** The midiFormat of a kern file. */
+        static final int KERN = -2;
     }
 
     static ScoreSummary of(String file, MidiFile midi) {
         return of(file, new From(midi.format(), midi.trackCount(), -1, ""), midi.sequence());
+    }
+
+    static ScoreSummary ofKern(String file, NoteSequence seq) {
+        int tracks = (int) seq.notes().stream().mapToInt(Note::track).distinct().count();
+        return of(file, new From(From.KERN, tracks, -1, ""), seq);
     }
 
     static ScoreSummary of(String file, AbcTune tune) {
@@ -59,6 +66,9 @@ record ScoreSummary(String file, From from, NoteSequence seq, List<Integer> prog
         if (from.tune() >= 0) {
             line(s, "format", "ABC tune X:%d%s, %d ticks per quarter", from.tune(),
                     from.title().isEmpty() ? "" : " (" + from.title() + ")", seq.resolution());
+        } else if (from.midiFormat() == From.KERN) {
+            line(s, "format", "Humdrum **kern, %d track%s, %d ticks per quarter", from.tracks(),
+                    from.tracks() == 1 ? "" : "s", seq.resolution());
         } else {
             line(s, "format", "%d, %d track%s, %d ticks per quarter", from.midiFormat(), from.tracks(),
                     from.tracks() == 1 ? "" : "s", seq.resolution());
@@ -93,6 +103,8 @@ record ScoreSummary(String file, From from, NoteSequence seq, List<Integer> prog
                 g.writeStringField("format", "abc");
                 g.writeNumberField("tune", from.tune());
                 g.writeStringField("title", from.title());
+            } else if (from.midiFormat() == From.KERN) {
+                g.writeStringField("format", "kern");
             } else {
                 g.writeNumberField("format", from.midiFormat());
             }

@@ -59,6 +59,20 @@ class InspectCommandTest {
     }
 
     @Test
+    void aKernChoraleIsInspectedAndABrokenOneIsOneLine() throws Exception {
+        Path chorale = SharedCorpora.resolve("bach-chorales/kern/chor001.krn");
+        CliRun run = CliRun.of("inspect", chorale.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith(chorale + "\n  format:   Humdrum **kern, 4 tracks, 480 ticks per quarter\n"),
+                run.out());
+        assertTrue(run.out().contains("  meters:   3/4 at 0.00 s\n  keys:     G major at 0.00 s\n"), run.out());
+        Path broken = Files.writeString(dir.resolve("broken.krn"), "**kern\n4c]\n*-\n");
+        CliRun bad = CliRun.of("inspect", broken.toString());
+        assertEquals(1, bad.code());
+        assertEquals("muse4j: " + broken + ": line 2: a tie to nowhere: nothing tied ends at C4\n", bad.err());
+    }
+
+    @Test
     void aBadFileIsReportedAndTheOthersStillPrinted() throws Exception {
         Path good = sample();
         Path empty = Files.createFile(dir.resolve("empty.mid"));

@@ -5,6 +5,7 @@ import io.muse4j.core.score.NoteSequence;
 import io.muse4j.midi.abc.AbcReader;
 import io.muse4j.midi.abc.AbcTune;
 import io.muse4j.midi.abc.AbcWriter;
+import io.muse4j.midi.kern.KernReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,21 +15,26 @@ import java.util.Locale;
 
 /**
  * Reads and writes score files of any format this module knows, chosen by extension: {@code .mid}/{@code .midi}
- * (Standard MIDI Files, by {@link MidiReader} and {@link MidiWriter}) and {@code .abc} (by {@link AbcReader} and
- * {@link AbcWriter}), so that a command can take either wherever it takes a score.
+ * (Standard MIDI Files, by {@link MidiReader} and {@link MidiWriter}), {@code .abc} (by {@link AbcReader} and
+ * {@link AbcWriter}) and {@code .krn} (Humdrum **kern, read by {@link KernReader}, not written), so that a command
+ * can take any of them wherever it takes a score.
  */
 public final class ScoreFiles {
-    /** The extensions {@link #read} and {@link #write} accept, lower case, with the dot. */
-    public static final List<String> EXTENSIONS = List.of(".mid", ".midi", ".abc");
+    /** The extensions {@link #read} accepts, lower case, with the dot; {@link #write} takes all but .krn. */
+    public static final List<String> EXTENSIONS = List.of(".mid", ".midi", ".abc", ".krn");
 
     private ScoreFiles() {
     }
 
     /**
-     * The scores in a file: one for a MIDI file, one per tune (repeats expanded) for an ABC file. Fails with the
-     * reader's exception (naming the file, and for ABC the tune and line) on the first thing it cannot read.
+     * The scores in a file: one for a MIDI file or a kern file (repeats played), one per tune (repeats expanded) for
+     * an ABC file. Fails with the reader's exception (naming the file, and for ABC and kern the line) on the first
+     * thing it cannot read.
      */
     public static List<NoteSequence> read(Path file) throws IOException {
+        if (isKernFile(file)) {
+            return List.of(KernReader.read(file));
+        }
         if (isAbc(file)) {
             return AbcReader.read(file).stream().map(AbcTune::sequence).toList();
         }
@@ -37,6 +43,7 @@ public final class ScoreFiles {
 
     /** Writes a score as a MIDI file or as one ABC tune, atomically, by the file's extension. */
     public static void write(NoteSequence seq, Path file) throws IOException {
+        refuseKern(file);
         if (isAbc(file)) {
             AtomicFiles.write(file, AbcWriter.write(seq).getBytes(StandardCharsets.UTF_8));
         } else {
@@ -46,6 +53,7 @@ public final class ScoreFiles {
 
     /** Writes a score as one ABC tune for a {@code .abc} name, else as a MIDI file (whatever its extension). */
     public static void writeAbcOrMidi(NoteSequence seq, Path file) throws IOException {
+        refuseKern(file);
         if (isAbcFile(file)) {
             write(seq, file);
         } else {
@@ -61,6 +69,18 @@ public final class ScoreFiles {
     /** Whether a path names an ABC file (by its extension), which may hold many tunes. */
     public static boolean isAbcFile(Path file) {
         return extension(file).equals(".abc");
+    }
+
+    /** Whether a path names a Humdrum **kern file (by its extension), which is read but not written. */
+    public static boolean isKernFile(Path file) {
+        return extension(file).equals(".krn");
+    }
+
+    private static void refuseKern(Path file) {
+        if (isKernFile(file)) {
+            throw new IllegalArgumentException(file + ": muse4j reads **kern but does not write it; give a .mid or "
+                    + ".abc name");
+        }
     }
 
     private static boolean isAbc(Path file) {

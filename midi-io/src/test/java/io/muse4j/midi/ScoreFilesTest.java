@@ -47,7 +47,7 @@ class ScoreFilesTest {
     void anUnknownExtensionIsRefusedNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ScoreFiles.read(Path.of("song.xml")));
-        assertEquals("score file song.xml has extension '.xml'; expected one of .mid, .midi, .abc", e.getMessage());
+        assertEquals("score file song.xml has extension '.xml'; expected one of .mid, .midi, .abc, .krn", e.getMessage());
         assertFalse(ScoreFiles.isScoreFile(Path.of("notes")));
         assertTrue(ScoreFiles.isScoreFile(Path.of("a.MIDI")));
     }
