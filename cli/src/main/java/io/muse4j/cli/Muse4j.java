@@ -18,7 +18,7 @@ import java.util.Arrays;
                 SpectrogramCommand.class, TranscribeCommand.class, SampleCommand.class, InterpolateCommand.class,
                 ReconstructCommand.class, AttributeCommand.class, DevicesCommand.class, LiveCommand.class,
                 StatsCommand.class, ModelsCommand.class, HarmonizeCommand.class,
-                InfillCommand.class})
+                InfillCommand.class, ConvertCommand.class})
 public final class Muse4j implements Runnable {
     /** Exit code for a usage error. */
     public static final int USAGE = 2;
