@@ -3,6 +3,7 @@ package io.muse4j.cli;
 import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.testing.SharedCorpora;
+import io.muse4j.core.testing.VoicedNotes;
 import io.muse4j.midi.MidiReader;
 import io.muse4j.midi.ScoreFiles;
 import io.muse4j.midi.kern.KernReader;
@@ -11,9 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,18 +23,6 @@ class ConvertCommandTest {
     @TempDir
     Path dir;
 
-    /** Each note as pitch@onset+length#voice, in quarters, voices counted from the lowest track. */
-    private static List<String> notes(NoteSequence score) {
-        int first = score.notes().stream().mapToInt(Note::track).min().orElse(0);
-        List<String> out = new ArrayList<>();
-        for (Note n : score.notes()) {
-            out.add(n.pitch() + "@" + (double) n.startTick() / score.resolution() + "+"
-                    + (double) n.durationTicks() / score.resolution() + "#" + (n.track() - first));
-        }
-        Collections.sort(out);
-        return out;
-    }
-
     @Test
     void aKernChoraleBecomesMidiWithEveryNoteAndAbcWithItsPitches() throws Exception {
         Path midi = dir.resolve("chorale.mid");
@@ -46,7 +32,7 @@ class ConvertCommandTest {
         assertEquals("", run.err());
         NoteSequence kern = KernReader.read(CHORALE);
         NoteSequence back = MidiReader.read(midi).sequence();
-        assertEquals(notes(kern), notes(back));
+        assertEquals(VoicedNotes.of(kern), VoicedNotes.of(back));
         assertEquals(kern.timeSignatures().get(0).numerator(), back.timeSignatures().get(0).numerator());
         Path abc = dir.resolve("chorale.abc");
         CliRun toAbc = CliRun.of("convert", midi.toString(), "--out", abc.toString());

@@ -1,9 +1,9 @@
 package io.muse4j.midi.kern;
 
 import io.muse4j.core.io.InputFileException;
-import io.muse4j.core.score.Note;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.testing.SharedCorpora;
+import io.muse4j.core.testing.VoicedNotes;
 import io.muse4j.midi.MidiReader;
 import io.muse4j.midi.ScoreFiles;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -33,18 +32,6 @@ class KernReaderTest {
         return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
     }
 
-    /** Each note as pitch@onset+length#voice, onsets and lengths in quarters, voices from the lowest track. */
-    private static List<String> notes(NoteSequence score) {
-        int first = score.notes().stream().mapToInt(Note::track).min().orElse(0);
-        List<String> out = new ArrayList<>();
-        for (Note n : score.notes()) {
-            out.add(n.pitch() + "@" + (double) n.startTick() / score.resolution() + "+"
-                    + (double) n.durationTicks() / score.resolution() + "#" + (n.track() - first));
-        }
-        Collections.sort(out);
-        return out;
-    }
-
     @Test
     void all370ChoralesAsWrittenAreTheirMidiVersionsNoteForNote() throws IOException {
         List<Path> files;
@@ -58,7 +45,7 @@ class KernReaderTest {
             NoteSequence written = KernReader.read(file, KernReader.Order.WRITTEN);
             NoteSequence midi = MidiReader.read(CHORALES.resolve("midi").resolve(file.getFileName().toString()
                     .replace(".krn", ".mid"))).sequence();
-            assertEquals(notes(midi), notes(written), file.toString());
+            assertEquals(VoicedNotes.of(midi), VoicedNotes.of(written), file.toString());
             notes += written.notes().size();
             played += ScoreFiles.read(file).get(0).notes().size();
         }
@@ -112,7 +99,7 @@ class KernReaderTest {
         List<String> once = List.of("60@0.0+1.5#0", "62@1.5+0.5#0", "64@2.0+3.0#0", "65@5.0+0.333#0",
                 "69@5.0+0.333#0", "67@5.333+0.333#0", "69@5.667+0.333#0", "58@6.0+1.0#0", "60@6.0+1.0#0");
         List<String> rounded = new ArrayList<>();
-        for (String note : notes(score)) {
+        for (String note : VoicedNotes.of(score)) {
             String[] parts = note.split("[@+#]");
             rounded.add(parts[0] + "@" + Math.round(Double.parseDouble(parts[1]) * 1000) / 1000.0 + "+"
                     + Math.round(Double.parseDouble(parts[2]) * 1000) / 1000.0 + "#" + parts[3]);
