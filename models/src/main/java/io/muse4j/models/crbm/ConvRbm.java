@@ -4,6 +4,7 @@ import io.muse4j.models.file.StoredModel;
 import io.muse4j.models.nn.Bernoulli;
 import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.Nd4jSetup;
+import io.muse4j.models.training.ContrastiveDivergence;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,7 +26,7 @@ import java.util.Random;
  * so that a roll's patches (a row for each window and position: its {@code width} frames one after another) times the
  * matrix are the hidden units' inputs.
  */
-public final class ConvRbm implements StoredModel {
+public final class ConvRbm implements StoredModel, ContrastiveDivergence.Machine {
     /** The model files' name for the kind. */
     public static final String KIND = "crbm";
 
@@ -178,7 +179,8 @@ public final class ConvRbm implements StoredModel {
     }
 
     /** The rolls after {@code steps} rounds of block Gibbs sampling (h given v, then v given h) from {@code v}. */
-    INDArray gibbs(INDArray v, int steps, Random random) {
+    @Override
+    public INDArray gibbs(INDArray v, int steps, Random random) {
         INDArray current = v.castTo(weights.dataType());
         for (int step = 0; step < steps; step++) {
             INDArray hidden = Bernoulli.draw(hiddenProbabilities(current, 1), random);
@@ -191,7 +193,8 @@ public final class ConvRbm implements StoredModel {
      * The gradient of the data's mean negative log-likelihood a window as contrastive divergence estimates it: the
      * data's statistics against those of {@code negative}, rolls drawn from the model, each with p(h | v) for h.
      */
-    Map<String, INDArray> gradients(INDArray data, INDArray negative) {
+    @Override
+    public Map<String, INDArray> gradients(INDArray data, INDArray negative) {
         long windows = data.size(0);
         INDArray v0 = data.castTo(weights.dataType());
         INDArray vk = negative.castTo(weights.dataType());

@@ -1,6 +1,5 @@
 package io.muse4j.models.crbm;
 
-import io.muse4j.core.random.Seeds;
 import io.muse4j.core.score.Check;
 import io.muse4j.core.score.NoteSequence;
 import io.muse4j.core.token.EncodingSpec;
@@ -10,9 +9,8 @@ import io.muse4j.corpora.CorpusItem;
 import io.muse4j.corpora.Splits;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.nn.Bernoulli;
-import io.muse4j.models.nn.NegativeChains;
 import io.muse4j.models.training.RollWindows;
-import io.muse4j.models.training.Trainable;
+import io.muse4j.models.training.ContrastiveDivergence;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
 import io.muse4j.models.training.TrainingRequest;
@@ -28,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Trains a {@link ConvRbm} on windows of a corpus's piano rolls (the training pieces and their transpositions, a
@@ -99,7 +96,9 @@ public final class ConvRbmTraining {
             valid.add(batch(validWindows.subList(from, Math.min(validWindows.size(), from + VALID_CHUNK))));
         }
         Trainer.Result result = TrainingRun.train(request.trainer(), request.out(),
-                new Learner(model, request.gibbsSteps(), request.persistent(), request.seed()),
+                new ContrastiveDivergence(model, request.gibbsSteps(), request.persistent(), request.seed(),
+                        (batch, random) -> model.pseudoNll(batch, 1, random),
+                        (batch, random) -> model.pseudoNll(batch, VALID_FRAMES, random)),
                 step -> batch(train.batch(step)), train.perEpoch(), valid, resume, log);
         Map<String, String> summary = TrainingRun.summary(data, splits, request.seed(), request.batch());
         summary.put("gibbsSteps", Integer.toString(request.gibbsSteps()));
@@ -144,42 +143,5 @@ public final class ConvRbmTraining {
             }
         }
         return Nd4j.create(units, new long[] {windows.size(), steps, PianoRollCodec.KEYS}, 'c');
-    }
-
-    /** The C-RBM as the trainer sees it: contrastive-divergence gradients, pseudo-NLL as the loss. */
-    private static final class Learner implements Trainable<INDArray> {
-        private final ConvRbm model;
-        private final int gibbsSteps;
-        private final NegativeChains chains;
-        private final long seed;
-
-        Learner(ConvRbm model, int gibbsSteps, boolean persistent, long seed) {
-            this.model = model;
-            this.gibbsSteps = gibbsSteps;
-            this.chains = new NegativeChains(persistent);
-            this.seed = seed;
-        }
-
-        @Override
-        public Map<String, INDArray> weights() {
-            return model.weights();
-        }
-
-        @Override
-        public LossAndGradients lossAndGradients(INDArray batch, long step) {
-            Random random = new Random(Seeds.mix(seed, step));
-            INDArray negative = chains.next(batch, start -> model.gibbs(start, gibbsSteps, random));
-            return new LossAndGradients(model.pseudoNll(batch, 1, random), model.gradients(batch, negative));
-        }
-
-        @Override
-        public double loss(INDArray batch) {
-            return model.pseudoNll(batch, VALID_FRAMES, new Random(seed));
-        }
-
-        @Override
-        public int targets(INDArray batch) {
-            return (int) batch.size(0);
-        }
     }
 }

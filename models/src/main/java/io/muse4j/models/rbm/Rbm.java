@@ -4,6 +4,7 @@ import io.muse4j.models.file.StoredModel;
 import io.muse4j.models.nn.Bernoulli;
 import io.muse4j.models.nn.Initialisers;
 import io.muse4j.models.nn.Nd4jSetup;
+import io.muse4j.models.training.ContrastiveDivergence;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,7 +21,7 @@ import java.util.Random;
  * sum_j softplus(c_j + (v W)_j) gives p(v) = exp(-F(v)) / Z, where the partition function Z is estimated by
  * {@link Ais}. Rows of a batch are visible vectors of 0 and 1.
  */
-public final class Rbm implements StoredModel {
+public final class Rbm implements StoredModel, ContrastiveDivergence.Machine {
     /** The model files' name for the kind. */
     public static final String KIND = "rbm";
 
@@ -147,6 +148,7 @@ public final class Rbm implements StoredModel {
     }
 
     /** The visible rows after {@code steps} rounds of block Gibbs sampling (h given v, then v given h) from {@code v}. */
+    @Override
     public INDArray gibbs(INDArray v, int steps, Random random) {
         INDArray current = v.castTo(weights.dataType());
         for (int step = 0; step < steps; step++) {
@@ -161,6 +163,7 @@ public final class Rbm implements StoredModel {
      * 2002): the data's statistics against those of {@code negative}, visible rows drawn from the model (the data
      * after k Gibbs steps for CD-k, persistent chains for PCD, Tieleman 2008), each with p(h | v) in place of h.
      */
+    @Override
     public Map<String, INDArray> gradients(INDArray data, INDArray negative) {
         INDArray v0 = data.castTo(weights.dataType());
         INDArray vk = negative.castTo(weights.dataType());

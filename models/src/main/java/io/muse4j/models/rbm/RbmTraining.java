@@ -10,8 +10,7 @@ import io.muse4j.corpora.CorpusItem;
 import io.muse4j.corpora.Splits;
 import io.muse4j.models.file.ModelFile;
 import io.muse4j.models.nn.Bernoulli;
-import io.muse4j.models.nn.NegativeChains;
-import io.muse4j.models.training.Trainable;
+import io.muse4j.models.training.ContrastiveDivergence;
 import io.muse4j.models.training.Trainer;
 import io.muse4j.models.training.TrainerConfig;
 import io.muse4j.models.training.TrainingRequest;
@@ -85,8 +84,10 @@ public final class RbmTraining {
         rbm.weights().get("visible_b").assign(Nd4j.createFromArray(Bernoulli.logOdds(train)).castTo(DataType.FLOAT));
         Batches batches = new Batches(train, request.batch(), request.seed());
         Trainer.Result result = TrainingRun.train(request.trainer(), request.out(),
-                new Learner(rbm, request.gibbsSteps(), request.persistent(), request.seed()), batches::batch,
-                batches.perEpoch(), chunks(valid), resume, log);
+                new ContrastiveDivergence(rbm, request.gibbsSteps(), request.persistent(), request.seed(),
+                        (batch, random) -> rbm.pseudoNll(batch, LOGGED_UNITS, random),
+                        (batch, random) -> rbm.pseudoNll(batch)),
+                batches::batch, batches.perEpoch(), chunks(valid), resume, log);
         Map<String, String> summary = TrainingRun.summary(data, splits, request.seed(), request.batch());
         summary.put("gibbsSteps", Integer.toString(request.gibbsSteps()));
         summary.put("persistent", Boolean.toString(request.persistent()));
@@ -164,43 +165,6 @@ public final class RbmTraining {
                 order[j] = t;
             }
             return order;
-        }
-    }
-
-    /** The RBM as the trainer sees it: contrastive-divergence gradients, pseudo-NLL as the loss. */
-    private static final class Learner implements Trainable<INDArray> {
-        private final Rbm rbm;
-        private final int gibbsSteps;
-        private final NegativeChains chains;
-        private final long seed;
-
-        Learner(Rbm rbm, int gibbsSteps, boolean persistent, long seed) {
-            this.rbm = rbm;
-            this.gibbsSteps = gibbsSteps;
-            this.chains = new NegativeChains(persistent);
-            this.seed = seed;
-        }
-
-        @Override
-        public Map<String, INDArray> weights() {
-            return rbm.weights();
-        }
-
-        @Override
-        public LossAndGradients lossAndGradients(INDArray batch, long step) {
-            Random random = new Random(Seeds.mix(seed, step));
-            INDArray negative = chains.next(batch, start -> rbm.gibbs(start, gibbsSteps, random));
-            return new LossAndGradients(rbm.pseudoNll(batch, LOGGED_UNITS, random), rbm.gradients(batch, negative));
-        }
-
-        @Override
-        public double loss(INDArray batch) {
-            return rbm.pseudoNll(batch);
-        }
-
-        @Override
-        public int targets(INDArray batch) {
-            return (int) batch.rows();
         }
     }
 }
